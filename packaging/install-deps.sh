@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs everything Latchkey needs to build, run and test on Debian 12, by package name.
+# Idempotent; works as root or through sudo.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  cmake ninja-build g++ pkg-config git clang-format
+  # Qt 6 (6.4.2 on Debian 12); qt6-httpserver-dev fails to configure without qt6-websockets-dev
+  qt6-base-dev qt6-declarative-dev qt6-webengine-dev qt6-webchannel-dev
+  qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
+  qt6-qpa-plugins libqt6sql6-sqlite libqt6opengl6-dev
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtwebengine qml6-module-qtwebchannel
+  qml6-module-qtqml-workerscript qml6-module-qtquick-templates qml6-module-qt-labs-settings
+  # templates, crypto
+  libkainjow-mustache-dev libssl-dev openssl
+  # tests: display, fonts, fuzzing
+  xvfb xauth fonts-dejavu-core clang libfuzzer-14-dev libclang-rt-14-dev
+)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+as_root apt-get update -qq
+as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
