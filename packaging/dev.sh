@@ -28,7 +28,5 @@ if [ "$mode" = run ]; then
   exec "$build/src/app/latchkey" "$@"
 fi
 
-# Format check first: cheap, and a failure is easy to read.
-bash "$root/packaging/check-format.sh"
 cd "$build"
 ctest --output-on-failure --timeout 900 -j "$jobs"
