@@ -5,7 +5,6 @@
 
 #include <QByteArray>
 #include <QCborMap>
-
 #include <optional>
 
 namespace latchkey::webauthn {

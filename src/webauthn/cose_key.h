@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QCborMap>
-
 #include <memory>
 
 typedef struct evp_pkey_st EVP_PKEY;
