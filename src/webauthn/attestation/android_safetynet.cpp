@@ -1,0 +1,15 @@
+#include "webauthn/attestation.h"
+
+namespace latchkey::webauthn {
+
+Result<AttestationResult> verifyAndroidSafetyNetAttestation(const AttestationInput& in,
+                                                            const AttestationTrust& trust)
+{
+    Q_UNUSED(in);
+    Q_UNUSED(trust);
+    return makeError(
+        ErrorCode::AttestationFormatUnsupported,
+        QStringLiteral("The android-safetynet attestation format is not implemented yet."));
+}
+
+} // namespace latchkey::webauthn

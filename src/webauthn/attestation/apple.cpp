@@ -1,0 +1,14 @@
+#include "webauthn/attestation.h"
+
+namespace latchkey::webauthn {
+
+Result<AttestationResult> verifyAppleAttestation(const AttestationInput& in,
+                                                 const AttestationTrust& trust)
+{
+    Q_UNUSED(in);
+    Q_UNUSED(trust);
+    return makeError(ErrorCode::AttestationFormatUnsupported,
+                     QStringLiteral("The apple attestation format is not implemented yet."));
+}
+
+} // namespace latchkey::webauthn
