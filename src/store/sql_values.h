@@ -1,0 +1,29 @@
+#pragma once
+
+#include "store/store_error.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QVariant>
+#include <optional>
+
+// How the stores turn C++ values into column values and back, in one place so every table
+// agrees (timestamps: INTEGER Unix milliseconds, UTC).
+namespace latchkey::store::sql {
+
+qint64 toUnixMs(const QDateTime& time);
+QDateTime fromUnixMs(qint64 ms);
+std::optional<QDateTime> fromNullableUnixMs(const QVariant& column);
+QDateTime nowUtc();
+
+// An empty byte array is stored as NULL (a null QVariant of the right type).
+QVariant nullableBlob(const QByteArray& bytes);
+
+// A prepared statement that failed to prepare or run, as a StoreError the person can act on.
+StoreError ioError(const QSqlQuery& query, const QString& doing);
+
+// prepare() + exec() with the values bound in order; false when either step failed.
+bool run(QSqlQuery& query, const QString& statement, const QVariantList& values);
+
+} // namespace latchkey::store::sql

@@ -1,0 +1,156 @@
+#include "store/sqlite_dialect.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace latchkey::store::sqlite {
+
+namespace {
+
+// SQLite's primary result code for a broken constraint; extended codes keep it in the low byte.
+constexpr int sqliteConstraint = 19;
+
+StoreError settingError(const QString& pragma, const QString& detail)
+{
+    return makeStoreError(StoreError::Code::Io,
+                          QStringLiteral("The database refused the setting \"%1\" (%2). Keep the "
+                                         "profile file on a local disk that allows SQLite's "
+                                         "write-ahead log, then start Latchkey again.")
+                              .arg(pragma, detail));
+}
+
+// Runs one pragma and returns its first result column (empty when it returns no row).
+StoreResult<QVariant> runPragma(QSqlDatabase& db, const QString& statement)
+{
+    QSqlQuery query(db);
+    if (!query.exec(statement)) {
+        return settingError(statement, query.lastError().text());
+    }
+    return query.next() ? query.value(0) : QVariant();
+}
+
+// Sets a pragma, then reads it back: SQLite ignores unknown or impossible settings silently.
+StoreResult<void> setAndVerify(QSqlDatabase& db, const QString& name, const QString& value,
+                               const QString& expected)
+{
+    auto set = runPragma(db, QStringLiteral("PRAGMA %1 = %2").arg(name, value));
+    if (!set) {
+        return set.error();
+    }
+    auto readBack = runPragma(db, QStringLiteral("PRAGMA %1").arg(name));
+    if (!readBack) {
+        return readBack.error();
+    }
+    const QString actual = readBack->toString().toLower();
+    if (actual != expected) {
+        return settingError(QStringLiteral("PRAGMA %1 = %2").arg(name, value),
+                            QStringLiteral("it reads back as \"%1\"").arg(actual));
+    }
+    return {};
+}
+
+Constraint kindFromMessage(const QString& text)
+{
+    if (text.contains(QLatin1String("UNIQUE constraint failed"))) {
+        return Constraint::Unique;
+    }
+    if (text.contains(QLatin1String("FOREIGN KEY constraint failed"))) {
+        return Constraint::ForeignKey;
+    }
+    if (text.contains(QLatin1String("CHECK constraint failed"))) {
+        return Constraint::Check;
+    }
+    if (text.contains(QLatin1String("NOT NULL constraint failed"))) {
+        return Constraint::NotNull;
+    }
+    return Constraint::Other;
+}
+
+} // namespace
+
+QString driverName()
+{
+    return QStringLiteral("QSQLITE");
+}
+
+StoreResult<void> applySessionSettings(QSqlDatabase& db)
+{
+    auto busy = setAndVerify(db, QStringLiteral("busy_timeout"), QString::number(busyTimeoutMs),
+                             QString::number(busyTimeoutMs));
+    if (!busy) {
+        return busy;
+    }
+    return setAndVerify(db, QStringLiteral("foreign_keys"), QStringLiteral("ON"),
+                        QStringLiteral("1"));
+}
+
+StoreResult<void> applyDurabilitySettings(QSqlDatabase& db)
+{
+    auto wal = setAndVerify(db, QStringLiteral("journal_mode"), QStringLiteral("WAL"),
+                            QStringLiteral("wal"));
+    if (!wal) {
+        return wal;
+    }
+    // FULL: a profile or passkey the person was told about survives a power cut.
+    return setAndVerify(db, QStringLiteral("synchronous"), QStringLiteral("FULL"),
+                        QStringLiteral("2"));
+}
+
+StoreResult<int> readSchemaVersion(QSqlDatabase& db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        return makeStoreError(StoreError::Code::Io,
+                              QStringLiteral("Cannot read the schema version of %1 (%2). Check "
+                                             "that the file is a Latchkey profile database.")
+                                  .arg(db.databaseName(), query.lastError().text()));
+    }
+    return query.value(0).toInt();
+}
+
+StoreResult<void> writeSchemaVersion(QSqlDatabase& db, int version)
+{
+    QSqlQuery query(db);
+    // PRAGMA takes no bound parameters; version is an int we produced.
+    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version))) {
+        return makeStoreError(StoreError::Code::Io,
+                              QStringLiteral("Cannot record schema version %1 (%2).")
+                                  .arg(version)
+                                  .arg(query.lastError().text()));
+    }
+    return {};
+}
+
+StoreResult<void> beginWriteTransaction(QSqlDatabase& db)
+{
+    QSqlQuery query(db);
+    const bool begun = db.driverName() == driverName()
+                           ? query.exec(QStringLiteral("BEGIN IMMEDIATE"))
+                           : db.transaction();
+    if (!begun) {
+        const QSqlError error = query.lastError().isValid() ? query.lastError() : db.lastError();
+        return makeStoreError(StoreError::Code::Io,
+                              QStringLiteral("Cannot start writing to the profile database (%1). "
+                                             "Another program may be holding it; try again.")
+                                  .arg(error.text()));
+    }
+    return {};
+}
+
+ConstraintViolation constraintViolation(const QSqlError& error)
+{
+    bool isNumber = false;
+    const int code = error.nativeErrorCode().toInt(&isNumber);
+    const QString text = error.databaseText();
+    if (!isNumber || (code & 0xff) != sqliteConstraint) {
+        return {};
+    }
+    ConstraintViolation violation{kindFromMessage(text), {}};
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    if (colon >= 0) {
+        violation.detail = text.mid(colon + 1).trimmed();
+    }
+    return violation;
+}
+
+} // namespace latchkey::store::sqlite

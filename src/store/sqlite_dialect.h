@@ -1,0 +1,40 @@
+#pragma once
+
+#include "store/store_error.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+
+// Everything the store says that only SQLite understands lives behind these functions, so
+// another Qt SQL driver is a new dialect file, not a rewrite of the stores.
+namespace latchkey::store::sqlite {
+
+QString driverName();
+
+// Connection-only settings that do not write to the file (busy timeout, foreign keys),
+// each read back to check it took effect.
+StoreResult<void> applySessionSettings(QSqlDatabase& db);
+// Settings stored in the file (WAL) or needed before writing (synchronous FULL), read back.
+StoreResult<void> applyDurabilitySettings(QSqlDatabase& db);
+
+StoreResult<int> readSchemaVersion(QSqlDatabase& db);
+// Must run inside the migration's transaction so the version moves with the schema.
+StoreResult<void> writeSchemaVersion(QSqlDatabase& db, int version);
+
+// Takes the write lock at the start, so a second writer waits (busy timeout) instead of
+// failing halfway through when its read lock cannot be upgraded.
+StoreResult<void> beginWriteTransaction(QSqlDatabase& db);
+
+enum class Constraint { None, Unique, ForeignKey, Check, NotNull, Other };
+
+// Which constraint a failed statement broke and, for UNIQUE, the "table.column" it names.
+struct ConstraintViolation {
+    Constraint kind = Constraint::None;
+    QString detail;
+};
+ConstraintViolation constraintViolation(const QSqlError& error);
+
+inline constexpr int busyTimeoutMs = 5000;
+
+} // namespace latchkey::store::sqlite
