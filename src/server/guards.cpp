@@ -1,0 +1,81 @@
+#include "server/guards.h"
+
+#include <QCoreApplication>
+#include <openssl/crypto.h>
+
+namespace latchkey::server {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("latchkey::server::Guards", text);
+}
+
+QByteArray expectedOrigin(quint16 port)
+{
+    return "http://localhost:" + QByteArray::number(port);
+}
+
+} // namespace
+
+QByteArray secretCookieName()
+{
+    return "latchkey_secret";
+}
+
+bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
+{
+    if (a.size() != b.size() || a.isEmpty())
+        return false;
+    return CRYPTO_memcmp(a.constData(), b.constData(), static_cast<size_t>(a.size())) == 0;
+}
+
+bool isStateChanging(const QByteArray& method)
+{
+    return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+std::optional<GuardFailure> checkHost(const HttpRequest& request, quint16 port)
+{
+    int hostHeaders = 0;
+    for (const auto& entry : request.headers) {
+        if (entry.first.compare("host", Qt::CaseInsensitive) == 0)
+            ++hostHeaders;
+    }
+    const QByteArray expected = "localhost:" + QByteArray::number(port);
+    if (hostHeaders == 1 && request.header("host") == expected)
+        return std::nullopt;
+    return GuardFailure{421, tr("This address is not served here. Open Latchkey at "
+                                "http://localhost:%1/ instead.")
+                                 .arg(port)};
+}
+
+std::optional<GuardFailure> checkSecret(const HttpRequest& request, const QByteArray& secret)
+{
+    const QByteArray fromHeader = request.header("x-latchkey-secret");
+    const QByteArray fromCookie = request.cookie(secretCookieName());
+    if (constantTimeEquals(fromHeader, secret) || constantTimeEquals(fromCookie, secret))
+        return std::nullopt;
+    return GuardFailure{403, tr("Only the Latchkey app may open these pages. Use the Latchkey "
+                                "window, or the one-time link printed by \"latchkey --serve\".")};
+}
+
+std::optional<GuardFailure> checkOrigin(const HttpRequest& request, quint16 port)
+{
+    if (!isStateChanging(request.method))
+        return std::nullopt;
+    if (request.header("origin") == expectedOrigin(port))
+        return std::nullopt;
+    return GuardFailure{403, tr("This form was sent from another site, so it was refused. "
+                                "Submit it again from the Latchkey page.")};
+}
+
+std::optional<GuardFailure> checkBodySize(const HttpRequest& request)
+{
+    if (request.body.size() <= kMaxBodyBytes)
+        return std::nullopt;
+    return GuardFailure{413, tr("The request is larger than 64 KiB, so it was refused.")};
+}
+
+} // namespace latchkey::server

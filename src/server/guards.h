@@ -1,0 +1,40 @@
+#pragma once
+
+#include "server/http_message.h"
+
+#include <QString>
+#include <optional>
+
+namespace latchkey::server {
+
+// Largest request body the handler accepts (the register form is well under 1 KiB).
+inline constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+
+// Why a request was refused before routing: the status to answer with and a sentence.
+struct GuardFailure {
+    int status = 403;
+    QString message;
+};
+
+// The name of the HttpOnly cookie that carries the launch secret for ordinary browsers.
+QByteArray secretCookieName();
+
+// DNS rebinding: the Host header must be exactly "localhost:<port>" (one header only).
+std::optional<GuardFailure> checkHost(const HttpRequest& request, quint16 port);
+
+// Only the app's own WebEngine profile (header) or a browser that opened the one-time URL
+// (cookie) knows the per-launch secret. Compared in constant time.
+std::optional<GuardFailure> checkSecret(const HttpRequest& request, const QByteArray& secret);
+
+// CSRF: state-changing methods must come from our own origin, http://localhost:<port>.
+std::optional<GuardFailure> checkOrigin(const HttpRequest& request, quint16 port);
+
+// Bodies larger than kMaxBodyBytes are refused.
+std::optional<GuardFailure> checkBodySize(const HttpRequest& request);
+
+bool isStateChanging(const QByteArray& method);
+
+// Equal length and equal bytes, without an early exit that would leak the position.
+bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
+
+} // namespace latchkey::server

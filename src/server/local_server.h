@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <memory>
+
+namespace latchkey::store {
+class Database;
+}
+
+namespace latchkey::server {
+
+struct ServerConfig {
+    quint16 port = 0;        // 0 = pick a free (ephemeral) port
+    QByteArray launchSecret; // random per launch, made by the app (32 bytes, base64url)
+};
+
+class RequestHandler;
+class HttpFront;
+
+// The local HTTP handler behind the app's window: loopback only (127.0.0.1 and ::1 on one
+// port), every request guarded (Host, per-launch secret, Origin, body size) before routing.
+class LocalServer : public QObject {
+    Q_OBJECT
+
+public:
+    LocalServer(store::Database& db, ServerConfig config, QObject* parent = nullptr);
+    ~LocalServer() override;
+
+    // Binds 127.0.0.1 and ::1 on one port. False with errorString() when it cannot (the
+    // explicit port is taken, no launch secret was given, ...).
+    bool listen();
+    QString errorString() const;
+    quint16 port() const;
+    QUrl homeUrl() const; // http://localhost:<port>/
+
+    // The header the app's WebEngine profile adds to every request to the handler.
+    static QByteArray secretHeaderName(); // "X-Latchkey-Secret"
+
+    // For --serve: a URL that, opened once in any browser, sets the HttpOnly secret cookie
+    // and redirects home. The token is spent by its first use.
+    QUrl createOneTimeUrl();
+
+private:
+    ServerConfig m_config;
+    QString m_errorString;
+    std::unique_ptr<RequestHandler> m_handler;
+    HttpFront* m_front = nullptr;
+};
+
+} // namespace latchkey::server

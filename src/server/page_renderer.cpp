@@ -1,0 +1,117 @@
+#include "server/page_renderer.h"
+
+#include <QFile>
+
+namespace latchkey::server {
+
+namespace {
+
+struct NavItem {
+    const char* key;
+    const char* href;
+    const char* stringKey;
+};
+
+TemplateData navList(const PageContext& context)
+{
+    static const NavItem signedOut[] = {{"home", "/", "navHome"},
+                                        {"register", "/register", "navRegister"},
+                                        {"signin", "/signin", "navSignIn"}};
+    static const NavItem signedIn[] = {{"home", "/", "navHome"},
+                                       {"profile", "/profile", "navProfile"}};
+    const TemplateData strings = pageStrings();
+    TemplateData list{TemplateData::type::list};
+    auto addItems = [&](const auto& items) {
+        for (const NavItem& item : items) {
+            TemplateData entry;
+            entry.set("href", item.href);
+            entry.set("label", *strings.get(item.stringKey));
+            entry.set("current", context.activeNav == QLatin1String(item.key));
+            list.push_back(entry);
+        }
+    };
+    if (context.signedIn)
+        addItems(signedIn);
+    else
+        addItems(signedOut);
+    return list;
+}
+
+const char* kindName(Toast::Kind kind)
+{
+    switch (kind) {
+    case Toast::Kind::Success:
+        return "success";
+    case Toast::Kind::Warning:
+        return "warning";
+    case Toast::Kind::Error:
+        return "error";
+    }
+    return "error";
+}
+
+} // namespace
+
+TemplateData PageRenderer::toastData(const Toast& toast)
+{
+    TemplateData data;
+    data.set("kind", kindName(toast.kind));
+    data.set("title", toStd(toast.title));
+    data.set("message", toStd(toast.message));
+    data.set("isError", toast.kind == Toast::Kind::Error);
+    return data;
+}
+
+const std::string& PageRenderer::templateText(const QString& name)
+{
+    auto it = m_templates.find(name);
+    if (it == m_templates.end()) {
+        QFile file(QStringLiteral(":/latchkey/templates/%1.mustache").arg(name));
+        // Templates are compiled into the binary, so a missing one is a build error that
+        // renders as an empty body rather than a crash.
+        const QByteArray text = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        it = m_templates.insert(name, text.toStdString());
+    }
+    return it.value();
+}
+
+TemplateData PageRenderer::layoutData(const PageContext& context) const
+{
+    TemplateData data;
+    data.set("t", pageStrings());
+    data.set("title", toStd(context.title));
+    data.set("signedIn", context.signedIn);
+    data.set("nav", navList(context));
+    TemplateData polite{TemplateData::type::list};
+    TemplateData assertive{TemplateData::type::list};
+    for (const Toast& toast : context.toasts) {
+        if (toast.kind == Toast::Kind::Error)
+            assertive.push_back(toastData(toast));
+        else
+            polite.push_back(toastData(toast));
+    }
+    data.set("toastsPolite", polite);
+    data.set("toastsAssertive", assertive);
+    return data;
+}
+
+QByteArray PageRenderer::renderFragment(const QString& name, TemplateData data)
+{
+    data.set("t", pageStrings());
+    kainjow::mustache::mustache view{templateText(name)};
+    return QByteArray::fromStdString(view.render(data));
+}
+
+QByteArray PageRenderer::renderPage(const QString& name, TemplateData data,
+                                    const PageContext& context)
+{
+    const QByteArray body = renderFragment(name, std::move(data));
+    TemplateData layout = layoutData(context);
+    layout.set("body", body.toStdString());
+    layout.set("toast", kainjow::mustache::partial(
+                            [text = templateText(QStringLiteral("toast"))] { return text; }));
+    kainjow::mustache::mustache view{templateText(QStringLiteral("layout"))};
+    return QByteArray::fromStdString(view.render(layout));
+}
+
+} // namespace latchkey::server

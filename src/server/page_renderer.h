@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <kainjow/mustache.hpp>
+#include <string>
+
+namespace latchkey::server {
+
+using TemplateData = kainjow::mustache::data;
+
+// A notification shown at the top of the page; errors are announced assertively.
+struct Toast {
+    enum class Kind { Success, Warning, Error };
+    Kind kind = Kind::Success;
+    QString title;
+    QString message;
+};
+
+// What the base layout needs besides the page's own body.
+struct PageContext {
+    QString title;
+    QString activeNav; // "home", "register", "signin", "profile" or empty
+    bool signedIn = false;
+    QList<Toast> toasts;
+};
+
+// Renders the pages from the mustache templates in qrc (:/latchkey/templates). Values are
+// HTML-escaped by the template engine; only rendered page bodies go in unescaped.
+class PageRenderer {
+public:
+    // The page's body template rendered inside the base layout.
+    QByteArray renderPage(const QString& name, TemplateData data, const PageContext& context);
+    // A template on its own (e.g. a fragment sent in a JSON answer).
+    QByteArray renderFragment(const QString& name, TemplateData data);
+
+    static std::string toStd(const QString& value) { return value.toStdString(); }
+    static TemplateData toastData(const Toast& toast);
+
+private:
+    const std::string& templateText(const QString& name);
+    TemplateData layoutData(const PageContext& context) const;
+    QHash<QString, std::string> m_templates;
+};
+
+// The translated strings every template reads as {{t.<key>}}.
+TemplateData pageStrings();
+
+} // namespace latchkey::server

@@ -1,0 +1,286 @@
+#include "server/pages.h"
+
+#include "server/form_body.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace latchkey::server {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("latchkey::server::Pages", text);
+}
+
+std::string s(const QString& value)
+{
+    return value.toStdString();
+}
+
+HttpResponse jsonAnswer(int status, const QJsonObject& object)
+{
+    return HttpResponse::json(status, QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject errorObject(const QString& code, const QString& message)
+{
+    return QJsonObject{
+        {QStringLiteral("ok"), false},
+        {QStringLiteral("error"),
+         QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
+}
+
+QString errorHeading(int status)
+{
+    switch (status) {
+    case 400:
+        return tr("The request could not be read");
+    case 403:
+        return tr("Access refused");
+    case 404:
+        return tr("Page not found");
+    case 405:
+        return tr("Not allowed here");
+    case 409:
+        return tr("Already in use");
+    case 413:
+        return tr("Request too large");
+    case 415:
+        return tr("Unsupported format");
+    case 421:
+        return tr("Wrong address");
+    default:
+        return tr("Something went wrong");
+    }
+}
+
+QString errorCode(int status)
+{
+    switch (status) {
+    case 400:
+        return QStringLiteral("bad_request");
+    case 403:
+        return QStringLiteral("forbidden");
+    case 404:
+        return QStringLiteral("not_found");
+    case 405:
+        return QStringLiteral("method_not_allowed");
+    case 413:
+        return QStringLiteral("payload_too_large");
+    case 415:
+        return QStringLiteral("unsupported_media_type");
+    case 421:
+        return QStringLiteral("misdirected_request");
+    default:
+        return QStringLiteral("internal_error");
+    }
+}
+
+TemplateData fieldData(const QString& name, const QString& value, const FormErrors& errors)
+{
+    TemplateData field;
+    field.set("value", s(value));
+    const QString message = errors.messageFor(name);
+    field.set("invalid", !message.isEmpty());
+    field.set("error", s(message));
+    return field;
+}
+
+QJsonObject fieldErrorsJson(const FormErrors& errors)
+{
+    QJsonObject fields;
+    for (const FieldError& error : errors.fields)
+        fields.insert(error.field, error.message);
+    return fields;
+}
+
+TemplateData userData(const store::User& user)
+{
+    TemplateData data;
+    data.set("username", s(user.username));
+    data.set("displayName", s(user.displayName));
+    data.set("email", s(user.email));
+    data.set("welcome", s(tr("Welcome, %1.").arg(user.displayName)));
+    return data;
+}
+
+} // namespace
+
+Pages::Pages(store::Database& database) : m_users(database) {}
+
+HttpResponse Pages::home(const HttpRequest&)
+{
+    const PageContext context{tr("Home"), QStringLiteral("home"), false, {}};
+    return HttpResponse::html(200, m_renderer.renderPage(QStringLiteral("home"), {}, context));
+}
+
+HttpResponse Pages::registerForm(const HttpRequest&)
+{
+    return registerPage(200, RegisterView{});
+}
+
+HttpResponse Pages::registerPage(int status, const RegisterView& view)
+{
+    TemplateData data;
+    data.set("name", fieldData(QStringLiteral("name"), view.input.displayName, view.fieldErrors));
+    data.set("username",
+             fieldData(QStringLiteral("username"), view.input.username, view.fieldErrors));
+    data.set("email", fieldData(QStringLiteral("email"), view.input.email, view.fieldErrors));
+    data.set("formError", s(view.formError));
+    PageContext context{tr("Create your profile"), QStringLiteral("register"), false, {}};
+    if (!view.formError.isEmpty())
+        context.toasts.append({Toast::Kind::Error, tr("Profile not created"), view.formError});
+    return HttpResponse::html(status,
+                              m_renderer.renderPage(QStringLiteral("register"), data, context));
+}
+
+HttpResponse Pages::registerFailure(const HttpRequest& request, int status, const QString& code,
+                                    const RegisterView& view)
+{
+    if (!request.wantsJson())
+        return registerPage(status, view);
+    QJsonObject answer = errorObject(code, view.formError);
+    answer.insert(QStringLiteral("fields"), fieldErrorsJson(view.fieldErrors));
+    return jsonAnswer(status, answer);
+}
+
+HttpResponse Pages::registerSuccess(const HttpRequest& request, const store::User& user)
+{
+    const TemplateData data = userData(user);
+    if (!request.wantsJson()) {
+        const PageContext context{tr("Profile created"),
+                                  QStringLiteral("register"),
+                                  false,
+                                  {{Toast::Kind::Success, tr("Profile created"),
+                                    tr("Your profile \"%1\" is saved.").arg(user.username)}}};
+        return HttpResponse::html(
+            201, m_renderer.renderPage(QStringLiteral("register_done"), data, context));
+    }
+    const QJsonObject answer{
+        {QStringLiteral("ok"), true},
+        {QStringLiteral("message"), tr("Your profile \"%1\" is saved.").arg(user.username)},
+        {QStringLiteral("user"), QJsonObject{{QStringLiteral("uid"), user.uid},
+                                             {QStringLiteral("username"), user.username},
+                                             {QStringLiteral("displayName"), user.displayName},
+                                             {QStringLiteral("email"), user.email}}},
+        {QStringLiteral("next"), QStringLiteral("register_passkey")},
+        {QStringLiteral("html"),
+         QString::fromUtf8(m_renderer.renderFragment(QStringLiteral("register_done"), data))}};
+    return jsonAnswer(201, answer);
+}
+
+HttpResponse Pages::registerSubmit(const HttpRequest& request)
+{
+    const BodyResult<FormFields> fields = parseFormBody(request);
+    if (!fields) {
+        const int status = fields.error().status;
+        RegisterView view{{}, {}, fields.error().message};
+        return registerFailure(request, status, errorCode(status), view);
+    }
+    RegisterView view{ProfileForm::readInput(*fields), {}, {}};
+    if (const QList<QString> missing = ProfileForm::missingFields(*fields); !missing.isEmpty()) {
+        view.formError =
+            tr("The form is missing the field(s): %1.").arg(missing.join(QStringLiteral(", ")));
+        return registerFailure(request, 400, QStringLiteral("missing_field"), view);
+    }
+    const auto newUser = ProfileForm::validate(view.input);
+    if (!newUser) {
+        view.fieldErrors = newUser.error();
+        view.formError = tr("Some fields need your attention.");
+        return registerFailure(request, 400, QStringLiteral("invalid_field"), view);
+    }
+    const store::StoreResult<store::User> created = m_users.create(*newUser);
+    if (created)
+        return registerSuccess(request, *created);
+    if (created.error().code == store::StoreError::Code::Conflict) {
+        view.formError = tr("That username or email address is already in use.");
+        return registerFailure(request, 409, QStringLiteral("conflict"), view);
+    }
+    view.formError = tr("Your profile could not be saved: %1").arg(created.error().message);
+    return registerFailure(request, 500, QStringLiteral("store_error"), view);
+}
+
+HttpResponse Pages::signInPage(int status, const QString& login, const QString& fieldError,
+                               const QList<Toast>& toasts)
+{
+    TemplateData data;
+    data.set("login", fieldData(QStringLiteral("login"), login,
+                                FormErrors{fieldError.isEmpty()
+                                               ? QList<FieldError>{}
+                                               : QList<FieldError>{{"login", fieldError}}}));
+    const PageContext context{tr("Sign in"), QStringLiteral("signin"), false, toasts};
+    return HttpResponse::html(status,
+                              m_renderer.renderPage(QStringLiteral("signin"), data, context));
+}
+
+HttpResponse Pages::signInForm(const HttpRequest&)
+{
+    return signInPage(200, {}, {}, {});
+}
+
+// Passkey sign-in arrives with the WebAuthn flows. Until then the answer is the same for
+// every well-formed login, so it tells nothing about which profiles exist.
+HttpResponse Pages::signInSubmit(const HttpRequest& request)
+{
+    const BodyResult<FormFields> fields = parseFormBody(request);
+    if (!fields)
+        return error(request, fields.error().status, fields.error().message);
+    const QString login =
+        fields->value(QStringLiteral("login")).trimmed().normalized(QString::NormalizationForm_C);
+    if (login.isEmpty() || login.size() > ProfileForm::kEmailMax) {
+        const QString message = tr("Enter your username or email address.");
+        if (request.wantsJson()) {
+            QJsonObject answer = errorObject(QStringLiteral("invalid_field"), message);
+            answer.insert(QStringLiteral("fields"),
+                          QJsonObject{{QStringLiteral("login"), message}});
+            return jsonAnswer(400, answer);
+        }
+        return signInPage(400, login, message, {{Toast::Kind::Error, tr("Sign-in"), message}});
+    }
+    const QString soon = tr("Passkey sign-in arrives in the next version of Latchkey.");
+    if (request.wantsJson())
+        return jsonAnswer(200, QJsonObject{{QStringLiteral("ok"), true},
+                                           {QStringLiteral("status"), QStringLiteral("pending")},
+                                           {QStringLiteral("message"), soon}});
+    return signInPage(200, login, {}, {{Toast::Kind::Warning, tr("Passkeys arrive soon"), soon}});
+}
+
+// Sessions arrive with passkey sign-in; until then nobody is signed in.
+HttpResponse Pages::profile(const HttpRequest&)
+{
+    return HttpResponse::redirect("/signin");
+}
+
+HttpResponse Pages::error(const HttpRequest& request, int status, const QString& message)
+{
+    if (request.wantsJson())
+        return jsonAnswer(status, errorObject(errorCode(status), message));
+    TemplateData data;
+    data.set("status", std::to_string(status));
+    data.set("heading", s(errorHeading(status)));
+    data.set("message", s(message));
+    const PageContext context{errorHeading(status), {}, false, {}};
+    return HttpResponse::html(status,
+                              m_renderer.renderPage(QStringLiteral("error"), data, context));
+}
+
+HttpResponse Pages::notFound(const HttpRequest& request)
+{
+    return error(request, 404,
+                 tr("There is no page at %1. Check the address or start from the home page.")
+                     .arg(request.path));
+}
+
+HttpResponse Pages::methodNotAllowed(const HttpRequest& request, const QList<QByteArray>& allowed)
+{
+    HttpResponse response = error(
+        request, 405,
+        tr("%1 is not accepted at %2.").arg(QString::fromLatin1(request.method), request.path));
+    response.setHeader("Allow", allowed.join(", "));
+    return response;
+}
+
+} // namespace latchkey::server

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "server/http_message.h"
+#include "server/page_renderer.h"
+#include "server/profile_form.h"
+#include "store/user_store.h"
+
+namespace latchkey::server {
+
+// The route handlers of the site: each turns a request into a full page (no script) or a
+// JSON answer (Accept: application/json, used by latchkey.js).
+class Pages {
+public:
+    explicit Pages(store::Database& database);
+
+    HttpResponse home(const HttpRequest& request);
+    HttpResponse registerForm(const HttpRequest& request);
+    HttpResponse registerSubmit(const HttpRequest& request);
+    HttpResponse signInForm(const HttpRequest& request);
+    HttpResponse signInSubmit(const HttpRequest& request);
+    HttpResponse profile(const HttpRequest& request);
+
+    // An error as a page or as JSON, with the status's own heading.
+    HttpResponse error(const HttpRequest& request, int status, const QString& message);
+    HttpResponse notFound(const HttpRequest& request);
+    HttpResponse methodNotAllowed(const HttpRequest& request, const QList<QByteArray>& allowed);
+
+private:
+    struct RegisterView {
+        ProfileInput input;
+        FormErrors fieldErrors;
+        QString formError;
+    };
+
+    HttpResponse registerPage(int status, const RegisterView& view);
+    HttpResponse registerFailure(const HttpRequest& request, int status, const QString& code,
+                                 const RegisterView& view);
+    HttpResponse registerSuccess(const HttpRequest& request, const store::User& user);
+    HttpResponse signInPage(int status, const QString& login, const QString& fieldError,
+                            const QList<Toast>& toasts);
+
+    store::UserStore m_users;
+    PageRenderer m_renderer;
+};
+
+} // namespace latchkey::server

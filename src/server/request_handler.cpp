@@ -1,0 +1,96 @@
+#include "server/request_handler.h"
+
+#include "server/guards.h"
+#include "server/security_headers.h"
+#include "server/static_assets.h"
+
+#include <QCoreApplication>
+
+namespace latchkey::server {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("latchkey::server::RequestHandler", text);
+}
+
+} // namespace
+
+RequestHandler::RequestHandler(store::Database& database, QByteArray launchSecret)
+    : m_secret(std::move(launchSecret)), m_pages(database)
+{
+    addRoutes();
+}
+
+void RequestHandler::addRoutes()
+{
+    using namespace std::placeholders;
+    m_router.add("GET", QStringLiteral("/"), std::bind(&Pages::home, &m_pages, _1));
+    m_router.add("GET", QStringLiteral("/register"), std::bind(&Pages::registerForm, &m_pages, _1));
+    m_router.add("POST", QStringLiteral("/register"),
+                 std::bind(&Pages::registerSubmit, &m_pages, _1));
+    m_router.add("GET", QStringLiteral("/signin"), std::bind(&Pages::signInForm, &m_pages, _1));
+    m_router.add("POST", QStringLiteral("/signin"), std::bind(&Pages::signInSubmit, &m_pages, _1));
+    m_router.add("GET", QStringLiteral("/profile"), std::bind(&Pages::profile, &m_pages, _1));
+    m_router.add("GET", oneTimePath(),
+                 [this](const HttpRequest& request) { return redeemOneTimeLink(request); });
+    m_router.addPrefix("GET", QStringLiteral("/static/"), [this](const HttpRequest& request) {
+        return staticAsset(request.path).value_or(m_pages.notFound(request));
+    });
+}
+
+HttpResponse RequestHandler::handle(const HttpRequest& request)
+{
+    HttpResponse response = guardedDispatch(request);
+    applySecurityHeaders(response);
+    return response;
+}
+
+bool RequestHandler::isOneTimeLink(const HttpRequest& request) const
+{
+    return request.method == "GET" && request.path == oneTimePath();
+}
+
+// The threat model's order: Host (DNS rebinding), secret, Origin (CSRF), size, route.
+HttpResponse RequestHandler::guardedDispatch(const HttpRequest& request)
+{
+    if (const auto failure = checkHost(request, m_port))
+        return m_pages.error(request, failure->status, failure->message);
+    if (!isOneTimeLink(request)) {
+        if (const auto failure = checkSecret(request, m_secret))
+            return m_pages.error(request, failure->status, failure->message);
+    }
+    if (const auto failure = checkOrigin(request, m_port))
+        return m_pages.error(request, failure->status, failure->message);
+    if (const auto failure = checkBodySize(request))
+        return m_pages.error(request, failure->status, failure->message);
+    return dispatch(request);
+}
+
+HttpResponse RequestHandler::dispatch(const HttpRequest& request)
+{
+    if (const std::optional<Handler> handler = m_router.find(request))
+        return (*handler)(request);
+    const QList<QByteArray> allowed = m_router.allowedMethods(request.path);
+    if (allowed.isEmpty())
+        return m_pages.notFound(request);
+    return m_pages.methodNotAllowed(request, allowed);
+}
+
+HttpResponse RequestHandler::redeemOneTimeLink(const HttpRequest& request)
+{
+    const QByteArray token = request.query.queryItemValue(QStringLiteral("token")).toLatin1();
+    if (!m_tokens.redeem(token))
+        return m_pages.error(request, 403,
+                             tr("This one-time link has been used already or is not valid. "
+                                "Restart \"latchkey --serve\" for a new one."));
+    HttpResponse response = HttpResponse::redirect("/");
+    // HttpOnly: page script never sees the secret. SameSite=Strict: other sites' requests
+    // never carry it.
+    response.setHeader("Set-Cookie",
+                       secretCookieName() + "=" + m_secret + "; Path=/; HttpOnly; SameSite=Strict");
+    return response;
+}
+
+} // namespace latchkey::server
