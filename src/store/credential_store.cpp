@@ -157,9 +157,9 @@ StoreResult<Credential> CredentialStore::add(const NewCredential& newCredential)
                        "nickname, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {newCredential.userId, newCredential.credentialId, newCredential.publicKey,
          static_cast<qint64>(newCredential.signCount), transportsToJson(newCredential.transports),
-         sql::nullableBlob(newCredential.aaguid), newCredential.attestationFormat,
+         sql::nullableBlob(newCredential.aaguid), sql::text(newCredential.attestationFormat),
          newCredential.backupEligible ? 1 : 0, newCredential.backupState ? 1 : 0,
-         newCredential.nickname, sql::toUnixMs(createdAt)});
+         sql::text(newCredential.nickname), sql::toUnixMs(createdAt)});
     if (!inserted) {
         const auto violation = sqlite::constraintViolation(query.lastError());
         if (violation.kind == sqlite::Constraint::None) {
@@ -248,7 +248,8 @@ StoreResult<void> CredentialStore::rename(qint64 userId, const QByteArray& crede
     return changeOne(m_database.connection(),
                      QStringLiteral("UPDATE credentials SET nickname = ? WHERE user_id = ? AND "
                                     "credential_id = ?"),
-                     {nickname, userId, credentialId}, QStringLiteral("renaming a passkey"));
+                     {sql::text(nickname), userId, credentialId},
+                     QStringLiteral("renaming a passkey"));
 }
 
 StoreResult<void> CredentialStore::remove(qint64 userId, const QByteArray& credentialId)

@@ -32,6 +32,11 @@ QDateTime nowUtc()
     return QDateTime::currentDateTimeUtc();
 }
 
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 QVariant nullableBlob(const QByteArray& bytes)
 {
     if (bytes.isEmpty()) {

@@ -17,6 +17,9 @@ QDateTime fromUnixMs(qint64 ms);
 std::optional<QDateTime> fromNullableUnixMs(const QVariant& column);
 QDateTime nowUtc();
 
+// Qt SQL binds a null QString as NULL; NOT NULL text columns get "" instead.
+QString text(const QString& value);
+
 // An empty byte array is stored as NULL (a null QVariant of the right type).
 QVariant nullableBlob(const QByteArray& bytes);
 

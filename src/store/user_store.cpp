@@ -93,9 +93,9 @@ QString UserStore::loginKey(const QString& value)
 {
     // Unicode canonical caseless matching (decompose, fold, recompose): "É" precomposed
     // or as "E" + combining acute gives one key.
-    return value.normalized(QString::NormalizationForm_D)
-        .toCaseFolded()
-        .normalized(QString::NormalizationForm_C);
+    return sql::text(value.normalized(QString::NormalizationForm_D)
+                         .toCaseFolded()
+                         .normalized(QString::NormalizationForm_C));
 }
 
 StoreResult<User> UserStore::create(const NewUser& newUser)
@@ -119,8 +119,9 @@ StoreResult<User> UserStore::create(const NewUser& newUser)
             query,
             QStringLiteral("INSERT INTO users (uid, username, username_key, display_name, email, "
                            "email_key, user_handle, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-            {user.uid, user.username, loginKey(user.username), user.displayName, user.email,
-             loginKey(user.email), user.userHandle, sql::toUnixMs(user.createdAt)});
+            {user.uid, sql::text(user.username), loginKey(user.username),
+             sql::text(user.displayName), sql::text(user.email), loginKey(user.email),
+             user.userHandle, sql::toUnixMs(user.createdAt)});
         if (inserted) {
             user.id = query.lastInsertId().toLongLong();
             if (auto committed = transaction.commit(); !committed) {
