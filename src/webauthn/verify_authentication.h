@@ -33,6 +33,7 @@ struct AuthenticationExpectations {
     bool requireUserVerification = false;
     bool requireUserPresence = true;
     QList<CredentialId> allowCredentials; // empty: any (discoverable flow)
+    bool requireUserHandle = false;       // usernameless sign-in: the user handle finds the account
     bool allowCrossOrigin = false;
     QStringList topOrigins;
 };

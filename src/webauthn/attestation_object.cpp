@@ -1,0 +1,64 @@
+#include "webauthn/attestation_object.h"
+
+#include "webauthn/cbor_limits.h"
+
+namespace latchkey::webauthn {
+
+namespace {
+
+Error malformed(const QString& why)
+{
+    return makeError(ErrorCode::AttestationObjectMalformed,
+                     QStringLiteral("The attestationObject is malformed: %1.").arg(why));
+}
+
+// CBOR lets a map repeat a key; a relying party that read the first while a client read the
+// last would be fooled, so repeated keys are refused.
+bool hasRepeatedKeys(const QCborMap& map)
+{
+    const QList<QCborValue> keys = map.keys();
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        for (qsizetype j = i + 1; j < keys.size(); ++j)
+            if (keys[i] == keys[j])
+                return true;
+    return false;
+}
+
+} // namespace
+
+Result<AttestationObject> parseAttestationObject(QByteArrayView cbor)
+{
+    auto decoded = decodeCborItem(cbor);
+    if (!decoded)
+        return makeError(decoded.error().code == ErrorCode::CborLimitExceeded
+                             ? ErrorCode::CborLimitExceeded
+                             : ErrorCode::AttestationObjectMalformed,
+                         QStringLiteral("The attestationObject is not valid CBOR: %1")
+                             .arg(decoded.error().message));
+    if (!decoded->isMap())
+        return malformed(QStringLiteral("it is not a CBOR map"));
+    const QCborMap map = decoded->toMap();
+    if (hasRepeatedKeys(map))
+        return malformed(QStringLiteral("a key appears twice"));
+    const QCborValue fmt = map.value(QLatin1String("fmt"));
+    const QCborValue statement = map.value(QLatin1String("attStmt"));
+    const QCborValue authData = map.value(QLatin1String("authData"));
+    if (!fmt.isString() || fmt.toString().isEmpty())
+        return malformed(QStringLiteral("\"fmt\" is missing or not a text string"));
+    if (!statement.isMap())
+        return malformed(QStringLiteral("\"attStmt\" is missing or not a map"));
+    if (!authData.isByteArray() || authData.toByteArray().isEmpty())
+        return malformed(QStringLiteral("\"authData\" is missing, not a byte string, or empty"));
+    if (hasRepeatedKeys(statement.toMap()))
+        return malformed(QStringLiteral("a key appears twice in \"attStmt\""));
+    auto parsed = parseAuthenticatorData(authData.toByteArray());
+    if (!parsed)
+        return parsed.error();
+    AttestationObject object;
+    object.format = fmt.toString();
+    object.statement = statement.toMap();
+    object.authenticatorData = std::move(*parsed);
+    return object;
+}
+
+} // namespace latchkey::webauthn

@@ -1,0 +1,15 @@
+#include "webauthn/hash.h"
+
+#include <openssl/sha.h>
+
+namespace latchkey::webauthn {
+
+QByteArray sha256(QByteArrayView data)
+{
+    QByteArray digest(SHA256_DIGEST_LENGTH, Qt::Uninitialized);
+    SHA256(reinterpret_cast<const unsigned char*>(data.data()), static_cast<size_t>(data.size()),
+           reinterpret_cast<unsigned char*>(digest.data()));
+    return digest;
+}
+
+} // namespace latchkey::webauthn
