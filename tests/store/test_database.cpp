@@ -232,7 +232,10 @@ private slots:
         }
         const int newer = Database::latestSchemaVersion() + 1;
         {
+            // Back to a rollback journal: switching to WAL before the version check would
+            // rewrite the file header, and this test would see it.
             RawConnection raw(path);
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
             QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = %1").arg(newer)));
         }
         const QByteArray before = fileHash(path);
@@ -244,8 +247,24 @@ private slots:
         QVERIFY2(database.error().message.contains(QLatin1String("newer Latchkey")),
                  qPrintable(database.error().message));
         QCOMPARE(fileHash(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
         RawConnection raw(path);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), newer);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("delete"));
+    }
+
+    void aFolderThatCannotBeCreatedIsAnIoError()
+    {
+        const QString blocker = m_dir.filePath(QStringLiteral("blocker"));
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        auto database = Database::open(blocker + QStringLiteral("/inside/profiles.sqlite"));
+        QVERIFY(!database.ok());
+        QCOMPARE(database.error().code, StoreError::Code::Io);
+        QVERIFY2(database.error().message.contains(QLatin1String("--data-dir")),
+                 qPrintable(database.error().message));
     }
 
     void aFileThatIsNotADatabaseIsRefused()

@@ -13,7 +13,7 @@ using namespace latchkey::store;
 
 namespace {
 
-constexpr int lookups = 20000;
+constexpr int lookups = 5000;
 
 // Fills the users table through plain SQL in one transaction: creating 100,000 profiles one
 // durable transaction at a time would measure the disk's fsync, not the lookups.
