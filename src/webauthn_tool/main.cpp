@@ -1,0 +1,53 @@
+#include "webauthn_tool/verify_command.h"
+
+#ifdef LATCHKEY_HAVE_BENCH_COMMAND
+#include "webauthn_tool/bench_command.h"
+#endif
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <cstdio>
+
+namespace {
+
+int runBench(const QStringList& args)
+{
+#ifdef LATCHKEY_HAVE_BENCH_COMMAND
+    return runBenchCommand(args);
+#else
+    Q_UNUSED(args);
+    std::fputs("bench not built\n", stderr);
+    return 1;
+#endif
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("latchkey-webauthn"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LATCHKEY_VERSION));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("WebAuthn relying-party checks.\n"
+                       "  verify FILE   verify JSON Lines test cases (FILE '-' reads stdin); exit "
+                       "0 when all meet 'expect'\n"
+                       "  bench [...]   run the verification benchmarks"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("verify or bench"));
+    // Options after the command belong to it (bench has its own).
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.process(app);
+    QStringList args = parser.positionalArguments();
+    if (args.isEmpty())
+        parser.showHelp(2);
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("verify"))
+        return latchkey::webauthn_tool::runVerifyCommand(args);
+    if (command == QLatin1String("bench"))
+        return runBench(args);
+    std::fprintf(stderr, "latchkey-webauthn: unknown command \"%s\"\n", qPrintable(command));
+    parser.showHelp(2);
+}
