@@ -19,6 +19,8 @@ packages=(
   qtkeychain-qt6-dev
   # tests: display, fonts, fuzzing
   xvfb xauth fonts-dejavu-core clang libfuzzer-14-dev libclang-rt-14-dev
+  # rendering the pages headless for screenshots (server)
+  chromium
 )
 
 as_root() {
