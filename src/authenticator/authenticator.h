@@ -1,0 +1,99 @@
+#pragma once
+
+#include "authenticator/error.h"
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <optional>
+
+namespace latchkey::authenticator {
+
+using CredentialId = QByteArray;
+using UserHandle = QByteArray;
+using ClientDataHash = QByteArray; // 32 bytes, SHA-256 of clientDataJSON
+
+// PublicKeyCredentialRpEntity as CTAP2 carries it.
+struct RpEntity {
+    QString id;
+    QString name;
+};
+
+// PublicKeyCredentialUserEntity as CTAP2 carries it.
+struct UserEntity {
+    UserHandle id;
+    QString name;
+    QString displayName;
+};
+
+// A PublicKeyCredentialDescriptor of type "public-key" (other types are dropped by the client).
+struct CredentialDescriptor {
+    CredentialId id;
+    QStringList transports;
+};
+
+// authenticatorMakeCredential (CTAP 2.1 §6.1) parameters.
+struct MakeCredentialRequest {
+    ClientDataHash clientDataHash;
+    RpEntity rp;
+    UserEntity user;
+    QList<int> pubKeyCredParams; // COSE algorithms in the RP's order of preference
+    QList<CredentialDescriptor> excludeList;
+    QCborMap extensions;
+    bool rk = false; // create a discoverable credential
+    bool uv = false; // user verification required
+    // CTAP 2.2 attestationFormatsPreference: "none" first asks for no attestation.
+    QStringList attestationFormatsPreference;
+};
+
+// authenticatorMakeCredential response: the attestation object's three members.
+struct MakeCredentialResponse {
+    QString fmt;
+    QByteArray authData;
+    QCborMap attStmt;
+    CredentialId credentialId;
+    QByteArray publicKeySpkiDer; // SubjectPublicKeyInfo, for response.getPublicKey()
+    int publicKeyAlgorithm = 0;
+    bool rk = false; // whether the credential is discoverable (credProps.rk)
+};
+
+// authenticatorGetAssertion (CTAP 2.1 §6.2) parameters.
+struct GetAssertionRequest {
+    QString rpId;
+    ClientDataHash clientDataHash;
+    QList<CredentialDescriptor> allowList; // empty: discoverable credentials of rpId
+    QCborMap extensions;
+    bool up = true;  // false: a silent assertion (no user presence, no prompt)
+    bool uv = false; // user verification required
+};
+
+struct GetAssertionResponse {
+    CredentialId credentialId;
+    QByteArray authData;
+    QByteArray signature;
+    std::optional<UserEntity> user;
+};
+
+// One authenticator, CTAP2 semantics. The answer may come later (a prompt is shown), always
+// exactly once through done, on the thread that called.
+class Authenticator {
+public:
+    using MakeCredentialDone = std::function<void(AuthenticatorResult<MakeCredentialResponse>)>;
+    using GetAssertionDone = std::function<void(AuthenticatorResult<GetAssertionResponse>)>;
+
+    virtual ~Authenticator() = default;
+
+    virtual void makeCredential(const MakeCredentialRequest& request, MakeCredentialDone done) = 0;
+    virtual void getAssertion(const GetAssertionRequest& request, GetAssertionDone done) = 0;
+    // Abandons the operation in progress (timeout, page closed): its done is called with
+    // CTAP2_ERR_OPERATION_DENIED unless it has already been called.
+    virtual void cancel() = 0;
+    // Whether this authenticator can verify the user
+    // (isUserVerifyingPlatformAuthenticatorAvailable).
+    virtual bool userVerifyingAvailable() const = 0;
+};
+
+} // namespace latchkey::authenticator

@@ -1,0 +1,313 @@
+#include "authenticator/local_authenticator.h"
+
+#include "authenticator/authenticator_data_writer.h"
+#include "authenticator/ec_p256_key.h"
+#include "webauthn/authenticator_data.h"
+#include "webauthn/cose_key.h"
+
+namespace latchkey::authenticator {
+namespace {
+
+constexpr qsizetype kClientDataHashLength = 32;
+constexpr qsizetype kMaxUserIdLength = 64;
+constexpr qsizetype kCredentialIdLength = 32;
+
+AuthenticatorError invalidParameter(const QString& message)
+{
+    return authenticatorError(CtapStatus::InvalidParameter, message);
+}
+
+AuthenticatorResult<void> checkMakeCredential(const MakeCredentialRequest& request)
+{
+    if (request.clientDataHash.size() != kClientDataHashLength)
+        return invalidParameter(QStringLiteral("The client data hash must be 32 bytes."));
+    if (request.rp.id.isEmpty())
+        return invalidParameter(QStringLiteral("The relying party has no id."));
+    if (request.user.id.isEmpty() || request.user.id.size() > kMaxUserIdLength)
+        return invalidParameter(QStringLiteral("The user id must be 1 to 64 bytes."));
+    if (!request.pubKeyCredParams.contains(webauthn::cose::ES256))
+        return authenticatorError(CtapStatus::UnsupportedAlgorithm,
+                                  QStringLiteral("This authenticator only makes ES256 (-7) keys, "
+                                                 "and the site did not accept them."));
+    return {};
+}
+
+AuthenticatorResult<void> checkGetAssertion(const GetAssertionRequest& request)
+{
+    if (request.clientDataHash.size() != kClientDataHashLength)
+        return invalidParameter(QStringLiteral("The client data hash must be 32 bytes."));
+    if (request.rpId.isEmpty())
+        return invalidParameter(QStringLiteral("The relying party has no id."));
+    return {};
+}
+
+// The person's answer as CTAP2 sees it; only Verified lets the operation go on.
+std::optional<AuthenticatorError> refusal(VerificationOutcome outcome)
+{
+    switch (outcome) {
+    case VerificationOutcome::Verified:
+        return std::nullopt;
+    case VerificationOutcome::Cancelled:
+        return authenticatorError(CtapStatus::OperationDenied,
+                                  QStringLiteral("The request was cancelled."));
+    case VerificationOutcome::Unavailable:
+        break;
+    }
+    return authenticatorError(CtapStatus::OperationDenied,
+                              QStringLiteral("This computer has no way to confirm it is you: set "
+                                             "up a fingerprint, face or PIN and try again."));
+}
+
+bool wantsAttestation(const QStringList& formatsPreference)
+{
+    return !formatsPreference.isEmpty() && formatsPreference.first() != QLatin1String("none");
+}
+
+AccountChoice accountOf(const CredentialRecord& record)
+{
+    return AccountChoice{record.userName, record.userDisplayName};
+}
+
+} // namespace
+
+LocalAuthenticator::LocalAuthenticator(KeyStore& keys, UserVerifier& verifier)
+    : m_keys(keys), m_verifier(verifier)
+{}
+
+LocalAuthenticator::~LocalAuthenticator()
+{
+    m_alive.reset();
+    if (m_busy)
+        m_verifier.cancel();
+}
+
+bool LocalAuthenticator::userVerifyingAvailable() const
+{
+    return m_verifier.available();
+}
+
+void LocalAuthenticator::cancel()
+{
+    if (m_busy)
+        m_verifier.cancel();
+}
+
+void LocalAuthenticator::askPerson(const VerificationRequest& request,
+                                   std::function<void(VerificationAnswer)> next)
+{
+    m_busy = true;
+    std::weak_ptr<int> alive = m_alive;
+    m_verifier.verify(request, [this, alive, next = std::move(next)](VerificationAnswer answer) {
+        if (alive.expired())
+            return;
+        m_busy = false;
+        next(answer);
+    });
+}
+
+// CTAP 2.1 §6.1.2: parameters, excludeList, user presence / verification, then the key.
+void LocalAuthenticator::makeCredential(const MakeCredentialRequest& request,
+                                        MakeCredentialDone done)
+{
+    if (m_busy)
+        return done(authenticatorError(CtapStatus::NotAllowed,
+                                       QStringLiteral("Another passkey request is in progress.")));
+    if (auto checked = checkMakeCredential(request); !checked)
+        return done(checked.error());
+    const auto excluded = hasExcludedCredential(request);
+    if (!excluded)
+        return done(excluded.error());
+    VerificationRequest ask;
+    ask.reason = QStringLiteral("Create a passkey for %1").arg(request.rp.id);
+    ask.rpId = request.rp.id;
+    ask.userName = request.user.name;
+    ask.displayName = request.user.displayName;
+    askPerson(ask, [this, request, isExcluded = *excluded, done](VerificationAnswer answer) {
+        finishMakeCredential(request, isExcluded, answer, done);
+    });
+}
+
+AuthenticatorResult<bool>
+LocalAuthenticator::hasExcludedCredential(const MakeCredentialRequest& request)
+{
+    for (const CredentialDescriptor& descriptor : request.excludeList) {
+        const auto found = m_keys.findCredential(request.rp.id, descriptor.id);
+        if (!found)
+            return toAuthenticatorError(found.error());
+        if (found->has_value())
+            return true;
+    }
+    return false;
+}
+
+void LocalAuthenticator::finishMakeCredential(const MakeCredentialRequest& request, bool excluded,
+                                              VerificationAnswer answer,
+                                              const MakeCredentialDone& done)
+{
+    if (const auto refused = refusal(answer.outcome))
+        return done(*refused);
+    // Only after the person acted, so a page cannot probe for credentials silently.
+    if (excluded)
+        return done(authenticatorError(CtapStatus::CredentialExcluded,
+                                       QStringLiteral("A passkey for this account is already on "
+                                                      "this computer.")));
+    done(createCredential(request));
+}
+
+AuthenticatorResult<MakeCredentialResponse>
+LocalAuthenticator::createCredential(const MakeCredentialRequest& request)
+{
+    const QByteArray credentialId = randomBytes(kCredentialIdLength);
+    if (credentialId.size() != kCredentialIdLength)
+        return authenticatorError(CtapStatus::Other,
+                                  QStringLiteral("No random bytes for a credential id."));
+    const auto key = m_keys.createKey(credentialId);
+    if (!key)
+        return toAuthenticatorError(key.error());
+    const auto record = storeNewCredential(request, *key, credentialId);
+    if (!record) {
+        (void)m_keys.deleteKey(key->handle);
+        return record.error();
+    }
+    auto response = attest(request, *record, *key);
+    if (!response)
+        (void)m_keys.deleteKey(key->handle);
+    return response;
+}
+
+AuthenticatorResult<CredentialRecord>
+LocalAuthenticator::storeNewCredential(const MakeCredentialRequest& request, const CreatedKey& key,
+                                       const QByteArray& credentialId)
+{
+    CredentialRecord record;
+    record.credentialId = credentialId;
+    record.keyHandle = key.handle;
+    record.rpId = request.rp.id;
+    record.userHandle = request.user.id;
+    record.userName = request.user.name;
+    record.userDisplayName = request.user.displayName;
+    record.discoverable = request.rk;
+    record.createdAt = QDateTime::currentDateTimeUtc();
+    if (auto saved = m_keys.saveCredential(record); !saved)
+        return toAuthenticatorError(saved.error());
+    return record;
+}
+
+// Self attestation (§8.2, no x5c) signs authData || clientDataHash with the credential key.
+AuthenticatorResult<MakeCredentialResponse>
+LocalAuthenticator::attest(const MakeCredentialRequest& request, const CredentialRecord& record,
+                           const CreatedKey& key)
+{
+    const quint8 flagBits = webauthn::flags::UP | webauthn::flags::UV;
+    MakeCredentialResponse response;
+    response.credentialId = record.credentialId;
+    response.rk = record.discoverable;
+    response.publicKeyAlgorithm = webauthn::cose::ES256;
+    response.publicKeySpkiDer = p256SpkiDer(key.publicPoint);
+    response.authData = authenticatorData(
+        request.rp.id, flagBits, record.signCount,
+        AttestedCredential{latchkeyAaguid(), record.credentialId, es256CoseKey(key.publicPoint)});
+    response.fmt = QStringLiteral("none");
+    if (!wantsAttestation(request.attestationFormatsPreference))
+        return response;
+    const auto signature = m_keys.sign(key.handle, response.authData + request.clientDataHash);
+    if (!signature)
+        return toAuthenticatorError(signature.error());
+    response.fmt = QStringLiteral("packed");
+    response.attStmt.insert(QStringLiteral("alg"), webauthn::cose::ES256);
+    response.attStmt.insert(QStringLiteral("sig"), *signature);
+    return response;
+}
+
+// CTAP 2.1 §6.2.2: locate credentials, user presence / verification, counter, signature.
+void LocalAuthenticator::getAssertion(const GetAssertionRequest& request, GetAssertionDone done)
+{
+    if (m_busy)
+        return done(authenticatorError(CtapStatus::NotAllowed,
+                                       QStringLiteral("Another passkey request is in progress.")));
+    if (auto checked = checkGetAssertion(request); !checked)
+        return done(checked.error());
+    const auto candidates = locateCredentials(request);
+    if (!candidates)
+        return done(candidates.error());
+    if (!request.up && !request.uv)
+        return done(signAssertion(request, candidates->records.first(), 0));
+    VerificationRequest ask;
+    ask.reason = QStringLiteral("Sign in to %1").arg(request.rpId);
+    ask.rpId = request.rpId;
+    if (candidates->records.size() == 1) {
+        ask.userName = candidates->records.first().userName;
+        ask.displayName = candidates->records.first().userDisplayName;
+    } else {
+        for (const CredentialRecord& record : candidates->records)
+            ask.accounts.append(accountOf(record));
+    }
+    askPerson(ask, [this, request, found = *candidates, done](VerificationAnswer answer) {
+        finishGetAssertion(request, found, answer, done);
+    });
+}
+
+AuthenticatorResult<LocalAuthenticator::Candidates>
+LocalAuthenticator::locateCredentials(const GetAssertionRequest& request)
+{
+    Candidates candidates;
+    candidates.fromAllowList = !request.allowList.isEmpty();
+    for (const CredentialDescriptor& descriptor : request.allowList) {
+        const auto found = m_keys.findCredential(request.rpId, descriptor.id);
+        if (!found)
+            return toAuthenticatorError(found.error());
+        if (found->has_value())
+            candidates.records.append(found->value());
+    }
+    if (!candidates.fromAllowList) {
+        const auto discoverable = m_keys.discoverableCredentials(request.rpId);
+        if (!discoverable)
+            return toAuthenticatorError(discoverable.error());
+        candidates.records = *discoverable;
+    }
+    if (candidates.records.isEmpty())
+        return authenticatorError(
+            CtapStatus::NoCredentials,
+            QStringLiteral("No passkey for %1 is on this computer.").arg(request.rpId));
+    return candidates;
+}
+
+void LocalAuthenticator::finishGetAssertion(const GetAssertionRequest& request,
+                                            const Candidates& candidates, VerificationAnswer answer,
+                                            const GetAssertionDone& done)
+{
+    if (const auto refused = refusal(answer.outcome))
+        return done(*refused);
+    const int chosen = candidates.records.size() > 1 ? answer.chosenAccount : 0;
+    if (chosen < 0 || chosen >= candidates.records.size())
+        return done(authenticatorError(CtapStatus::OperationDenied,
+                                       QStringLiteral("No account was chosen.")));
+    done(signAssertion(request, candidates.records.at(chosen),
+                       webauthn::flags::UP | webauthn::flags::UV));
+}
+
+AuthenticatorResult<GetAssertionResponse>
+LocalAuthenticator::signAssertion(const GetAssertionRequest& request,
+                                  const CredentialRecord& record, quint8 flagBits)
+{
+    const auto counter = m_keys.incrementSignCount(record.credentialId);
+    if (!counter)
+        return toAuthenticatorError(counter.error());
+    GetAssertionResponse response;
+    response.credentialId = record.credentialId;
+    response.authData = authenticatorData(request.rpId, flagBits, *counter);
+    const auto signature =
+        m_keys.sign(record.keyHandle, response.authData + request.clientDataHash);
+    if (!signature)
+        return toAuthenticatorError(signature.error());
+    response.signature = *signature;
+    UserEntity user{record.userHandle, QString(), QString()};
+    if (record.discoverable) {
+        user.name = record.userName;
+        user.displayName = record.userDisplayName;
+    }
+    response.user = user;
+    return response;
+}
+
+} // namespace latchkey::authenticator

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "authenticator/authenticator.h"
+#include "authenticator/key_store.h"
+#include "authenticator/user_verifier.h"
+
+#include <memory>
+
+namespace latchkey::authenticator {
+
+// The app's platform authenticator: ES256 credentials whose keys live in a KeyStore, user
+// presence and verification through a UserVerifier. Device-bound (BE = BS = 0), self
+// attestation ("packed" without x5c) or none. One operation at a time.
+//
+// The key store and the verifier must outlive it.
+class LocalAuthenticator final : public Authenticator {
+public:
+    LocalAuthenticator(KeyStore& keys, UserVerifier& verifier);
+    ~LocalAuthenticator() override;
+
+    void makeCredential(const MakeCredentialRequest& request, MakeCredentialDone done) override;
+    void getAssertion(const GetAssertionRequest& request, GetAssertionDone done) override;
+    void cancel() override;
+    bool userVerifyingAvailable() const override;
+
+private:
+    struct Candidates {
+        QList<CredentialRecord> records;
+        bool fromAllowList = false;
+    };
+
+    AuthenticatorResult<bool> hasExcludedCredential(const MakeCredentialRequest& request);
+    void finishMakeCredential(const MakeCredentialRequest& request, bool excluded,
+                              VerificationAnswer answer, const MakeCredentialDone& done);
+    AuthenticatorResult<MakeCredentialResponse>
+    createCredential(const MakeCredentialRequest& request);
+    AuthenticatorResult<CredentialRecord> storeNewCredential(const MakeCredentialRequest& request,
+                                                             const CreatedKey& key,
+                                                             const QByteArray& credentialId);
+    AuthenticatorResult<MakeCredentialResponse> attest(const MakeCredentialRequest& request,
+                                                       const CredentialRecord& record,
+                                                       const CreatedKey& key);
+
+    AuthenticatorResult<Candidates> locateCredentials(const GetAssertionRequest& request);
+    void finishGetAssertion(const GetAssertionRequest& request, const Candidates& candidates,
+                            VerificationAnswer answer, const GetAssertionDone& done);
+    AuthenticatorResult<GetAssertionResponse> signAssertion(const GetAssertionRequest& request,
+                                                            const CredentialRecord& record,
+                                                            quint8 flagBits);
+
+    // Runs the verifier for one operation, guarding against this object going away first.
+    void askPerson(const VerificationRequest& request,
+                   std::function<void(VerificationAnswer)> next);
+
+    KeyStore& m_keys;
+    UserVerifier& m_verifier;
+    bool m_busy = false;
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0);
+};
+
+} // namespace latchkey::authenticator

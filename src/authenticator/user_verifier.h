@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <functional>
+
+namespace latchkey::authenticator {
+
+// One account the person may choose from when several discoverable credentials fit.
+struct AccountChoice {
+    QString userName;
+    QString displayName;
+};
+
+struct VerificationRequest {
+    QString reason; // a sentence for the prompt, e.g. "Create a passkey for localhost"
+    QString rpId;
+    QString userName;              // the account concerned (empty when the person picks one)
+    QString displayName;           // idem
+    QList<AccountChoice> accounts; // more than one: the person picks one
+};
+
+enum class VerificationOutcome {
+    Verified,    // the person proved who they are (fingerprint, face, PIN, password)
+    Cancelled,   // the person declined or closed the prompt
+    Unavailable, // this computer has no way to verify the person
+};
+
+struct VerificationAnswer {
+    VerificationOutcome outcome = VerificationOutcome::Cancelled;
+    int chosenAccount = 0; // index into VerificationRequest::accounts
+};
+
+// Asks the person to confirm. A platform back end (polkit, PAM, Windows Hello, Touch ID) or a
+// QML prompt implements it; tests use a scripted one. done is called exactly once, later or at
+// once, on the calling thread.
+class UserVerifier {
+public:
+    using Done = std::function<void(VerificationAnswer)>;
+
+    virtual ~UserVerifier() = default;
+
+    virtual void verify(const VerificationRequest& request, Done done) = 0;
+    // Closes the prompt in progress; its done is called with Cancelled unless already called.
+    virtual void cancel() = 0;
+    virtual bool available() const = 0;
+};
+
+} // namespace latchkey::authenticator
