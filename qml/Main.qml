@@ -1,0 +1,119 @@
+import QtQuick
+import QtQuick.Controls
+import QtWebEngine
+
+// The Latchkey window: the local handler's pages in a WebEngineView, a start-up and
+// failure pane so the window is never a blank white rectangle, and the usual shortcuts.
+ApplicationWindow {
+    id: window
+
+    // Set by C++ (AppWindow) before the window is created.
+    required property QtObject shell
+    required property WebEngineProfile webProfile
+
+    readonly property color paper: "#f4f5f7"
+    readonly property real minimumZoom: 0.5
+    readonly property real maximumZoom: 3.0
+    property bool everLoaded: false
+    property string failure: ""
+
+    title: qsTr("Latchkey")
+    width: 1100
+    height: 760
+    minimumWidth: 400
+    minimumHeight: 560
+    // C++ shows the window once its remembered geometry is applied.
+    visible: false
+    color: paper
+
+    function zoomBy(factor) {
+        view.zoomFactor = Math.min(maximumZoom, Math.max(minimumZoom, view.zoomFactor * factor))
+    }
+
+    function retry() {
+        failure = ""
+        if (view.url.toString() === "")
+            view.url = shell.homeUrl
+        else
+            view.reload()
+    }
+
+    WebEngineView {
+        id: view
+        anchors.fill: parent
+        profile: window.webProfile
+        url: window.shell.homeUrl
+        backgroundColor: window.paper
+
+        onNavigationRequested: function(request) {
+            if (!window.shell.admitNavigation(request.url, request.isMainFrame))
+                request.action = WebEngineNavigationRequest.IgnoreRequest
+        }
+        onNewWindowRequested: function(request) {
+            if (window.shell.admitNewWindow(request.requestedUrl))
+                view.url = request.requestedUrl
+        }
+        onLoadingChanged: function(info) {
+            if (info.status === WebEngineLoadingInfo.LoadSucceededStatus) {
+                window.everLoaded = true
+                window.failure = ""
+                window.shell.reportLoadSucceeded()
+            } else if (info.status === WebEngineLoadingInfo.LoadFailedStatus
+                       && info.errorDomain !== WebEngineLoadingInfo.HttpStatusCodeDomain
+                       && info.errorCode !== -3 /* ERR_ABORTED: a navigation we refused */) {
+                window.failure = info.errorString
+            }
+        }
+        onRenderProcessTerminated: function(status, exitCode) {
+            if (status !== WebEngineView.NormalTerminationStatus)
+                window.failure = qsTr("The page stopped unexpectedly (exit code %1).").arg(exitCode)
+        }
+    }
+
+    // A thin progress line for later navigations; the pane below covers the first one.
+    Rectangle {
+        anchors.top: parent.top
+        anchors.left: parent.left
+        height: 3
+        width: parent.width * view.loadProgress / 100
+        color: "#2f6feb"
+        visible: window.everLoaded && view.loading
+    }
+
+    StatusPane {
+        anchors.fill: parent
+        visible: !window.everLoaded || window.failure !== ""
+        failure: window.failure
+        onRetryRequested: window.retry()
+    }
+
+    Shortcut {
+        sequence: "Ctrl+Q"
+        context: Qt.ApplicationShortcut
+        onActivated: Qt.quit()
+    }
+    Shortcut {
+        sequences: ["Ctrl+R", "F5"]
+        onActivated: window.retry()
+    }
+    Shortcut {
+        sequences: ["Ctrl++", "Ctrl+="]
+        onActivated: window.zoomBy(1.1)
+    }
+    Shortcut {
+        sequence: "Ctrl+-"
+        onActivated: window.zoomBy(1 / 1.1)
+    }
+    Shortcut {
+        sequence: "Ctrl+0"
+        onActivated: view.zoomFactor = 1.0
+    }
+    Shortcut {
+        sequence: "Alt+Left"
+        onActivated: view.goBack()
+    }
+    Shortcut {
+        sequence: "Alt+Right"
+        onActivated: view.goForward()
+    }
+}

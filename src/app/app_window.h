@@ -1,0 +1,57 @@
+#pragma once
+
+#include "app/app_error.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+class QQmlApplicationEngine;
+class QQuickWebEngineProfile;
+class QQuickWindow;
+
+namespace latchkey::app {
+
+class FirstPaintReporter;
+class SecretHeaderInterceptor;
+class WindowGeometry;
+class WindowShell;
+
+// The app's window: a QML ApplicationWindow with a WebEngineView on the local handler,
+// using a web profile of its own (off the record) that sends the launch secret to the
+// handler's origin only.
+class AppWindow : public QObject {
+    Q_OBJECT
+
+public:
+    struct Setup {
+        QUrl homeUrl;
+        QByteArray secretHeaderName;
+        QByteArray launchSecret;
+        QString settingsFile; // window geometry
+        QUrl qmlUrl = QUrl(QStringLiteral("qrc:/qml/Main.qml"));
+    };
+
+    explicit AppWindow(Setup setup, QObject* parent = nullptr);
+    ~AppWindow() override;
+
+    // Loads the QML and shows the window where it was last time.
+    AppResult<void> open();
+
+    QQuickWindow* window() const { return m_window; }
+
+private:
+    QQuickWebEngineProfile* makeProfile();
+
+    Setup m_setup;
+    SecretHeaderInterceptor* m_interceptor = nullptr;
+    QQuickWebEngineProfile* m_profile = nullptr;
+    WindowShell* m_shell = nullptr;
+    QQmlApplicationEngine* m_engine = nullptr;
+    QQuickWindow* m_window = nullptr;
+    WindowGeometry* m_geometry = nullptr;
+    FirstPaintReporter* m_firstPaint = nullptr;
+};
+
+} // namespace latchkey::app

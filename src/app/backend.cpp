@@ -1,0 +1,56 @@
+#include "app/backend.h"
+
+#include "app/data_folder.h"
+#include "server/local_server.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+
+namespace latchkey::app {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("latchkey::app::Backend", text);
+}
+
+} // namespace
+
+AppResult<std::unique_ptr<Backend>> Backend::start(const LaunchOptions& options,
+                                                   QByteArray launchSecret)
+{
+    const auto folder = prepareDataFolder(options.dataDir);
+    if (!folder)
+        return folder.error();
+
+    auto database = store::Database::open(app::databasePath(*folder));
+    if (!database)
+        return AppError{AppError::Code::Database,
+                        tr("Cannot open the profile database: %1").arg(database.error().message)};
+
+    std::unique_ptr<Backend> backend(new Backend);
+    backend->m_secret = std::move(launchSecret);
+    backend->m_database = std::move(database).value();
+    backend->m_server = std::make_unique<server::LocalServer>(
+        *backend->m_database, server::ServerConfig{options.port, backend->m_secret});
+    if (!backend->m_server->listen())
+        return AppError{
+            AppError::Code::Listen,
+            tr("Cannot serve the pages on localhost: %1").arg(backend->m_server->errorString())};
+    return backend;
+}
+
+Backend::~Backend() = default;
+
+QUrl Backend::homeUrl() const
+{
+    return m_server->homeUrl();
+}
+
+QString Backend::databasePath() const
+{
+    return m_database->filePath();
+}
+
+} // namespace latchkey::app

@@ -1,0 +1,101 @@
+#include "app/command_line.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace latchkey::app {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("latchkey::app::CommandLine", text);
+}
+
+// The parser is rebuilt on each use so that its texts follow the installed translator.
+struct Parser {
+    QCommandLineParser parser;
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")},
+                            tr("Show this help and exit.")};
+    QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")},
+                               tr("Show the version and exit.")};
+    QCommandLineOption dataDir{QStringLiteral("data-dir"),
+                               tr("Keep profiles in DIR instead of the default data folder."),
+                               QStringLiteral("DIR")};
+    QCommandLineOption port{QStringLiteral("port"),
+                            tr("Serve the pages on port N of localhost (default: any free port)."),
+                            QStringLiteral("N")};
+    QCommandLineOption serve{QStringLiteral("serve"),
+                             tr("Open no window: print a one-time URL for an ordinary browser and "
+                                "serve until interrupted.")};
+
+    Parser()
+    {
+        parser.setApplicationDescription(tr("Passwordless local profiles with passkeys."));
+        parser.addOptions({help, version, dataDir, port, serve});
+    }
+};
+
+AppError badArguments(const QString& message)
+{
+    return AppError{AppError::Code::BadArguments,
+                    message + QLatin1Char('\n') + tr("Run 'latchkey --help' for usage.")};
+}
+
+// Port 0 is accepted and means "any free port", like the default.
+std::optional<quint16> parsePort(const QString& text)
+{
+    bool ok = false;
+    const uint value = text.toUInt(&ok, 10);
+    if (!ok || value > 65535)
+        return std::nullopt;
+    return static_cast<quint16>(value);
+}
+
+} // namespace
+
+AppResult<LaunchOptions> parseCommandLine(const QStringList& arguments)
+{
+    Parser p;
+    if (!p.parser.parse(arguments))
+        return badArguments(p.parser.errorText());
+    if (!p.parser.positionalArguments().isEmpty())
+        return badArguments(
+            tr("Unexpected argument: %1").arg(p.parser.positionalArguments().first()));
+
+    LaunchOptions options;
+    if (p.parser.isSet(p.help))
+        options.mode = LaunchOptions::Mode::Help;
+    else if (p.parser.isSet(p.version))
+        options.mode = LaunchOptions::Mode::Version;
+    else if (p.parser.isSet(p.serve))
+        options.mode = LaunchOptions::Mode::Serve;
+
+    if (p.parser.isSet(p.dataDir)) {
+        options.dataDir = p.parser.value(p.dataDir);
+        if (options.dataDir.trimmed().isEmpty())
+            return badArguments(tr("--data-dir needs a folder name."));
+    }
+    if (p.parser.isSet(p.port)) {
+        const auto port = parsePort(p.parser.value(p.port));
+        if (!port)
+            return badArguments(tr("--port must be a whole number from 0 to 65535, not '%1'.")
+                                    .arg(p.parser.value(p.port)));
+        options.port = *port;
+    }
+    return options;
+}
+
+QString helpText()
+{
+    Parser p;
+    return p.parser.helpText();
+}
+
+QString versionText()
+{
+    return QStringLiteral("latchkey %1").arg(QStringLiteral(LATCHKEY_VERSION));
+}
+
+} // namespace latchkey::app

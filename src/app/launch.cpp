@@ -1,0 +1,142 @@
+#include "app/launch.h"
+
+#include "app/app_window.h"
+#include "app/backend.h"
+#include "app/command_line.h"
+#include "app/launch_secret.h"
+#include "app/quit_on_signal.h"
+#include "app/translations.h"
+#include "app/window_geometry.h"
+#include "server/local_server.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QIcon>
+#include <QQuickStyle>
+#include <QTextStream>
+#include <QtWebEngineQuick/qtwebenginequickglobal.h>
+#include <unistd.h>
+
+namespace latchkey::app {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("latchkey::app::Launch", text);
+}
+
+void setApplicationIdentity()
+{
+    // No organization name: the data folder is then ~/.local/share/Latchkey, not a nested
+    // ~/.local/share/<organization>/Latchkey.
+    QCoreApplication::setApplicationName(QStringLiteral("Latchkey"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("latchkey.io"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LATCHKEY_VERSION));
+}
+
+QStringList argumentsOf(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+int fail(const AppError& error)
+{
+    QTextStream(stderr) << "latchkey: " << error.message << Qt::endl;
+    return error.exitCode();
+}
+
+int serve(const LaunchOptions& options)
+{
+    auto backend = Backend::start(options, makeLaunchSecret());
+    if (!backend)
+        return fail(backend.error());
+    QuitOnSignal quitOnSignal;
+    const QUrl url = (*backend)->server().createOneTimeUrl();
+    // The URL alone on stdout so scripts can read it; the explanation goes to stderr.
+    QTextStream(stdout) << url.toString() << Qt::endl;
+    QTextStream(stderr) << tr("Latchkey is serving %1 (profiles in %2).\n"
+                              "Open the link above once in a browser: it signs that browser "
+                              "in and works only once.\nPress Ctrl+C to stop.")
+                               .arg((*backend)->homeUrl().toString(), (*backend)->databasePath())
+                        << Qt::endl;
+    return QCoreApplication::exec();
+}
+
+// Help, version, bad arguments and --serve need neither a display nor WebEngine.
+int runWithoutWindow(int& argc, char** argv)
+{
+    QCoreApplication application(argc, argv);
+    installTranslations(application);
+    // Parsed again so the messages come out translated.
+    const auto options = parseCommandLine(QCoreApplication::arguments());
+    if (!options)
+        return fail(options.error());
+    switch (options->mode) {
+    case LaunchOptions::Mode::Help:
+        QTextStream(stdout) << helpText();
+        return 0;
+    case LaunchOptions::Mode::Version:
+        QTextStream(stdout) << versionText() << Qt::endl;
+        return 0;
+    case LaunchOptions::Mode::Serve:
+    case LaunchOptions::Mode::Window:
+        break;
+    }
+    return serve(*options);
+}
+
+QIcon appIcon()
+{
+    QIcon icon;
+    for (const int size : {32, 64, 256})
+        icon.addFile(QStringLiteral(":/icons/latchkey-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
+void prepareWebEngine()
+{
+    // Chromium refuses to start its sandbox as root (CI, containers); as an ordinary user
+    // the sandbox stays on.
+    if (::geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    QtWebEngineQuick::initialize();
+}
+
+int runWindow(const LaunchOptions& options, int& argc, char** argv)
+{
+    prepareWebEngine();
+    QGuiApplication::setDesktopFileName(QStringLiteral("latchkey"));
+    QGuiApplication application(argc, argv);
+    application.setWindowIcon(appIcon());
+    installTranslations(application);
+    // The Basic style loads fastest and the window shows almost no controls of its own.
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    auto backend = Backend::start(options, makeLaunchSecret());
+    if (!backend)
+        return fail(backend.error());
+    QuitOnSignal quitOnSignal;
+    AppWindow window({(*backend)->homeUrl(), server::LocalServer::secretHeaderName(),
+                      (*backend)->launchSecret(),
+                      WindowGeometry::settingsFileFor(options.dataDir)});
+    if (const auto opened = window.open(); !opened)
+        return fail(opened.error());
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int launch(int& argc, char** argv)
+{
+    setApplicationIdentity();
+    const auto options = parseCommandLine(argumentsOf(argc, argv));
+    if (options && options->mode == LaunchOptions::Mode::Window)
+        return runWindow(*options, argc, argv);
+    return runWithoutWindow(argc, argv);
+}
+
+} // namespace latchkey::app

@@ -1,0 +1,18 @@
+#include "app/launch_secret.h"
+
+#include <QRandomGenerator>
+#include <array>
+
+namespace latchkey::app {
+
+QByteArray makeLaunchSecret()
+{
+    // 32 bytes = 8 words; QRandomGenerator::system() reads the kernel's CSPRNG.
+    std::array<quint32, 8> words{};
+    QRandomGenerator::system()->fillRange(words.data(), words.size());
+    const QByteArray raw(reinterpret_cast<const char*>(words.data()),
+                         static_cast<qsizetype>(words.size() * sizeof(quint32)));
+    return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+} // namespace latchkey::app
