@@ -55,6 +55,8 @@ StoreError ioError(const QSqlQuery& query, const QString& doing)
 
 bool run(QSqlQuery& query, const QString& statement, const QVariantList& values)
 {
+    // Results are read once, front to back: no need for Qt to cache the rows.
+    query.setForwardOnly(true);
     if (!query.prepare(statement)) {
         return false;
     }

@@ -301,6 +301,18 @@ private slots:
         QVERIFY(pragma(db, QStringLiteral("busy_timeout")).toInt() > 0);
     }
 
+    void aSettingThatDoesNotTakeEffectIsRefused()
+    {
+        // An in-memory database cannot use a write-ahead log: journal_mode reads back "memory".
+        auto database = Database::open(QStringLiteral(":memory:"));
+        QVERIFY(!database.ok());
+        QCOMPARE(database.error().code, StoreError::Code::Io);
+        QVERIFY2(database.error().message.contains(QLatin1String("journal_mode")),
+                 qPrintable(database.error().message));
+        QVERIFY2(database.error().message.contains(QLatin1String("memory")),
+                 qPrintable(database.error().message));
+    }
+
     void walModeIsRecordedInTheFile()
     {
         const QString path = m_dir.filePath(QStringLiteral("wal.sqlite"));
