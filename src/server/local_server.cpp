@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QUrlQuery>
 
 namespace latchkey::server {
 
@@ -14,11 +15,6 @@ namespace {
 // Ephemeral ports are picked on 127.0.0.1 and then claimed on ::1; another program may
 // hold the same number on ::1, so a few fresh picks are tried.
 constexpr int kPortAttempts = 8;
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("latchkey::server::LocalServer", text);
-}
 
 bool isUsableSecret(const QByteArray& secret)
 {
@@ -72,9 +68,19 @@ QUrl LocalServer::homeUrl() const
 
 QUrl LocalServer::createOneTimeUrl()
 {
+    return createOneTimeUrl(QStringLiteral("/"));
+}
+
+QUrl LocalServer::createOneTimeUrl(const QString& nextPath)
+{
     QUrl url = homeUrl();
     url.setPath(RequestHandler::oneTimePath());
-    url.setQuery(QStringLiteral("token=") + QString::fromLatin1(m_handler->issueOneTimeToken()));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("token"),
+                       QString::fromLatin1(m_handler->issueOneTimeToken()));
+    if (nextPath != QLatin1String("/"))
+        query.addQueryItem(QStringLiteral("next"), nextPath);
+    url.setQuery(query);
     return url;
 }
 

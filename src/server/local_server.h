@@ -42,6 +42,8 @@ public:
     // For --serve: a URL that, opened once in any browser, sets the HttpOnly secret cookie
     // and redirects home. The token is spent by its first use.
     QUrl createOneTimeUrl();
+    // The same, landing on nextPath (a path on this server, e.g. "/register") instead of home.
+    QUrl createOneTimeUrl(const QString& nextPath);
 
 private:
     ServerConfig m_config;

@@ -5,6 +5,7 @@
 #include "server/static_assets.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace latchkey::server {
 
@@ -13,6 +14,17 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("latchkey::server::RequestHandler", text);
+}
+
+// Only a path on this server: never "//host" or a scheme, so the link cannot send the
+// browser elsewhere.
+QString safeNextPath(const HttpRequest& request)
+{
+    static const QRegularExpression pattern(QStringLiteral("^/([A-Za-z0-9_-][A-Za-z0-9/_.-]*)?$"));
+    const QString next = request.query.queryItemValue(QStringLiteral("next"), QUrl::FullyDecoded);
+    return pattern.match(next).hasMatch() && !next.contains(QStringLiteral(".."))
+               ? next
+               : QStringLiteral("/");
 }
 
 } // namespace
@@ -85,7 +97,7 @@ HttpResponse RequestHandler::redeemOneTimeLink(const HttpRequest& request)
         return m_pages.error(request, 403,
                              tr("This one-time link has been used already or is not valid. "
                                 "Restart \"latchkey --serve\" for a new one."));
-    HttpResponse response = HttpResponse::redirect("/");
+    HttpResponse response = HttpResponse::redirect(safeNextPath(request).toUtf8());
     // HttpOnly: page script never sees the secret. SameSite=Strict: other sites' requests
     // never carry it.
     response.setHeader("Set-Cookie",

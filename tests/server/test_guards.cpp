@@ -1,0 +1,321 @@
+// The threat model of the local handler (DESIGN.md), one test per guard, over real HTTP on
+// loopback: Host (421), per-launch secret (403), Origin on state-changing methods (403),
+// body size (413), unknown routes (404 page), wrong method (405 + Allow), and the security
+// headers on every answer. No refused request writes anything.
+#include "server/local_server.h"
+#include "server_fixture.h"
+
+#include <QTest>
+
+using namespace latchkey::server;
+using namespace latchkey::server::testing;
+
+namespace {
+
+const QByteArray kValidForm = "name=Ada&username=ada&email=ada%40example.com";
+
+} // namespace
+
+class TestGuards : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void wrongHostIsMisdirected_data();
+    void wrongHostIsMisdirected();
+    void duplicateHostHeaderIsMisdirected();
+    void missingOrWrongSecretIsForbidden_data();
+    void missingOrWrongSecretIsForbidden();
+    void secretCookieIsAccepted();
+    void wrongOrMissingOriginOnPostIsForbidden_data();
+    void wrongOrMissingOriginOnPostIsForbidden();
+    void originIsNotNeededOnGet();
+    void bodyOverSixtyFourKibIsTooLarge();
+    void bodyOfExactlySixtyFourKibIsRead();
+    void unknownRouteIsANotFoundPage();
+    void unknownRouteIsGuardedFirst();
+    void wrongMethodIsNotAllowedWithAllow_data();
+    void wrongMethodIsNotAllowedWithAllow();
+    void everyAnswerCarriesSecurityHeaders_data();
+    void everyAnswerCarriesSecurityHeaders();
+    void cspIsStrictWithoutUnsafeInline();
+    void dynamicPagesAreNotStoredStaticAssetsMayBe();
+    void ipv6LoopbackServesTheSamePort();
+
+private:
+    ServerFixture m_fixture;
+};
+
+void TestGuards::initTestCase()
+{
+    QVERIFY2(m_fixture.start(), qPrintable(m_fixture.errorString()));
+}
+
+void TestGuards::wrongHostIsMisdirected_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("host");
+    const QByteArray port = QByteArray::number(m_fixture.port());
+    QTest::newRow("ip-v4") << QByteArray("GET") << "127.0.0.1:" + port;
+    QTest::newRow("ip-v6") << QByteArray("GET") << "[::1]:" + port;
+    QTest::newRow("rebinding-name") << QByteArray("GET") << "attacker.example:" + port;
+    QTest::newRow("no-port") << QByteArray("GET") << QByteArray("localhost");
+    QTest::newRow("other-port") << QByteArray("GET")
+                                << "localhost:" + QByteArray::number(m_fixture.port() + 1);
+    QTest::newRow("upper-case") << QByteArray("GET") << "LOCALHOST:" + port;
+    QTest::newRow("suffix") << QByteArray("GET") << "localhost.attacker.example:" + port;
+    QTest::newRow("empty") << QByteArray("GET") << QByteArray("");
+    QTest::newRow("missing") << QByteArray("GET") << QByteArray();
+    QTest::newRow("post-rebinding") << QByteArray("POST") << "attacker.example:" + port;
+}
+
+void TestGuards::wrongHostIsMisdirected()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, host);
+    const qint64 before = m_fixture.userCount();
+    const Headers headers = withHeader(m_fixture.goodHeaders(method), "Host", host);
+    const WireResponse response =
+        m_fixture.send(method, "/register", headers, method == "POST" ? kValidForm : QByteArray());
+    QCOMPARE(response.status, 421);
+    QVERIFY(response.body.contains("http://localhost:" + QByteArray::number(m_fixture.port())));
+    QCOMPARE(m_fixture.userCount(), before);
+}
+
+void TestGuards::duplicateHostHeaderIsMisdirected()
+{
+    Headers headers = m_fixture.goodHeaders("GET");
+    headers.append(qMakePair(QByteArray("Host"), QByteArray("attacker.example")));
+    QCOMPARE(m_fixture.send("GET", "/", headers).status, 421);
+}
+
+void TestGuards::missingOrWrongSecretIsForbidden_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("secretHeader");
+    QTest::addColumn<QByteArray>("cookie");
+    const QByteArray secret = m_fixture.secret();
+    QByteArray flipped = secret;
+    flipped[flipped.size() - 1] = flipped.back() == 'A' ? 'B' : 'A';
+    QTest::newRow("missing") << QByteArray("GET") << QByteArray() << QByteArray();
+    QTest::newRow("empty") << QByteArray("GET") << QByteArray("") << QByteArray();
+    QTest::newRow("last-char-wrong") << QByteArray("GET") << flipped << QByteArray();
+    QTest::newRow("prefix") << QByteArray("GET") << secret.left(secret.size() - 1) << QByteArray();
+    QTest::newRow("longer") << QByteArray("GET") << secret + "A" << QByteArray();
+    QTest::newRow("wrong-cookie") << QByteArray("GET") << QByteArray()
+                                  << "latchkey_secret=" + flipped;
+    QTest::newRow("cookie-other-name") << QByteArray("GET") << QByteArray() << "session=" + secret;
+    QTest::newRow("post-missing") << QByteArray("POST") << QByteArray() << QByteArray();
+}
+
+void TestGuards::missingOrWrongSecretIsForbidden()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, secretHeader);
+    QFETCH(QByteArray, cookie);
+    const qint64 before = m_fixture.userCount();
+    Headers headers =
+        withHeader(m_fixture.goodHeaders(method), LocalServer::secretHeaderName(), secretHeader);
+    if (!cookie.isNull())
+        headers.append({"Cookie", cookie});
+    const WireResponse response =
+        m_fixture.send(method, "/register", headers, method == "POST" ? kValidForm : "");
+    QCOMPARE(response.status, 403);
+    QVERIFY(response.body.contains("Only the Latchkey app may open these pages"));
+    QCOMPARE(m_fixture.userCount(), before);
+}
+
+void TestGuards::secretCookieIsAccepted()
+{
+    Headers headers =
+        withHeader(m_fixture.goodHeaders("GET"), LocalServer::secretHeaderName(), QByteArray());
+    headers.append({"Cookie", "theme=dark; latchkey_secret=" + m_fixture.secret()});
+    QCOMPARE(m_fixture.send("GET", "/", headers).status, 200);
+}
+
+void TestGuards::wrongOrMissingOriginOnPostIsForbidden_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("origin");
+    const QByteArray port = QByteArray::number(m_fixture.port());
+    QTest::newRow("missing") << QByteArray("POST") << QByteArray();
+    QTest::newRow("null") << QByteArray("POST") << QByteArray("null");
+    QTest::newRow("other-site") << QByteArray("POST") << QByteArray("https://attacker.example");
+    QTest::newRow("ip-literal") << QByteArray("POST") << "http://127.0.0.1:" + port;
+    QTest::newRow("https") << QByteArray("POST") << "https://localhost:" + port;
+    QTest::newRow("other-port") << QByteArray("POST")
+                                << "http://localhost:" + QByteArray::number(m_fixture.port() + 1);
+    QTest::newRow("trailing-slash") << QByteArray("POST") << "http://localhost:" + port + "/";
+    QTest::newRow("put-missing") << QByteArray("PUT") << QByteArray();
+    QTest::newRow("patch-other") << QByteArray("PATCH") << QByteArray("https://attacker.example");
+    QTest::newRow("delete-missing") << QByteArray("DELETE") << QByteArray();
+}
+
+void TestGuards::wrongOrMissingOriginOnPostIsForbidden()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, origin);
+    const qint64 before = m_fixture.userCount();
+    const Headers headers = withHeader(withHeader(m_fixture.goodHeaders(method), "Origin", origin),
+                                       "Content-Type", "application/x-www-form-urlencoded");
+    const WireResponse response = m_fixture.send(method, "/register", headers, kValidForm);
+    QCOMPARE(response.status, 403);
+    QVERIFY(response.body.contains("sent from another site"));
+    QCOMPARE(m_fixture.userCount(), before);
+}
+
+void TestGuards::originIsNotNeededOnGet()
+{
+    QCOMPARE(m_fixture.sendGood("GET", "/register").status, 200);
+}
+
+void TestGuards::bodyOverSixtyFourKibIsTooLarge()
+{
+    const qint64 before = m_fixture.userCount();
+    QByteArray body = kValidForm + "&padding=";
+    body += QByteArray(64 * 1024 + 1 - body.size(), 'a');
+    QCOMPARE(body.size(), 64 * 1024 + 1);
+    const WireResponse response = m_fixture.sendGood(
+        "POST", "/register", {{"Content-Type", "application/x-www-form-urlencoded"}}, body);
+    QCOMPARE(response.status, 413);
+    QVERIFY(response.body.contains("larger than 64 KiB"));
+    QCOMPARE(m_fixture.userCount(), before);
+}
+
+void TestGuards::bodyOfExactlySixtyFourKibIsRead()
+{
+    QByteArray body = "login=someone&padding=";
+    body += QByteArray(64 * 1024 - body.size(), 'a');
+    const WireResponse response = m_fixture.sendGood(
+        "POST", "/signin", {{"Content-Type", "application/x-www-form-urlencoded"}}, body);
+    QCOMPARE(response.status, 200);
+}
+
+void TestGuards::unknownRouteIsANotFoundPage()
+{
+    const WireResponse response = m_fixture.sendGood("GET", "/no/such/page");
+    QCOMPARE(response.status, 404);
+    QCOMPARE(response.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
+    QVERIFY(response.body.contains("<!doctype html>"));
+    QVERIFY(response.body.contains("Page not found"));
+    QVERIFY(response.body.contains("/no/such/page"));
+    QVERIFY(response.body.contains("href=\"/\""));
+}
+
+void TestGuards::unknownRouteIsGuardedFirst()
+{
+    const Headers noSecret =
+        withHeader(m_fixture.goodHeaders("GET"), LocalServer::secretHeaderName(), QByteArray());
+    QCOMPARE(m_fixture.send("GET", "/no/such/page", noSecret).status, 403);
+    const Headers badHost = withHeader(m_fixture.goodHeaders("GET"), "Host", "evil.example");
+    QCOMPARE(m_fixture.send("GET", "/no/such/page", badHost).status, 421);
+}
+
+void TestGuards::wrongMethodIsNotAllowedWithAllow_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("allow");
+    QTest::newRow("delete-register")
+        << QByteArray("DELETE") << QByteArray("/register") << QByteArray("GET, POST");
+    QTest::newRow("put-register") << QByteArray("PUT") << QByteArray("/register")
+                                  << QByteArray("GET, POST");
+    QTest::newRow("post-home") << QByteArray("POST") << QByteArray("/") << QByteArray("GET");
+    QTest::newRow("post-profile") << QByteArray("POST") << QByteArray("/profile")
+                                  << QByteArray("GET");
+    QTest::newRow("post-static") << QByteArray("POST") << QByteArray("/static/latchkey.css")
+                                 << QByteArray("GET");
+}
+
+void TestGuards::wrongMethodIsNotAllowedWithAllow()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, allow);
+    const qint64 before = m_fixture.userCount();
+    const WireResponse response = m_fixture.sendGood(
+        method, path, {{"Content-Type", "application/x-www-form-urlencoded"}}, kValidForm);
+    QCOMPARE(response.status, 405);
+    QCOMPARE(response.header("Allow"), allow);
+    QVERIFY(response.body.contains("is not accepted at"));
+    QCOMPARE(m_fixture.userCount(), before);
+}
+
+void TestGuards::everyAnswerCarriesSecurityHeaders_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("host");
+    QTest::addColumn<bool>("withSecret");
+    QTest::addColumn<int>("status");
+    const QByteArray host = m_fixture.host();
+    QTest::newRow("home") << QByteArray("GET") << QByteArray("/") << host << true << 200;
+    QTest::newRow("register") << QByteArray("GET") << QByteArray("/register") << host << true
+                              << 200;
+    QTest::newRow("signin") << QByteArray("GET") << QByteArray("/signin") << host << true << 200;
+    QTest::newRow("profile") << QByteArray("GET") << QByteArray("/profile") << host << true << 303;
+    QTest::newRow("css") << QByteArray("GET") << QByteArray("/static/latchkey.css") << host << true
+                         << 200;
+    QTest::newRow("missing-asset")
+        << QByteArray("GET") << QByteArray("/static/nope.css") << host << true << 404;
+    QTest::newRow("404") << QByteArray("GET") << QByteArray("/nope") << host << true << 404;
+    QTest::newRow("405") << QByteArray("DELETE") << QByteArray("/") << host << true << 405;
+    QTest::newRow("403") << QByteArray("GET") << QByteArray("/") << host << false << 403;
+    QTest::newRow("421") << QByteArray("GET") << QByteArray("/") << QByteArray("evil.example")
+                         << true << 421;
+}
+
+void TestGuards::everyAnswerCarriesSecurityHeaders()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, host);
+    QFETCH(bool, withSecret);
+    QFETCH(int, status);
+    Headers headers = withHeader(m_fixture.goodHeaders(method), "Host", host);
+    if (!withSecret)
+        headers = withHeader(headers, LocalServer::secretHeaderName(), QByteArray());
+    const WireResponse response = m_fixture.send(method, path, headers);
+    QCOMPARE(response.status, status);
+    QVERIFY(response.header("Content-Security-Policy").startsWith("default-src 'none'"));
+    QCOMPARE(response.header("X-Frame-Options"), QByteArray("DENY"));
+    QCOMPARE(response.header("Referrer-Policy"), QByteArray("no-referrer"));
+    QCOMPARE(response.header("X-Content-Type-Options"), QByteArray("nosniff"));
+    QVERIFY(!response.header("Cache-Control").isEmpty());
+    if (!response.body.isEmpty())
+        QVERIFY(response.header("Content-Type").contains("charset=utf-8"));
+}
+
+void TestGuards::cspIsStrictWithoutUnsafeInline()
+{
+    const QByteArray csp = m_fixture.sendGood("GET", "/").header("Content-Security-Policy");
+    for (const char* directive :
+         {"default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+          "connect-src 'self'", "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'"})
+        QVERIFY2(csp.contains(directive), directive);
+    QVERIFY(!csp.contains("unsafe-inline"));
+    QVERIFY(!csp.contains("unsafe-eval"));
+    QVERIFY(!csp.contains("http:"));
+    QVERIFY(!csp.contains("https:"));
+    QVERIFY(!csp.contains('*'));
+}
+
+void TestGuards::dynamicPagesAreNotStoredStaticAssetsMayBe()
+{
+    QCOMPARE(m_fixture.sendGood("GET", "/register").header("Cache-Control"),
+             QByteArray("no-store"));
+    const WireResponse css = m_fixture.sendGood("GET", "/static/latchkey.css");
+    QVERIFY(css.header("Cache-Control").contains("max-age"));
+    QCOMPARE(css.header("Content-Type"), QByteArray("text/css; charset=utf-8"));
+}
+
+void TestGuards::ipv6LoopbackServesTheSamePort()
+{
+    const WireResponse response = exchange(QHostAddress::LocalHostIPv6, m_fixture.port(),
+                                           buildRequest("GET", "/", m_fixture.goodHeaders("GET")));
+    QCOMPARE(response.status, 200);
+}
+
+QTEST_GUILESS_MAIN(TestGuards)
+#include "test_guards.moc"
