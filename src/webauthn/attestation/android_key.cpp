@@ -6,6 +6,7 @@
 
 #include <QSet>
 #include <openssl/asn1.h>
+#include <openssl/x509.h>
 
 namespace latchkey::webauthn {
 
@@ -194,6 +195,24 @@ Result<void> checkSignature(int alg, const Certificate& leaf, const AttestationI
     return {};
 }
 
+// Android keystore chains end in Google's self-signed root by design (the other formats' x5c must
+// not carry the root): set it aside once it is shown to sign the certificate before it, and
+// validate the rest to the configured roots, where it must appear to be trusted.
+Result<bool> verifyAndroidChain(const QList<Certificate>& chain, const AttestationTrust& trust)
+{
+    QList<Certificate> path = chain;
+    if (path.size() > 1 && path.last().isSelfSigned()) {
+        const Certificate root = path.takeLast();
+        if (!root.validAt(trust.verifyTime) ||
+            X509_verify(path.last().x509(), root.publicKey()) != 1)
+            return makeError(ErrorCode::AttestationChainInvalid,
+                             QStringLiteral("The android-key chain ends in a root certificate "
+                                            "that is not valid now or did not sign the "
+                                            "certificate before it."));
+    }
+    return verifyAttestationChain(path, rootsFor(trust, kFormat), trust.verifyTime);
+}
+
 } // namespace
 
 Result<AttestationResult> verifyAndroidKeyAttestation(const AttestationInput& in,
@@ -215,7 +234,7 @@ Result<AttestationResult> verifyAndroidKeyAttestation(const AttestationInput& in
         return key.error();
     if (auto description = checkKeyDescription(leaf, in); !description)
         return description.error();
-    auto trusted = verifyAttestationChain(*chain, rootsFor(trust, kFormat), trust.verifyTime);
+    auto trusted = verifyAndroidChain(*chain, trust);
     if (!trusted)
         return trusted.error();
     return AttestationResult{kFormat, AttestationType::Basic, derChain(*chain), *trusted};

@@ -114,3 +114,5 @@ template <typename T> QByteArray describe(const Result<T>& result)
 }
 
 } // namespace latchkey::webauthn::attestation_testing
+
+Q_DECLARE_METATYPE(latchkey::webauthn::attestation_testing::VectorCase)
