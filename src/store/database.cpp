@@ -38,9 +38,8 @@ StoreError newerFileError(const QString& filePath, int fileVersion)
                           QStringLiteral("The profile database %1 was written by a newer Latchkey "
                                          "(schema version %2; this one knows up to %3). It was "
                                          "left untouched: update Latchkey to open it.")
-                              .arg(filePath)
-                              .arg(fileVersion)
-                              .arg(Database::latestSchemaVersion()));
+                              .arg(filePath, QString::number(fileVersion),
+                                   QString::number(Database::latestSchemaVersion())));
 }
 
 StoreError migrationError(const Migration& step, const QSqlQuery& query)
@@ -48,9 +47,8 @@ StoreError migrationError(const Migration& step, const QSqlQuery& query)
     return makeStoreError(StoreError::Code::Io,
                           QStringLiteral("Cannot upgrade the profile database to schema version "
                                          "%1 (%2): %3. The file stays at version %4.")
-                              .arg(step.version)
-                              .arg(step.summary, query.lastError().text())
-                              .arg(step.version - 1));
+                              .arg(QString::number(step.version), step.summary,
+                                   query.lastError().text(), QString::number(step.version - 1)));
 }
 
 // Applies one step and its version number in one transaction: all or nothing.
