@@ -188,7 +188,7 @@ QCborMap TestAuthenticator::packedStatement(const RegistrationSpec& spec,
 }
 
 // §8.6: sig over 0x00 ‖ rpIdHash ‖ clientDataHash ‖ credentialId ‖ publicKeyU2F, one
-// certificate in x5c.
+// certificate in x5c (so the root issues it directly).
 QCborMap TestAuthenticator::fidoU2fStatement(const RegistrationSpec& spec,
                                              const QByteArray& clientDataHash) const
 {
@@ -206,7 +206,7 @@ QCborMap TestAuthenticator::fidoU2fStatement(const RegistrationSpec& spec,
     statement.insert(QStringLiteral("sig"),
                      key.signAs(spec.signingAlgorithm.value_or(cose::ES256), data));
     const QList<QByteArray> chain = spec.x5c.value_or(
-        QList<QByteArray>{m_intermediate.issue(spec.attestationKey, spec.attestationCertificate)});
+        QList<QByteArray>{m_root.issue(spec.attestationKey, spec.attestationCertificate)});
     statement.insert(QStringLiteral("x5c"), toCborArray(chain));
     return statement;
 }

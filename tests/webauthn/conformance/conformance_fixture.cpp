@@ -1,0 +1,127 @@
+#include "conformance_fixture.h"
+
+#include <QJsonArray>
+#include <openssl/rand.h>
+
+namespace latchkey::webauthn::conformance {
+
+namespace {
+
+QByteArray randomChallenge()
+{
+    QByteArray out(32, '\0');
+    RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(out.size()));
+    return out;
+}
+
+QString padded(const QString& text)
+{
+    return text + QString((4 - text.size() % 4) % 4, QLatin1Char('='));
+}
+
+} // namespace
+
+ConformanceFixture::ConformanceFixture() : challenge(randomChallenge())
+{
+    registrationExpected.challenge = challenge;
+    registrationExpected.origins = {authenticator.origin()};
+    registrationExpected.rpIds = {authenticator.rpId()};
+    registrationExpected.trust.verifyTime = QDateTime::currentDateTimeUtc();
+    registrationExpected.trust.rootsByFormat.insert(
+        QStringLiteral("packed"), {authenticator.attestationRoot().certificateDer()});
+    registrationExpected.trust.rootsByFormat.insert(
+        QStringLiteral("fido-u2f"), {authenticator.attestationRoot().certificateDer()});
+    authenticationExpected.challenge = challenge;
+    authenticationExpected.origins = {authenticator.origin()};
+    authenticationExpected.rpIds = {authenticator.rpId()};
+}
+
+QString base64Url(const QByteArray& bytes)
+{
+    return testing::toBase64Url(bytes);
+}
+
+testing::RegistrationSpec ConformanceFixture::registrationSpec(AttestationFormat format,
+                                                               int algorithm) const
+{
+    return authenticator.registrationSpec(base64Url(challenge), format, algorithm);
+}
+
+Result<VerifiedRegistration> ConformanceFixture::verify(const QJsonObject& credential) const
+{
+    return verifyRegistration(credential, registrationExpected);
+}
+
+Result<VerifiedRegistration>
+ConformanceFixture::verify(const testing::Registration& registration) const
+{
+    return verify(registration.json());
+}
+
+testing::Registration ConformanceFixture::registerCredential(int algorithm)
+{
+    return authenticator.makeCredential(registrationSpec(AttestationFormat::None, algorithm),
+                                        kUserHandle);
+}
+
+testing::AssertionSpec
+ConformanceFixture::assertionSpec(const testing::Registration& registration) const
+{
+    return authenticator.assertionSpec(base64Url(challenge), registration.credentialId);
+}
+
+StoredCredential ConformanceFixture::stored(const testing::Registration& registration,
+                                            quint32 signCount) const
+{
+    StoredCredential credential;
+    credential.credentialId = registration.credentialId;
+    credential.publicKeyCbor = registration.credentialKey.coseKeyCbor();
+    credential.signCount = signCount;
+    credential.userHandle = kUserHandle;
+    return credential;
+}
+
+Result<VerifiedAuthentication>
+ConformanceFixture::verify(const QJsonObject& credential,
+                           const StoredCredential& storedCredential) const
+{
+    return verifyAuthentication(credential, authenticationExpected, storedCredential);
+}
+
+Result<VerifiedAuthentication>
+ConformanceFixture::verify(const testing::Assertion& assertion,
+                           const StoredCredential& storedCredential) const
+{
+    return verify(assertion.json(), storedCredential);
+}
+
+QJsonObject withMember(QJsonObject credential, const QString& path, const QJsonValue& value)
+{
+    const QStringList parts = path.split(QLatin1Char('.'));
+    if (parts.size() == 1) {
+        if (value.isUndefined())
+            credential.remove(parts[0]);
+        else
+            credential.insert(parts[0], value);
+        return credential;
+    }
+    const QString rest = parts.mid(1).join(QLatin1Char('.'));
+    credential.insert(parts[0], withMember(credential.value(parts[0]).toObject(), rest, value));
+    return credential;
+}
+
+QJsonObject withPaddedResponse(QJsonObject credential)
+{
+    QJsonObject response = credential.value(QStringLiteral("response")).toObject();
+    for (const QString& member :
+         {QStringLiteral("clientDataJSON"), QStringLiteral("attestationObject"),
+          QStringLiteral("authenticatorData"), QStringLiteral("signature"),
+          QStringLiteral("userHandle")}) {
+        if (response.contains(member))
+            response.insert(member, padded(response.value(member).toString()));
+    }
+    credential.insert(QStringLiteral("response"), response);
+    return credential;
+}
+
+} // namespace latchkey::webauthn::conformance

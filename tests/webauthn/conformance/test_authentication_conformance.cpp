@@ -1,0 +1,307 @@
+// FIDO2 server conformance, "authentication" (§7.2).
+#include "conformance_fixture.h"
+
+#include <QTest>
+
+using namespace latchkey::webauthn;
+using namespace latchkey::webauthn::conformance;
+
+namespace {
+
+constexpr quint8 kUp = 0x01;
+constexpr quint8 kUv = 0x04;
+constexpr quint8 kBe = 0x08;
+constexpr quint8 kBs = 0x10;
+
+} // namespace
+
+class TestAuthenticationConformance : public QObject {
+    Q_OBJECT
+
+private slots:
+    void validAssertionIsAccepted_data()
+    {
+        QTest::addColumn<int>("algorithm");
+        QTest::newRow("ES256") << cose::ES256;
+        QTest::newRow("ES384") << cose::ES384;
+        QTest::newRow("EdDSA") << cose::EdDSA;
+        QTest::newRow("RS256") << cose::RS256;
+        QTest::newRow("PS256") << cose::PS256;
+    }
+
+    void validAssertionIsAccepted()
+    {
+        QFETCH(int, algorithm);
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential(algorithm);
+        const auto result = rp.verify(rp.authenticator.getAssertion(rp.assertionSpec(registration)),
+                                      rp.stored(registration));
+        LATCHKEY_EXPECT_OK(result);
+        QCOMPARE(result->credentialId, registration.credentialId);
+        QCOMPARE(result->newSignCount, 1u);
+        QCOMPARE(result->userHandle, std::optional<QByteArray>(kUserHandle));
+    }
+
+    void cachedCoseKeyIsAccepted()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        StoredCredential stored = rp.stored(registration);
+        stored.publicKey = CoseKey::fromCbor(stored.publicKeyCbor).value();
+        stored.publicKeyCbor.clear();
+        LATCHKEY_EXPECT_OK(
+            rp.verify(rp.authenticator.getAssertion(rp.assertionSpec(registration)), stored));
+    }
+
+    void leftoverBytesInAuthenticatorData()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.authenticatorData.trailing = QByteArrayLiteral("\xa0");
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
+            ErrorCode::AuthenticatorDataTrailingBytes);
+    }
+
+    void authenticatorDataTooShort()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.authenticatorData.raw = QByteArray(20, '\1');
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
+            ErrorCode::AuthenticatorDataTooShort);
+    }
+
+    void rpIdHashNotAnAllowedRpId()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.authenticatorData.rpIdHash = testing::sha256("evil.example");
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
+            ErrorCode::RpIdHashMismatch);
+    }
+
+    void rpIdHashOfAnyAllowedRpIdIsAccepted()
+    {
+        ConformanceFixture rp;
+        rp.authenticationExpected.rpIds = {QStringLiteral("example.org"), rp.authenticator.rpId()};
+        const auto registration = rp.registerCredential();
+        LATCHKEY_EXPECT_OK(rp.verify(rp.authenticator.getAssertion(rp.assertionSpec(registration)),
+                                     rp.stored(registration)));
+    }
+
+    void signatureNotOverAuthDataAndClientDataHash_data()
+    {
+        QTest::addColumn<QByteArray>("signedPrefix");
+        QTest::newRow("over clientDataHash only") << QByteArray();
+        QTest::newRow("over other bytes") << QByteArrayLiteral("other bytes");
+    }
+
+    void signatureNotOverAuthDataAndClientDataHash()
+    {
+        QFETCH(QByteArray, signedPrefix);
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.signedData =
+            signedPrefix + testing::sha256(testing::encodeClientData(spec.clientData));
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
+            ErrorCode::SignatureInvalid);
+    }
+
+    void signatureByAnotherKey()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.signingKey = testing::TestKey::generate(cose::ES256);
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
+            ErrorCode::SignatureInvalid);
+    }
+
+    void signatureNotDer()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto assertion = rp.authenticator.getAssertion(rp.assertionSpec(registration));
+        assertion.signature = QByteArray(64, '\x11'); // raw r||s, not the DER ECDSA-Sig-Value
+        LATCHKEY_EXPECT_ERROR(rp.verify(assertion, rp.stored(registration)),
+                              ErrorCode::SignatureInvalid);
+    }
+
+    void counterNotIncreased_data()
+    {
+        QTest::addColumn<quint32>("storedCount");
+        QTest::addColumn<quint32>("sentCount");
+        QTest::newRow("equal") << 5u << 5u;
+        QTest::newRow("lower") << 9u << 3u;
+        QTest::newRow("zero after nonzero") << 7u << 0u;
+    }
+
+    void counterNotIncreased()
+    {
+        QFETCH(quint32, storedCount);
+        QFETCH(quint32, sentCount);
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.authenticatorData.signCount = sentCount;
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration, storedCount)),
+            ErrorCode::SignCounterNotIncreased);
+    }
+
+    void counterZeroThroughoutIsAccepted()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.authenticatorData.signCount = 0;
+        for (int i = 0; i < 3; ++i) {
+            const auto result =
+                rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration, 0));
+            LATCHKEY_EXPECT_OK(result);
+            QCOMPARE(result->newSignCount, 0u);
+        }
+    }
+
+    void counterIncreasedIsAccepted()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.authenticatorData.signCount = 42;
+        const auto result =
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration, 41));
+        LATCHKEY_EXPECT_OK(result);
+        QCOMPARE(result->newSignCount, 42u);
+    }
+
+    void userPresenceMissing()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.authenticatorData.flags = kUv;
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
+            ErrorCode::UserPresenceRequired);
+    }
+
+    void userVerificationMissingWhenRequired()
+    {
+        ConformanceFixture rp;
+        rp.authenticationExpected.requireUserVerification = true;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.authenticatorData.flags = kUp;
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
+            ErrorCode::UserVerificationRequired);
+    }
+
+    void userVerificationMissingWhenPreferredIsAccepted()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.authenticatorData.flags = kUp;
+        const auto result = rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration));
+        LATCHKEY_EXPECT_OK(result);
+        QVERIFY(!result->userVerified);
+    }
+
+    void backupStateWithoutEligibility()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.authenticatorData.flags = kUp | kUv | kBs;
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
+            ErrorCode::BackupStateWithoutEligibility);
+    }
+
+    void backupEligibilityChanged()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto stored = rp.stored(registration);
+        stored.backupEligible = false;
+        auto spec = rp.assertionSpec(registration);
+        spec.authenticatorData.flags = kUp | kUv | kBe;
+        LATCHKEY_EXPECT_ERROR(rp.verify(rp.authenticator.getAssertion(spec), stored),
+                              ErrorCode::BackupEligibilityChanged);
+    }
+
+    void credentialNotInAllowCredentials()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        rp.authenticationExpected.allowCredentials = {QByteArray(32, '\7')};
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(rp.assertionSpec(registration)),
+                      rp.stored(registration)),
+            ErrorCode::CredentialNotAllowed);
+    }
+
+    void credentialIdNotTheStoredOne()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        const auto other = rp.registerCredential();
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(rp.assertionSpec(registration)),
+                      rp.stored(other)),
+            ErrorCode::CredentialNotAllowed);
+    }
+
+    void userHandleNotTheOwner()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.userHandle = QByteArrayLiteral("someone-else");
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
+            ErrorCode::UserHandleMismatch);
+    }
+
+    void base64UrlWithAndWithoutPaddingIsAccepted_data()
+    {
+        QTest::addColumn<bool>("padded");
+        QTest::newRow("unpadded") << false;
+        QTest::newRow("padded") << true;
+    }
+
+    void base64UrlWithAndWithoutPaddingIsAccepted()
+    {
+        QFETCH(bool, padded);
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        QJsonObject registrationJson = registration.json();
+        QJsonObject assertionJson =
+            rp.authenticator.getAssertion(rp.assertionSpec(registration)).json();
+        if (padded) {
+            registrationJson = withPaddedResponse(registrationJson);
+            assertionJson = withPaddedResponse(assertionJson);
+            QVERIFY(assertionJson.value(QStringLiteral("response"))
+                        .toObject()
+                        .value(QStringLiteral("userHandle"))
+                        .toString()
+                        .endsWith(QLatin1Char('=')));
+        }
+        LATCHKEY_EXPECT_OK(rp.verify(registrationJson));
+        LATCHKEY_EXPECT_OK(rp.verify(assertionJson, rp.stored(registration)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuthenticationConformance)
+#include "test_authentication_conformance.moc"
