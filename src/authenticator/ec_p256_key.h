@@ -14,6 +14,7 @@ namespace latchkey::authenticator {
 // key store should hold one.
 class EcP256Key {
 public:
+    EcP256Key() = default; // holds no key; only for containers
     static KeyStoreResult<EcP256Key> generate();
     // From the 32-byte big-endian private scalar, as sealed at rest.
     static KeyStoreResult<EcP256Key> fromPrivateScalar(QByteArrayView scalar);

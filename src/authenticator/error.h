@@ -54,6 +54,7 @@ enum class KeyStoreErrorCode {
     NotFound,              // no key or credential with that id
     Corrupt,               // a sealed entry or the keys file failed its integrity check
     SealingKeyUnavailable, // the key that seals the keys at rest could not be read or made
+    SealingKeyRefused,     // the person or the keychain refused access to the sealing key
     Io,                    // the file could not be read or written
     Crypto,                // OpenSSL refused an operation
 };

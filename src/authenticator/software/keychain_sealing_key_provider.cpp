@@ -1,0 +1,120 @@
+#include "authenticator/software/keychain_sealing_key_provider.h"
+
+#include "authenticator/ec_p256_key.h"
+#include "authenticator/software/sealed_box.h"
+
+#include <QEventLoop>
+#include <QTimer>
+#include <qt6keychain/keychain.h>
+
+namespace latchkey::authenticator {
+namespace {
+
+KeyStoreError unavailable(const QString& reason)
+{
+    return keyStoreError(KeyStoreErrorCode::SealingKeyUnavailable,
+                         QStringLiteral("The Secret Service is not available: %1").arg(reason));
+}
+
+// Runs a qtkeychain job to completion; false when it did not finish in time.
+bool runJob(QKeychain::Job& job, std::chrono::milliseconds timeout)
+{
+    QEventLoop loop;
+    bool finished = false;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&] {
+        finished = true;
+        loop.quit();
+    });
+    QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
+    job.setAutoDelete(false);
+    job.start();
+    if (!finished)
+        loop.exec();
+    return finished;
+}
+
+// Errors that mean "no usable Secret Service here", as opposed to a refusal by the person.
+bool meansNoBackend(QKeychain::Error error)
+{
+    return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented ||
+           error == QKeychain::OtherError || error == QKeychain::AccessDenied;
+}
+
+KeyStoreError jobError(const QKeychain::Job& job)
+{
+    if (meansNoBackend(job.error()))
+        return unavailable(job.errorString());
+    return keyStoreError(KeyStoreErrorCode::SealingKeyRefused,
+                         QStringLiteral("The keychain refused access to the sealing key: %1")
+                             .arg(job.errorString()));
+}
+
+} // namespace
+
+KeychainSealingKeyProvider::KeychainSealingKeyProvider(QString service, QString entry,
+                                                       std::chrono::milliseconds timeout)
+    : m_service(std::move(service)), m_entry(std::move(entry)), m_timeout(timeout)
+{}
+
+KeyStoreResult<QByteArray> KeychainSealingKeyProvider::sealingKey()
+{
+    bool missing = false;
+    auto key = readKey(missing);
+    if (key || !missing)
+        return key;
+    return createKey();
+}
+
+KeyStoreResult<QByteArray> KeychainSealingKeyProvider::readKey(bool& missing) const
+{
+    QKeychain::ReadPasswordJob job(m_service);
+    job.setKey(m_entry);
+    if (!runJob(job, m_timeout))
+        return unavailable(QStringLiteral("it did not answer in time."));
+    missing = job.error() == QKeychain::EntryNotFound;
+    if (job.error() != QKeychain::NoError)
+        return jobError(job);
+    const QByteArray key = job.binaryData();
+    if (key.size() != kSealingKeyLength)
+        return keyStoreError(KeyStoreErrorCode::Corrupt,
+                             QStringLiteral("The sealing key in the keychain is damaged."));
+    return key;
+}
+
+KeyStoreResult<QByteArray> KeychainSealingKeyProvider::createKey() const
+{
+    QByteArray key = randomBytes(kSealingKeyLength);
+    if (key.size() != kSealingKeyLength)
+        return keyStoreError(KeyStoreErrorCode::Crypto,
+                             QStringLiteral("No random bytes for a sealing key."));
+    QKeychain::WritePasswordJob job(m_service);
+    job.setKey(m_entry);
+    job.setBinaryData(key);
+    if (!runJob(job, m_timeout))
+        return unavailable(QStringLiteral("it did not answer in time."));
+    if (job.error() != QKeychain::NoError) {
+        wipe(key);
+        return jobError(job);
+    }
+    return key;
+}
+
+FallbackSealingKeyProvider::FallbackSealingKeyProvider(SealingKeyProvider& primary,
+                                                       FileSealingKeyProvider& fallback)
+    : m_primary(primary), m_fallback(fallback)
+{}
+
+KeyStoreResult<QByteArray> FallbackSealingKeyProvider::sealingKey()
+{
+    m_usedFallback = true;
+    if (m_fallback.exists())
+        return m_fallback.sealingKey();
+    auto key = m_primary.sealingKey();
+    if (key || key.error().code != KeyStoreErrorCode::SealingKeyUnavailable) {
+        m_usedFallback = false;
+        return key;
+    }
+    return m_fallback.sealingKey();
+}
+
+} // namespace latchkey::authenticator

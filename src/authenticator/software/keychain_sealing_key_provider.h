@@ -1,0 +1,47 @@
+#pragma once
+
+#include "authenticator/software/file_sealing_key_provider.h"
+#include "authenticator/software/sealing_key_provider.h"
+
+#include <QString>
+#include <chrono>
+
+namespace latchkey::authenticator {
+
+// The sealing key in the desktop's Secret Service (GNOME Keyring, KWallet) through qtkeychain.
+// No Secret Service running (no session bus, no backend): SealingKeyUnavailable, so
+// FallbackSealingKeyProvider can use a file instead. Needs a Q(Core)Application: the jobs run
+// in a local event loop.
+class KeychainSealingKeyProvider final : public SealingKeyProvider {
+public:
+    KeychainSealingKeyProvider(QString service, QString entry,
+                               std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+    KeyStoreResult<QByteArray> sealingKey() override;
+
+private:
+    KeyStoreResult<QByteArray> readKey(bool& missing) const;
+    KeyStoreResult<QByteArray> createKey() const;
+
+    QString m_service;
+    QString m_entry;
+    std::chrono::milliseconds m_timeout;
+};
+
+// The keychain when it works, else the file. A file that already exists wins: keys sealed with
+// it must stay readable when a Secret Service appears later.
+class FallbackSealingKeyProvider final : public SealingKeyProvider {
+public:
+    FallbackSealingKeyProvider(SealingKeyProvider& primary, FileSealingKeyProvider& fallback);
+
+    KeyStoreResult<QByteArray> sealingKey() override;
+    // Whether the last sealingKey() came from the fallback file.
+    bool usedFallback() const { return m_usedFallback; }
+
+private:
+    SealingKeyProvider& m_primary;
+    FileSealingKeyProvider& m_fallback;
+    bool m_usedFallback = false;
+};
+
+} // namespace latchkey::authenticator
