@@ -130,6 +130,7 @@ HttpResponse Pages::registerPage(int status, const RegisterView& view)
              fieldData(QStringLiteral("username"), view.input.username, view.fieldErrors));
     data.set("email", fieldData(QStringLiteral("email"), view.input.email, view.fieldErrors));
     data.set("formError", s(view.formError));
+    data.set("hasFormError", !view.formError.isEmpty());
     PageContext context{tr("Create your profile"), QStringLiteral("register"), false, {}};
     if (!view.formError.isEmpty())
         context.toasts.append({Toast::Kind::Error, tr("Profile not created"), view.formError});
