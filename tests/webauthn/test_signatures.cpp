@@ -1,0 +1,141 @@
+#include "webauthn/cose_key.h"
+#include "webauthn_test_util.h"
+
+#include <QTest>
+#include <openssl/evp.h>
+#include <openssl/rsa.h>
+
+using namespace latchkey::webauthn;
+using namespace latchkey::webauthn::test;
+
+class TestSignatures : public QObject {
+    Q_OBJECT
+
+private slots:
+    void verifiesEachAlgorithm_data();
+    void verifiesEachAlgorithm();
+    void rejectsAlteredData_data() { verifiesEachAlgorithm_data(); }
+    void rejectsAlteredData();
+    void rejectsAlteredSignature_data() { verifiesEachAlgorithm_data(); }
+    void rejectsAlteredSignature();
+    void rejectsSignatureFromAnotherKey_data() { verifiesEachAlgorithm_data(); }
+    void rejectsSignatureFromAnotherKey();
+    void rejectsEmptySignature();
+    void rejectsRawEcdsaSignature();
+    void pssSaltIsDigestLength();
+    void rejectsAlgorithmNotMatchingKeyType();
+    void rejectsUnknownAlgorithm();
+};
+
+void TestSignatures::verifiesEachAlgorithm_data()
+{
+    QTest::addColumn<int>("alg");
+    QTest::newRow("ES256") << cose::ES256;
+    QTest::newRow("ES384") << cose::ES384;
+    QTest::newRow("ES512") << cose::ES512;
+    QTest::newRow("EdDSA") << cose::EdDSA;
+    QTest::newRow("RS256") << cose::RS256;
+    QTest::newRow("RS384") << cose::RS384;
+    QTest::newRow("RS512") << cose::RS512;
+    QTest::newRow("PS256") << cose::PS256;
+    QTest::newRow("PS384") << cose::PS384;
+    QTest::newRow("PS512") << cose::PS512;
+    QTest::newRow("RS1") << cose::RS1;
+}
+
+void TestSignatures::verifiesEachAlgorithm()
+{
+    QFETCH(int, alg);
+    const KeyPtr key = generateKey(alg);
+    auto cose = CoseKey::fromMap(coseKeyMap(key.get(), alg));
+    QVERIFY(cose.ok());
+    const QByteArray data("authenticator data || client data hash");
+    QVERIFY(cose->verify(data, sign(key.get(), alg, data)).ok());
+    QVERIFY(verifySignature(alg, key.get(), data, sign(key.get(), alg, data)).ok());
+}
+
+void TestSignatures::rejectsAlteredData()
+{
+    QFETCH(int, alg);
+    const KeyPtr key = generateKey(alg);
+    auto cose = CoseKey::fromMap(coseKeyMap(key.get(), alg));
+    const QByteArray signature = sign(key.get(), alg, "original");
+    QCOMPARE(cose->verify("originaL", signature).error().code, ErrorCode::SignatureInvalid);
+}
+
+void TestSignatures::rejectsAlteredSignature()
+{
+    QFETCH(int, alg);
+    const KeyPtr key = generateKey(alg);
+    auto cose = CoseKey::fromMap(coseKeyMap(key.get(), alg));
+    QByteArray signature = sign(key.get(), alg, "data");
+    signature[signature.size() - 1] = static_cast<char>(signature[signature.size() - 1] ^ 0x01);
+    QCOMPARE(cose->verify("data", signature).error().code, ErrorCode::SignatureInvalid);
+}
+
+void TestSignatures::rejectsSignatureFromAnotherKey()
+{
+    QFETCH(int, alg);
+    const KeyPtr key = generateKey(alg);
+    const KeyPtr other = generateKey(alg);
+    auto cose = CoseKey::fromMap(coseKeyMap(key.get(), alg));
+    QCOMPARE(cose->verify("data", sign(other.get(), alg, "data")).error().code,
+             ErrorCode::SignatureInvalid);
+}
+
+void TestSignatures::rejectsEmptySignature()
+{
+    const KeyPtr key = generateKey(cose::ES256);
+    QCOMPARE(verifySignature(cose::ES256, key.get(), "data", {}).error().code,
+             ErrorCode::SignatureInvalid);
+}
+
+void TestSignatures::rejectsRawEcdsaSignature()
+{
+    // WebAuthn ECDSA signatures are DER; a raw r||s is refused even when r and s are right.
+    const KeyPtr key = generateKey(cose::ES256);
+    const QByteArray der = sign(key.get(), cose::ES256, "data");
+    QByteArray raw(64, '\0');
+    QCOMPARE(verifySignature(cose::ES256, key.get(), "data", raw).error().code,
+             ErrorCode::SignatureInvalid);
+    QVERIFY(verifySignature(cose::ES256, key.get(), "data", der).ok());
+}
+
+void TestSignatures::pssSaltIsDigestLength()
+{
+    // A PS256 signature made with the maximum salt length must not verify: RFC 8230 fixes it.
+    const KeyPtr key = generateKey(cose::PS256);
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    EVP_PKEY_CTX* pctx = nullptr;
+    QVERIFY(EVP_DigestSignInit(ctx, &pctx, EVP_sha256(), nullptr, key.get()) == 1);
+    EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING);
+    EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_MAX);
+    QByteArray signature(256, '\0');
+    size_t length = 256;
+    const QByteArray data("data");
+    QVERIFY(EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(signature.data()), &length,
+                           reinterpret_cast<const unsigned char*>(data.constData()), 4) == 1);
+    EVP_MD_CTX_free(ctx);
+    QCOMPARE(verifySignature(cose::PS256, key.get(), data, signature).error().code,
+             ErrorCode::SignatureInvalid);
+}
+
+void TestSignatures::rejectsAlgorithmNotMatchingKeyType()
+{
+    const KeyPtr ec = generateKey(cose::ES256);
+    const QByteArray signature = sign(ec.get(), cose::ES256, "data");
+    QCOMPARE(verifySignature(cose::RS256, ec.get(), "data", signature).error().code,
+             ErrorCode::AlgorithmNotAllowed);
+    QCOMPARE(verifySignature(cose::EdDSA, ec.get(), "data", signature).error().code,
+             ErrorCode::AlgorithmNotAllowed);
+}
+
+void TestSignatures::rejectsUnknownAlgorithm()
+{
+    const KeyPtr ec = generateKey(cose::ES256);
+    QCOMPARE(verifySignature(-47, ec.get(), "data", "sig").error().code,
+             ErrorCode::AlgorithmNotAllowed);
+}
+
+QTEST_APPLESS_MAIN(TestSignatures)
+#include "test_signatures.moc"
