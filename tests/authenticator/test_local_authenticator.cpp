@@ -1,0 +1,354 @@
+#include "authenticator/authenticator_data_writer.h"
+#include "authenticator/fake/in_memory_key_store.h"
+#include "authenticator/fake/scripted_user_verifier.h"
+#include "authenticator/local_authenticator.h"
+#include "test_support.h"
+#include "webauthn/authenticator_data.h"
+#include "webauthn/cose_key.h"
+
+#include <QCborValue>
+#include <QCryptographicHash>
+#include <QtTest>
+
+using namespace latchkey::authenticator;
+using namespace latchkey::authenticator::testing;
+namespace flags = latchkey::webauthn::flags;
+
+namespace {
+
+const QString kRpId = QStringLiteral("localhost");
+
+QByteArray hashOf(const char* text)
+{
+    return QCryptographicHash::hash(text, QCryptographicHash::Sha256);
+}
+
+MakeCredentialRequest makeRequest(const QByteArray& userId = "user-1")
+{
+    MakeCredentialRequest request;
+    request.clientDataHash = hashOf("client data");
+    request.rp = RpEntity{kRpId, QStringLiteral("Latchkey")};
+    request.user = UserEntity{userId, QStringLiteral("ada"), QStringLiteral("Ada Lovelace")};
+    request.pubKeyCredParams = {latchkey::webauthn::cose::ES256};
+    request.rk = true;
+    request.attestationFormatsPreference = {QStringLiteral("packed")};
+    return request;
+}
+
+GetAssertionRequest assertionRequest(QList<CredentialDescriptor> allowList = {})
+{
+    GetAssertionRequest request;
+    request.rpId = kRpId;
+    request.clientDataHash = hashOf("assertion client data");
+    request.allowList = std::move(allowList);
+    return request;
+}
+
+// The credential public key, as SubjectPublicKeyInfo DER, from the makeCredential answer.
+QByteArray publicKeyOf(const MakeCredentialResponse& made)
+{
+    return made.publicKeySpkiDer;
+}
+
+} // namespace
+
+class TestLocalAuthenticator : public QObject {
+    Q_OBJECT
+
+private:
+    InMemoryKeyStore* m_keys = nullptr;
+    ScriptedUserVerifier* m_verifier = nullptr;
+    LocalAuthenticator* m_authenticator = nullptr;
+
+    AuthenticatorResult<MakeCredentialResponse> make(const MakeCredentialRequest& request)
+    {
+        Captured<AuthenticatorResult<MakeCredentialResponse>> captured;
+        m_authenticator->makeCredential(request, captured.callback());
+        [&] {
+            QCOMPARE(captured.calls, 1);
+        }();
+        return *captured.value;
+    }
+
+    AuthenticatorResult<GetAssertionResponse> getAssertion(const GetAssertionRequest& request)
+    {
+        Captured<AuthenticatorResult<GetAssertionResponse>> captured;
+        m_authenticator->getAssertion(request, captured.callback());
+        [&] {
+            QCOMPARE(captured.calls, 1);
+        }();
+        return *captured.value;
+    }
+
+    MakeCredentialResponse registered(const QByteArray& userId = "user-1", bool rk = true)
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        MakeCredentialRequest request = makeRequest(userId);
+        request.rk = rk;
+        auto made = make(request);
+        [&] {
+            QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().message));
+        }();
+        return *made;
+    }
+
+private slots:
+    void init()
+    {
+        m_keys = new InMemoryKeyStore;
+        m_verifier = new ScriptedUserVerifier;
+        m_authenticator = new LocalAuthenticator(*m_keys, *m_verifier);
+    }
+
+    void cleanup()
+    {
+        delete m_authenticator;
+        delete m_verifier;
+        delete m_keys;
+    }
+
+    void makeCredentialLaysOutAuthenticatorDataPerSpec()
+    {
+        const MakeCredentialResponse made = registered();
+        const QByteArray& authData = made.authData;
+        QCOMPARE(authData.left(32), hashOf("localhost"));
+        QCOMPARE(flagsOf(authData), quint8(flags::UP | flags::UV | flags::AT));
+        QCOMPARE(signCountOf(authData), 0u);
+        QCOMPARE(authData.mid(37, 16), latchkeyAaguid());
+        QCOMPARE(qFromBigEndian<quint16>(authData.constData() + 53), quint16(32));
+        QCOMPARE(authData.mid(55, 32), made.credentialId);
+        const QCborMap key = QCborValue::fromCbor(authData.mid(87)).toMap();
+        QCOMPARE(key.value(1).toInteger(), 2);
+        QCOMPARE(key.value(3).toInteger(), -7);
+        QCOMPARE(key.value(-1).toInteger(), 1);
+        QCOMPARE(key.value(-2).toByteArray().size(), 32);
+        QCOMPARE(key.value(-3).toByteArray().size(), 32);
+        QCOMPARE(key.toCborValue().toCbor().size(), authData.size() - 87);
+    }
+
+    void credentialIdsAreThirtyTwoRandomBytes()
+    {
+        const QByteArray first = registered("user-1").credentialId;
+        const QByteArray second = registered("user-2").credentialId;
+        QCOMPARE(first.size(), 32);
+        QVERIFY(first != second);
+    }
+
+    void deviceBoundCredentialsHaveBackupFlagsClear()
+    {
+        const quint8 bits = flagsOf(registered().authData);
+        QCOMPARE(bits & (flags::BE | flags::BS), 0);
+    }
+
+    void packedSelfAttestationSignsAuthDataAndClientDataHash()
+    {
+        const MakeCredentialResponse made = registered();
+        QCOMPARE(made.fmt, QStringLiteral("packed"));
+        QCOMPARE(made.attStmt.value(QStringLiteral("alg")).toInteger(), -7);
+        QVERIFY(!made.attStmt.contains(QStringLiteral("x5c")));
+        QVERIFY(verifyEs256(publicKeyOf(made), made.authData + hashOf("client data"),
+                            made.attStmt.value(QStringLiteral("sig")).toByteArray()));
+    }
+
+    void noneAttestationWhenNoneIsPreferred()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        MakeCredentialRequest request = makeRequest();
+        request.attestationFormatsPreference = {QStringLiteral("none")};
+        const auto made = make(request);
+        QVERIFY(made.ok());
+        QCOMPARE(made->fmt, QStringLiteral("none"));
+        QVERIFY(made->attStmt.isEmpty());
+        QCOMPARE(made->authData.mid(37, 16), latchkeyAaguid());
+    }
+
+    void unsupportedAlgorithmIsRefusedWithoutAskingThePerson()
+    {
+        MakeCredentialRequest request = makeRequest();
+        request.pubKeyCredParams = {latchkey::webauthn::cose::RS256,
+                                    latchkey::webauthn::cose::EdDSA};
+        const auto made = make(request);
+        QVERIFY(!made.ok());
+        QCOMPARE(made.error().status, CtapStatus::UnsupportedAlgorithm);
+        QVERIFY(m_verifier->requests().isEmpty());
+        QCOMPARE(m_keys->keyCount(), 0);
+    }
+
+    void userIdOutsideOneToSixtyFourBytesIsInvalid_data()
+    {
+        QTest::addColumn<QByteArray>("userId");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("65 bytes") << QByteArray(65, 'u');
+    }
+
+    void userIdOutsideOneToSixtyFourBytesIsInvalid()
+    {
+        QFETCH(QByteArray, userId);
+        const auto made = make(makeRequest(userId));
+        QVERIFY(!made.ok());
+        QCOMPARE(made.error().status, CtapStatus::InvalidParameter);
+    }
+
+    void cancelledVerificationStoresNothing()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Cancelled);
+        const auto made = make(makeRequest());
+        QVERIFY(!made.ok());
+        QCOMPARE(made.error().status, CtapStatus::OperationDenied);
+        QCOMPARE(m_keys->keyCount(), 0);
+        QCOMPARE(m_keys->credentialCount(), 0);
+    }
+
+    void unavailableVerificationStoresNothing()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Unavailable);
+        const auto made = make(makeRequest());
+        QVERIFY(!made.ok());
+        QCOMPARE(made.error().status, CtapStatus::OperationDenied);
+        QCOMPARE(m_keys->keyCount(), 0);
+    }
+
+    void excludedCredentialIsReportedAfterUserPresence()
+    {
+        const MakeCredentialResponse first = registered();
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        MakeCredentialRequest request = makeRequest();
+        request.excludeList = {CredentialDescriptor{QByteArray("unknown"), {}},
+                               CredentialDescriptor{first.credentialId, {}}};
+        const auto made = make(request);
+        QVERIFY(!made.ok());
+        QCOMPARE(made.error().status, CtapStatus::CredentialExcluded);
+        QCOMPARE(m_verifier->requests().size(), 2); // the person was asked first
+        QCOMPARE(m_keys->keyCount(), 1);
+    }
+
+    void excludedCredentialWithCancelIsOnlyDenied()
+    {
+        const MakeCredentialResponse first = registered();
+        m_verifier->scriptOutcome(VerificationOutcome::Cancelled);
+        MakeCredentialRequest request = makeRequest();
+        request.excludeList = {CredentialDescriptor{first.credentialId, {}}};
+        const auto made = make(request);
+        QCOMPARE(made.error().status, CtapStatus::OperationDenied);
+    }
+
+    void excludedCredentialOfAnotherRpDoesNotBlock()
+    {
+        const MakeCredentialResponse first = registered();
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        MakeCredentialRequest request = makeRequest();
+        request.rp.id = QStringLiteral("example.com");
+        request.excludeList = {CredentialDescriptor{first.credentialId, {}}};
+        QVERIFY(make(request).ok());
+    }
+
+    void assertionSignsAuthDataAndClientDataHash()
+    {
+        const MakeCredentialResponse made = registered();
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const auto asserted = getAssertion(assertionRequest({{made.credentialId, {}}}));
+        QVERIFY(asserted.ok());
+        QCOMPARE(asserted->credentialId, made.credentialId);
+        QCOMPARE(asserted->authData.size(), 37);
+        QCOMPARE(asserted->authData.left(32), hashOf("localhost"));
+        QVERIFY(verifyEs256(publicKeyOf(made), asserted->authData + hashOf("assertion client data"),
+                            asserted->signature));
+        QCOMPARE(asserted->user->id, QByteArray("user-1"));
+    }
+
+    void signCounterIncreasesWithEveryAssertion()
+    {
+        const MakeCredentialResponse made = registered();
+        quint32 previous = signCountOf(made.authData);
+        for (int i = 0; i < 3; ++i) {
+            m_verifier->scriptOutcome(VerificationOutcome::Verified);
+            const auto asserted = getAssertion(assertionRequest({{made.credentialId, {}}}));
+            QVERIFY(asserted.ok());
+            QVERIFY(signCountOf(asserted->authData) > previous);
+            previous = signCountOf(asserted->authData);
+        }
+        QCOMPARE(previous, 3u);
+    }
+
+    void userFlagsFollowTheVerifier()
+    {
+        const MakeCredentialResponse made = registered();
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const auto verified = getAssertion(assertionRequest({{made.credentialId, {}}}));
+        QCOMPARE(flagsOf(verified->authData), quint8(flags::UP | flags::UV));
+
+        GetAssertionRequest silent = assertionRequest({{made.credentialId, {}}});
+        silent.up = false;
+        const int asked = m_verifier->requests().size();
+        const auto unverified = getAssertion(silent);
+        QVERIFY(unverified.ok());
+        QCOMPARE(flagsOf(unverified->authData), quint8(0));
+        QCOMPARE(m_verifier->requests().size(), asked); // no prompt for a silent assertion
+
+        m_verifier->scriptOutcome(VerificationOutcome::Cancelled);
+        const auto cancelled = getAssertion(assertionRequest({{made.credentialId, {}}}));
+        QCOMPARE(cancelled.error().status, CtapStatus::OperationDenied);
+    }
+
+    void allowListSelectsOnlyListedCredentialsOfThisRp()
+    {
+        const MakeCredentialResponse first = registered("user-1");
+        const MakeCredentialResponse second = registered("user-2");
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const auto asserted = getAssertion(assertionRequest({{second.credentialId, {}}}));
+        QCOMPARE(asserted->credentialId, second.credentialId);
+
+        GetAssertionRequest otherRp = assertionRequest({{first.credentialId, {}}});
+        otherRp.rpId = QStringLiteral("example.com");
+        const auto refused = getAssertion(otherRp);
+        QCOMPARE(refused.error().status, CtapStatus::NoCredentials);
+
+        const auto unknown = getAssertion(assertionRequest({{QByteArray("nope"), {}}}));
+        QCOMPARE(unknown.error().status, CtapStatus::NoCredentials);
+    }
+
+    void discoverableCredentialIsFoundWithoutAllowList()
+    {
+        const MakeCredentialResponse made = registered();
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const auto asserted = getAssertion(assertionRequest());
+        QVERIFY(asserted.ok());
+        QCOMPARE(asserted->credentialId, made.credentialId);
+        QCOMPARE(asserted->user->name, QStringLiteral("ada"));
+        QCOMPARE(m_verifier->requests().last().userName, QStringLiteral("ada"));
+    }
+
+    void nonDiscoverableCredentialNeedsAllowList()
+    {
+        const MakeCredentialResponse made = registered("user-1", false);
+        QVERIFY(!made.rk);
+        const auto asserted = getAssertion(assertionRequest());
+        QCOMPARE(asserted.error().status, CtapStatus::NoCredentials);
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        QVERIFY(getAssertion(assertionRequest({{made.credentialId, {}}})).ok());
+    }
+
+    void severalDiscoverableCredentialsLetThePersonChoose()
+    {
+        const MakeCredentialResponse older = registered("user-1");
+        registered("user-2");
+        m_verifier->script({VerificationAnswer{VerificationOutcome::Verified, 1}});
+        const auto asserted = getAssertion(assertionRequest());
+        QCOMPARE(m_verifier->requests().last().accounts.size(), 2);
+        QCOMPARE(asserted->credentialId, older.credentialId); // newest first, so 1 is the older
+    }
+
+    void onlyOneOperationAtATime()
+    {
+        m_authenticator->makeCredential(makeRequest(), [](auto) {});
+        QVERIFY(m_verifier->pending());
+        const auto second = make(makeRequest("user-2"));
+        QCOMPARE(second.error().status, CtapStatus::NotAllowed);
+        m_authenticator->cancel();
+        QVERIFY(!m_verifier->pending());
+        QCOMPARE(m_keys->keyCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalAuthenticator)
+#include "test_local_authenticator.moc"
