@@ -45,14 +45,16 @@ void WindowGeometry::restoreAndShow()
     else if (saved.isValid())
         m_window->resize(saved.size()); // the screen it was on is gone: keep only the size
     m_normalGeometry = m_window->geometry();
+    m_shown = true;
     if (settings.value(kMaximizedKey, false).toBool())
         m_window->showMaximized();
     else
         m_window->show();
 }
 
-void WindowGeometry::save() const
+void WindowGeometry::save()
 {
+    track();
     QSettings settings(m_settingsFile, QSettings::IniFormat);
     settings.setValue(kGeometryKey, m_normalGeometry);
     settings.setValue(kMaximizedKey, m_maximized);
@@ -64,7 +66,7 @@ void WindowGeometry::track()
     const Qt::WindowStates states = m_window->windowStates();
     m_maximized = states.testFlag(Qt::WindowMaximized);
     // Minimized and full-screen geometries are not what a person wants back next time.
-    if (states == Qt::WindowNoState && m_window->isVisible())
+    if (states == Qt::WindowNoState && m_shown)
         m_normalGeometry = m_window->geometry();
 }
 

@@ -22,7 +22,7 @@ public:
     void restoreAndShow();
 
     // Writes the current geometry; also done when the application is about to quit.
-    void save() const;
+    void save();
 
     // Where the settings live: beside the data when --data-dir was given, so a test or a
     // second profile set never touches the person's own settings.
@@ -36,6 +36,7 @@ private:
     QWindow* m_window;
     QRect m_normalGeometry;
     bool m_maximized = false;
+    bool m_shown = false;
 };
 
 } // namespace latchkey::app

@@ -1,0 +1,211 @@
+// The real latchkey binary on the command line: exit codes for --help, --version and bad
+// arguments, and --serve's one-time URL (the cookie it sets opens the pages; nothing else
+// does).
+#include "child_process.h"
+
+#include <QDir>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkCookieJar>
+#include <QNetworkReply>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace latchkey::app::testing;
+
+namespace {
+
+struct Finished {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Finished runLatchkey(const QStringList& arguments, const QString& scratch)
+{
+    QProcess process;
+    process.setProcessEnvironment(latchkeyEnvironment(scratch));
+    process.start(QStringLiteral(LATCHKEY_BINARY), arguments);
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromLocal8Bit(process.readAllStandardOutput()),
+            QString::fromLocal8Bit(process.readAllStandardError())};
+}
+
+struct Answer {
+    int status = 0;
+    QUrl finalUrl;
+    QByteArray body;
+};
+
+Answer get(QNetworkAccessManager& network, const QUrl& url)
+{
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::SameOriginRedirectPolicy);
+    QNetworkReply* reply = network.get(request);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 15000))
+        return {};
+    reply->deleteLater();
+    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->url(),
+            reply->readAll()};
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void helpExitsZeroAndNamesEveryOption();
+    void versionPrintsTheVersion();
+    void badPortExitsTwo_data();
+    void badPortExitsTwo();
+    void unknownArgumentExitsTwo();
+    void dataFolderThatIsAFileExitsOne();
+    void takenPortExitsOne();
+    void serveOneTimeUrlSetsTheCookie();
+    void serveRefusesRequestsWithoutTheCookie();
+    void serveStartsNoWebEngineProcess();
+    void serveExitsCleanlyOnSigterm();
+    void cleanupTestCase();
+
+private:
+    void startServing();
+
+    QTemporaryDir m_scratch;
+    ChildProcess m_server;
+    QUrl m_oneTimeUrl;
+    QUrl m_homeUrl;
+};
+
+void TestCli::helpExitsZeroAndNamesEveryOption()
+{
+    const Finished run = runLatchkey({QStringLiteral("--help")}, m_scratch.path());
+    QCOMPARE(run.exitCode, 0);
+    for (const char* option : {"--help", "--version", "--data-dir", "--port", "--serve"})
+        QVERIFY2(run.out.contains(QLatin1String(option)), option);
+}
+
+void TestCli::versionPrintsTheVersion()
+{
+    const Finished run = runLatchkey({QStringLiteral("--version")}, m_scratch.path());
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out.trimmed(), QStringLiteral("latchkey " LATCHKEY_VERSION));
+}
+
+void TestCli::badPortExitsTwo_data()
+{
+    QTest::addColumn<QString>("port");
+    QTest::newRow("too big") << QStringLiteral("65536");
+    QTest::newRow("negative") << QStringLiteral("-1");
+    QTest::newRow("not a number") << QStringLiteral("http");
+    QTest::newRow("empty") << QString();
+}
+
+void TestCli::badPortExitsTwo()
+{
+    QFETCH(QString, port);
+    const Finished run =
+        runLatchkey({QStringLiteral("--serve"), QStringLiteral("--port"), port}, m_scratch.path());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("--port")), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestCli::unknownArgumentExitsTwo()
+{
+    QCOMPARE(runLatchkey({QStringLiteral("--frobnicate")}, m_scratch.path()).exitCode, 2);
+    QCOMPARE(runLatchkey({QStringLiteral("stray")}, m_scratch.path()).exitCode, 2);
+}
+
+void TestCli::dataFolderThatIsAFileExitsOne()
+{
+    const QString file = m_scratch.filePath(QStringLiteral("not-a-folder"));
+    QFile touch(file);
+    QVERIFY(touch.open(QIODevice::WriteOnly));
+    touch.close();
+    const Finished run = runLatchkey(
+        {QStringLiteral("--serve"), QStringLiteral("--data-dir"), file}, m_scratch.path());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(file), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestCli::takenPortExitsOne()
+{
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+    const Finished run =
+        runLatchkey({QStringLiteral("--serve"), QStringLiteral("--data-dir"),
+                     m_scratch.filePath(QStringLiteral("taken")), QStringLiteral("--port"),
+                     QString::number(squatter.serverPort())},
+                    m_scratch.path());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(!run.err.isEmpty(), "no reason printed for the taken port");
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestCli::startServing()
+{
+    m_server.start(QStringLiteral(LATCHKEY_BINARY),
+                   {QStringLiteral("--serve"), QStringLiteral("--data-dir"),
+                    m_scratch.filePath(QStringLiteral("serve"))},
+                   latchkeyEnvironment(m_scratch.path()));
+    QVERIFY(m_server.process().waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(m_server.process().canReadLine(), 15000);
+    m_oneTimeUrl = QUrl(QString::fromUtf8(m_server.process().readLine()).trimmed());
+    QVERIFY2(m_oneTimeUrl.isValid(), qPrintable(m_oneTimeUrl.toString()));
+    QCOMPARE(m_oneTimeUrl.scheme(), QStringLiteral("http"));
+    QCOMPARE(m_oneTimeUrl.host(), QStringLiteral("localhost"));
+    m_homeUrl = QUrl(QStringLiteral("http://localhost:%1/").arg(m_oneTimeUrl.port()));
+}
+
+void TestCli::serveOneTimeUrlSetsTheCookie()
+{
+    startServing();
+    QNetworkAccessManager browser;
+    const Answer first = get(browser, m_oneTimeUrl);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(first.finalUrl, m_homeUrl);
+    QVERIFY(!browser.cookieJar()->cookiesForUrl(m_homeUrl).isEmpty());
+    const Answer again = get(browser, m_homeUrl);
+    QCOMPARE(again.status, 200);
+    QVERIFY(again.body.contains("Latchkey"));
+}
+
+void TestCli::serveRefusesRequestsWithoutTheCookie()
+{
+    QNetworkAccessManager stranger;
+    QCOMPARE(get(stranger, m_homeUrl).status, 403);
+    // The token was spent by the first browser.
+    QCOMPARE(get(stranger, m_oneTimeUrl).status, 403);
+    QVERIFY(stranger.cookieJar()->cookiesForUrl(m_homeUrl).isEmpty());
+}
+
+void TestCli::serveStartsNoWebEngineProcess()
+{
+    const qint64 pid = m_server.process().processId();
+    QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pid));
+    QVERIFY(children.open(QIODevice::ReadOnly));
+    QCOMPARE(children.readAll().trimmed(), QByteArray());
+}
+
+void TestCli::serveExitsCleanlyOnSigterm()
+{
+    QCOMPARE(m_server.stop(10000), 0);
+    QVERIFY(QFile::exists(m_scratch.filePath(QStringLiteral("serve/latchkey.sqlite"))));
+}
+
+void TestCli::cleanupTestCase()
+{
+    m_server.stop(5000);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
