@@ -50,11 +50,57 @@ CREATE TABLE credentials (
              QStringLiteral("CREATE INDEX credentials_user_id ON credentials(user_id)")}};
 }
 
+// Only SHA-256 of the session token is kept, so a copied database file yields no live
+// session. user_id is empty before sign-in: such a session exists to bind a challenge to.
+// The idle timeout is kept per row so a session keeps the policy it was created with.
+// AUTOINCREMENT: a session id is never reused, so a stale id can never name another session.
+Migration sessionsTable()
+{
+    return {3,
+            QStringLiteral("sessions"),
+            {QStringLiteral(R"sql(
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    token_hash BLOB NOT NULL UNIQUE
+        CHECK (typeof(token_hash) = 'blob' AND length(token_hash) = 32),
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+    idle_timeout_ms INTEGER NOT NULL CHECK (idle_timeout_ms > 0),
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL CHECK (expires_at > created_at)
+))sql"),
+             // removeAllForUser and the cascade on user delete look up by owner.
+             QStringLiteral("CREATE INDEX sessions_user_id ON sessions(user_id)")}};
+}
+
+// One pending challenge per session and purpose (a new one replaces the old). Only its
+// SHA-256 is kept: consuming needs the bytes the client sends back, never the stored ones.
+Migration challengesTable()
+{
+    return {4,
+            QStringLiteral("WebAuthn challenges"),
+            {QStringLiteral(R"sql(
+CREATE TABLE challenges (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL CHECK (purpose IN ('registration', 'authentication')),
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+    challenge_hash BLOB NOT NULL
+        CHECK (typeof(challenge_hash) = 'blob' AND length(challenge_hash) = 32),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL CHECK (expires_at > created_at),
+    UNIQUE (session_id, purpose)
+))sql"),
+             // The cascade on user delete looks up by user; UNIQUE above serves session_id.
+             QStringLiteral("CREATE INDEX challenges_user_id ON challenges(user_id)")}};
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
 {
-    static const QList<Migration> steps{usersTable(), credentialsTable()};
+    static const QList<Migration> steps{usersTable(), credentialsTable(), sessionsTable(),
+                                        challengesTable()};
     return steps;
 }
 

@@ -117,7 +117,9 @@ private slots:
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
                  Database::latestSchemaVersion());
         QCOMPARE(tableNames(path),
-                 (QStringList{QStringLiteral("credentials"), QStringLiteral("users")}));
+                 (QStringList{QStringLiteral("challenges"), QStringLiteral("credentials"),
+                              QStringLiteral("sessions"), QStringLiteral("sqlite_sequence"),
+                              QStringLiteral("users")}));
     }
 
     void createsTheMissingFolder()
