@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
+#include <openssl/pem.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
@@ -122,6 +123,19 @@ TestKey TestKey::generate(int coseAlgorithm)
     EVP_PKEY* raw = generateRaw(coseAlgorithm);
     if (!raw)
         fail("key generation failed");
+    TestKey key;
+    key.m_key = std::shared_ptr<EVP_PKEY>(raw, EVP_PKEY_free);
+    key.m_algorithm = coseAlgorithm;
+    return key;
+}
+
+TestKey TestKey::fromPrivateKeyPem(const QByteArray& pem, int coseAlgorithm)
+{
+    BIO* bio = BIO_new_mem_buf(pem.constData(), static_cast<int>(pem.size()));
+    EVP_PKEY* raw = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+    BIO_free(bio);
+    if (!raw)
+        fail("cannot read the PEM private key");
     TestKey key;
     key.m_key = std::shared_ptr<EVP_PKEY>(raw, EVP_PKEY_free);
     key.m_algorithm = coseAlgorithm;

@@ -16,6 +16,8 @@ public:
     // ES256, ES384 (EC2), EdDSA (Ed25519), RS256, PS256 (RSA 2048). Aborts on anything else:
     // a test asking for an algorithm this helper cannot make is a bug in the test.
     static TestKey generate(int coseAlgorithm);
+    // A fixed key from a PEM private key (for corpora and benchmarks that must not change).
+    static TestKey fromPrivateKeyPem(const QByteArray& pem, int coseAlgorithm);
 
     int algorithm() const { return m_algorithm; }
     EVP_PKEY* evp() const { return m_key.get(); }
