@@ -76,7 +76,7 @@ ApplicationWindow {
         anchors.left: parent.left
         height: 3
         width: parent.width * view.loadProgress / 100
-        color: "#2f6feb"
+        color: "#0b6f72"
         visible: window.everLoaded && view.loading
     }
 

@@ -11,8 +11,8 @@ namespace {
 void drawIcon(QPainter& painter)
 {
     QLinearGradient paper(0, 16, 0, 240);
-    paper.setColorAt(0, QColor(0x3b, 0x7c, 0xf5));
-    paper.setColorAt(1, QColor(0x1f, 0x4f, 0xc4));
+    paper.setColorAt(0, QColor(0x14, 0xa3, 0x94));
+    paper.setColorAt(1, QColor(0x0b, 0x5f, 0x6e));
     painter.setPen(Qt::NoPen);
     painter.setBrush(paper);
     painter.drawRoundedRect(QRectF(16, 16, 224, 224), 48, 48);

@@ -19,11 +19,12 @@ public:
 
     explicit FirstPaintReporter(QQuickWindow* window, QObject* parent = nullptr);
 
-    // Call when the page finished loading; the next swapped frame is reported.
-    void pageLoaded();
-
     // Milliseconds since this process started (see above).
     static qint64 millisecondsSinceLaunch();
+
+public slots:
+    // Call when the page finished loading; the next swapped frame is reported.
+    void pageLoaded();
 
 private:
     QQuickWindow* m_window;

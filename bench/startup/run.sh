@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Cold start to the first painted page, and memory a few seconds later, of the real app and
+# of a bare WebEngine window, launched alternately under one private Xvfb.
+#   bench/startup/run.sh LATCHKEY BARE_WINDOW [RUNS=5]
+# Time: each program prints "first-paint-ms N" (LATCHKEY_REPORT_FIRST_PAINT=1), counted
+# from LATCHKEY_LAUNCH_TIME_MS, taken here just before the launch. Memory: PSS (shared pages
+# divided among their users, so nothing is counted twice) summed over the process and all
+# its descendants (the QtWebEngineProcess renderer and zygotes), from smaps_rollup.
+set -euo pipefail
+
+app="${1:?usage: run.sh LATCHKEY BARE_WINDOW [RUNS]}"
+bare="${2:?usage: run.sh LATCHKEY BARE_WINDOW [RUNS]}"
+runs="${3:-5}"
+settle_seconds="${BENCH_SETTLE_SECONDS:-3}"
+
+scratch="$(mktemp -d)"
+xvfb_pid=""
+child_pid=""
+cleanup() {
+  [ -n "$child_pid" ] && kill -KILL "$child_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill -TERM "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+# A private display: Xvfb writes the number it chose to the -displayfd file descriptor.
+exec 3> "$scratch/display"
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -br 2> "$scratch/xvfb.log" &
+xvfb_pid=$!
+exec 3>&-
+for _ in $(seq 100); do [ -s "$scratch/display" ] && break; sleep 0.1; done
+[ -s "$scratch/display" ] || { echo "run.sh: Xvfb did not start" >&2; cat "$scratch/xvfb.log" >&2; exit 1; }
+export DISPLAY=":$(head -1 "$scratch/display")"
+export QT_QPA_PLATFORM=xcb QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu LATCHKEY_REPORT_FIRST_PAINT=1
+export HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/config" XDG_DATA_HOME="$scratch/home/data"
+export XDG_CACHE_HOME="$scratch/home/cache" XDG_RUNTIME_DIR="$scratch/home/runtime"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+[ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
+
+descendants() { # pid and every process below it
+  local pid="$1" child
+  echo "$pid"
+  for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do descendants "$child"; done
+}
+
+memory_kb() { # field (Pss or Rss) summed over the tree, in kB
+  local field="$1" total=0 pid value
+  for pid in $(descendants "$2"); do
+    value=$(awk -v f="$field:" '$1 == f { print $2 }' /proc/"$pid"/smaps_rollup 2>/dev/null || true)
+    total=$((total + ${value:-0}))
+  done
+  echo "$total"
+}
+
+measure() { # name program [args...] -> "ms pss_kb rss_kb processes"
+  local name="$1"; shift
+  local out="$scratch/$name.out"
+  LATCHKEY_LAUNCH_TIME_MS="$(date +%s%3N)" "$@" > "$out" 2> "$scratch/$name.err" &
+  child_pid=$!
+  local ms=""
+  for _ in $(seq 600); do
+    ms=$(awk '$1 == "first-paint-ms" { print $2; exit }' "$out")
+    [ -n "$ms" ] && break
+    kill -0 "$child_pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  if [ -z "$ms" ]; then
+    echo "run.sh: $name never painted; its stderr:" >&2; tail -20 "$scratch/$name.err" >&2
+    exit 1
+  fi
+  sleep "$settle_seconds"
+  local pss rss count
+  pss=$(memory_kb Pss "$child_pid")
+  rss=$(memory_kb Rss "$child_pid")
+  count=$(descendants "$child_pid" | wc -l)
+  kill -TERM "$child_pid"
+  wait "$child_pid" 2>/dev/null || true
+  child_pid=""
+  echo "$ms $pss $rss $count"
+}
+
+calc() { awk "BEGIN { print $* }"; }
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+: > "$scratch/bare.results"
+: > "$scratch/app.results"
+printf '%-6s %4s %10s %10s %10s %6s\n' program run first-paint pss-MB rss-MB procs
+for run in $(seq "$runs"); do
+  # Alternate which goes first so neither always enjoys a warmer page cache.
+  if [ $((run % 2)) -eq 1 ]; then order="bare app"; else order="app bare"; fi
+  for name in $order; do
+    if [ "$name" = bare ]; then
+      result=$(measure bare "$bare")
+    else
+      rm -rf "$scratch/data"
+      result=$(measure app "$app" --data-dir "$scratch/data")
+    fi
+    echo "$result" >> "$scratch/$name.results"
+    read -r ms pss rss count <<< "$result"
+    printf '%-6s %4d %8d ms %10.1f %10.1f %6d\n' "$name" "$run" "$ms" \
+      "$(calc "$pss / 1024")" "$(calc "$rss / 1024")" "$count"
+  done
+done
+
+bare_ms=$(awk '{ print $1 }' "$scratch/bare.results" | median)
+app_ms=$(awk '{ print $1 }' "$scratch/app.results" | median)
+bare_pss=$(awk '{ print $2 }' "$scratch/bare.results" | median)
+app_pss=$(awk '{ print $2 }' "$scratch/app.results" | median)
+echo
+printf 'median first paint: app %s ms, bare %s ms, ratio app/bare %.2f (goal <= 1.15)\n' \
+  "$app_ms" "$bare_ms" "$(calc "$app_ms / $bare_ms")"
+printf 'median PSS (process tree): app %.1f MB, bare %.1f MB, difference %+.1f MB (goal <= 30)\n' \
+  "$(calc "$app_pss / 1024")" "$(calc "$bare_pss / 1024")" \
+  "$(calc "($app_pss - $bare_pss) / 1024")"
