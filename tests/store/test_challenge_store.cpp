@@ -1,0 +1,496 @@
+#include "store/challenge_store.h"
+#include "store/database.h"
+#include "store/session_store.h"
+#include "store/user_store.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimeZone>
+#include <QUuid>
+#include <barrier>
+#include <chrono>
+#include <memory>
+#include <vector>
+
+using namespace latchkey::store;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A fixed instant, so every expiry in these tests is exact.
+QDateTime t0()
+{
+    return QDateTime(QDate(2026, 11, 25), QTime(9, 0), QTimeZone::utc());
+}
+
+QDateTime at(std::chrono::milliseconds offset)
+{
+    return t0().addMSecs(offset.count());
+}
+
+constexpr auto registration = ChallengePurpose::Registration;
+constexpr auto authentication = ChallengePurpose::Authentication;
+
+// A plain Qt SQL connection of the test's own, so what it reads is what is in the file and
+// not what the store under test believes.
+class RawConnection {
+public:
+    explicit RawConnection(const QString& path)
+        : m_name(QUuid::createUuid().toString(QUuid::WithoutBraces))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~RawConnection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    QVariant scalar(const QString& statement) const
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(statement) || !query.next()) {
+            return {};
+        }
+        return query.value(0);
+    }
+
+private:
+    QString m_name;
+};
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// --- Concurrent consumers ---
+
+constexpr int races = 25;
+
+struct RaceTally {
+    QString openError;
+    QList<bool> won; // per race
+    QStringList unexpected;
+};
+
+// One consumer on a connection of its own (Qt SQL connections belong to one thread). For
+// each race both consumers leave the barrier together and consume the same challenge.
+void consumeEach(const QString& path, const QList<qint64>& sessionIds,
+                 const QList<QByteArray>& challenges, std::barrier<>& start, RaceTally& tally)
+{
+    auto database = Database::open(path);
+    if (!database) {
+        tally.openError = database.error().message;
+    }
+    for (qsizetype race = 0; race < sessionIds.size(); ++race) {
+        start.arrive_and_wait();
+        if (!database) {
+            tally.won.append(false);
+            continue;
+        }
+        auto consumed = ChallengeStore(**database)
+                            .consume(sessionIds[race], authentication, challenges[race], at(1s));
+        tally.won.append(consumed.ok());
+        if (!consumed && consumed.error().code != StoreError::Code::NotFound) {
+            tally.unexpected.append(consumed.error().message);
+        }
+    }
+}
+
+} // namespace
+
+class TestChallengeStore : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_database.reset();
+        m_path = m_dir.filePath(QStringLiteral("challenges-%1.sqlite").arg(m_counter++));
+        auto database = Database::open(m_path);
+        QVERIFY2(database.ok(), qPrintable(database ? QString() : database.error().message));
+        m_database = std::move(*database);
+        auto alice = UserStore(*m_database)
+                         .create({QStringLiteral("alice"), {}, QStringLiteral("a@example.org")});
+        QVERIFY(alice.ok());
+        m_alice = alice->id;
+        SessionStore sessions(*m_database);
+        auto first = sessions.create(std::nullopt, t0());
+        auto second = sessions.create(std::nullopt, t0());
+        QVERIFY(first.ok() && second.ok());
+        m_session = first->session.id;
+        m_otherSession = second->session.id;
+        m_sessionToken = first->token;
+    }
+
+    void cleanup() { m_database.reset(); }
+
+    // --- Issuing ---
+
+    void aChallengeHasAtLeast16Bytes_data()
+    {
+        QTest::addColumn<int>("size");
+        QTest::addColumn<bool>("accepted");
+        QTest::addRow("empty") << 0 << false;
+        QTest::addRow("15 bytes") << 15 << false;
+        QTest::addRow("16 bytes") << 16 << true;
+        QTest::addRow("32 bytes") << 32 << true;
+        QTest::addRow("64 bytes") << 64 << true;
+    }
+
+    void aChallengeHasAtLeast16Bytes()
+    {
+        QFETCH(int, size);
+        QFETCH(bool, accepted);
+        ChallengeStore challenges(*m_database);
+        const QByteArray challenge(size, '\x5a');
+        auto issued = challenges.issue(m_session, registration, m_alice, challenge, t0());
+        QCOMPARE(issued.ok(), accepted);
+        if (!accepted) {
+            QCOMPARE(issued.error().code, StoreError::Code::Invalid);
+            QVERIFY(issued.error().message.contains(QLatin1String("16 bytes")));
+        }
+        QCOMPARE(challengeCount(), accepted ? 1 : 0);
+    }
+
+    void randomChallengesHaveTheSizeAskedAndDiffer()
+    {
+        QCOMPARE(ChallengeStore::randomChallenge().size(), 32);
+        QCOMPARE(ChallengeStore::randomChallenge(16).size(), 16);
+        QCOMPARE(ChallengeStore::randomChallenge(17).size(), 17);
+        QVERIFY(ChallengeStore::randomChallenge() != ChallengeStore::randomChallenge());
+        QVERIFY(ChallengeStore::randomChallenge() != QByteArray(32, '\0'));
+    }
+
+    void issueRecordsPurposeProfileAndExpiry()
+    {
+        ChallengeStore challenges(*m_database);
+        auto issued = challenges.issue(m_session, registration, m_alice,
+                                       ChallengeStore::randomChallenge(), t0());
+        QVERIFY2(issued.ok(), qPrintable(issued ? QString() : issued.error().message));
+        QCOMPARE(issued->sessionId, m_session);
+        QCOMPARE(issued->purpose, registration);
+        QCOMPARE(issued->userId, std::optional<qint64>(m_alice));
+        QCOMPARE(issued->createdAt, t0());
+        QCOMPARE(issued->expiresAt, at(5min));
+        RawConnection raw(m_path);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT purpose FROM challenges")).toString(),
+                 QStringLiteral("registration"));
+    }
+
+    void onlyTheChallengeHashIsStored()
+    {
+        ChallengeStore challenges(*m_database);
+        const QByteArray challenge = ChallengeStore::randomChallenge();
+        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, challenge, t0()).ok());
+        const QByteArray onDisk = fileBytes(m_path) + fileBytes(m_path + "-wal");
+        QVERIFY(!onDisk.contains(challenge));
+        QVERIFY(onDisk.contains(QCryptographicHash::hash(challenge, QCryptographicHash::Sha256)));
+    }
+
+    void aChallengeForAnUnknownSessionIsNotIssued()
+    {
+        ChallengeStore challenges(*m_database);
+        auto issued = challenges.issue(m_otherSession + 1000, authentication, std::nullopt,
+                                       ChallengeStore::randomChallenge(), t0());
+        QVERIFY(!issued.ok());
+        QCOMPARE(issued.error().code, StoreError::Code::NotFound);
+        QCOMPARE(challengeCount(), 0);
+    }
+
+    void aChallengeForAnUnknownProfileIsNotIssued()
+    {
+        ChallengeStore challenges(*m_database);
+        auto issued = challenges.issue(m_session, registration, m_alice + 1000,
+                                       ChallengeStore::randomChallenge(), t0());
+        QVERIFY(!issued.ok());
+        QCOMPARE(issued.error().code, StoreError::Code::NotFound);
+        QCOMPARE(challengeCount(), 0);
+    }
+
+    void aLifetimeOutOfRangeIsRefused()
+    {
+        ChallengeStore challenges(*m_database);
+        const QByteArray challenge = ChallengeStore::randomChallenge();
+        QCOMPARE(
+            challenges.issue(m_session, registration, m_alice, challenge, t0(), 0ms).error().code,
+            StoreError::Code::Invalid);
+        QCOMPARE(
+            challenges.issue(m_session, registration, m_alice, challenge, t0(), 2h).error().code,
+            StoreError::Code::Invalid);
+        QCOMPARE(
+            challenges.issue(m_session, registration, m_alice, challenge, QDateTime()).error().code,
+            StoreError::Code::Invalid);
+        QCOMPARE(challengeCount(), 0);
+    }
+
+    void aNewChallengeReplacesTheOlder()
+    {
+        ChallengeStore challenges(*m_database);
+        const QByteArray older = ChallengeStore::randomChallenge();
+        const QByteArray newer = ChallengeStore::randomChallenge();
+        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, older, t0()).ok());
+        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, newer, at(1s)).ok());
+        QCOMPARE(challengeCount(), 1);
+        auto stale = challenges.consume(m_session, authentication, older, at(2s));
+        QVERIFY(!stale.ok());
+        QCOMPARE(stale.error().code, StoreError::Code::Invalid);
+        auto current = challenges.consume(m_session, authentication, newer, at(2s));
+        QVERIFY(current.ok());
+        QCOMPARE(current->createdAt, at(1s));
+    }
+
+    void pendingChallengesOfOtherPurposesAndSessionsAreKept()
+    {
+        ChallengeStore challenges(*m_database);
+        const QByteArray forRegistration = ChallengeStore::randomChallenge();
+        const QByteArray forSignIn = ChallengeStore::randomChallenge();
+        const QByteArray elsewhere = ChallengeStore::randomChallenge();
+        QVERIFY(challenges.issue(m_session, registration, m_alice, forRegistration, t0()).ok());
+        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, forSignIn, t0()).ok());
+        QVERIFY(
+            challenges.issue(m_otherSession, authentication, std::nullopt, elsewhere, t0()).ok());
+        QCOMPARE(challengeCount(), 3);
+        QVERIFY(challenges.consume(m_session, registration, forRegistration, at(1s)).ok());
+        QVERIFY(challenges.consume(m_session, authentication, forSignIn, at(1s)).ok());
+        QVERIFY(challenges.consume(m_otherSession, authentication, elsewhere, at(1s)).ok());
+    }
+
+    // --- Consuming ---
+
+    void consumeReturnsWhatWasIssued()
+    {
+        ChallengeStore challenges(*m_database);
+        const QByteArray challenge = ChallengeStore::randomChallenge();
+        QVERIFY(challenges.issue(m_session, registration, m_alice, challenge, t0()).ok());
+        auto consumed = challenges.consume(m_session, registration, challenge, at(4min));
+        QVERIFY2(consumed.ok(), qPrintable(consumed ? QString() : consumed.error().message));
+        QCOMPARE(consumed->sessionId, m_session);
+        QCOMPARE(consumed->purpose, registration);
+        QCOMPARE(consumed->userId, std::optional<qint64>(m_alice));
+        QCOMPARE(consumed->createdAt, t0());
+        QCOMPARE(consumed->expiresAt, at(5min));
+    }
+
+    void aChallengeIsSingleUse()
+    {
+        ChallengeStore challenges(*m_database);
+        const QByteArray challenge = ChallengeStore::randomChallenge();
+        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, challenge, t0()).ok());
+        QVERIFY(challenges.consume(m_session, authentication, challenge, at(1s)).ok());
+        QCOMPARE(challengeCount(), 0);
+        auto second = challenges.consume(m_session, authentication, challenge, at(2s));
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().code, StoreError::Code::NotFound);
+        QVERIFY(second.error().message.contains(QLatin1String("Start again")));
+    }
+
+    void anExpiredChallengeIsRefusedAndDeleted()
+    {
+        ChallengeStore challenges(*m_database);
+        const QByteArray challenge = ChallengeStore::randomChallenge();
+        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, challenge, t0()).ok());
+        auto late = challenges.consume(m_session, authentication, challenge, at(5min));
+        QVERIFY(!late.ok());
+        QCOMPARE(late.error().code, StoreError::Code::NotFound);
+        QVERIFY2(late.error().message.contains(QLatin1String("expired")),
+                 qPrintable(late.error().message));
+        QCOMPARE(challengeCount(), 0);
+        // Gone, not just refused: a clock that goes back does not bring it back.
+        QVERIFY(!challenges.consume(m_session, authentication, challenge, at(1min)).ok());
+    }
+
+    void anExpiredChallengeIsDeletedWhateverBytesAreSent()
+    {
+        ChallengeStore challenges(*m_database);
+        QVERIFY(challenges
+                    .issue(m_session, authentication, std::nullopt,
+                           ChallengeStore::randomChallenge(), t0())
+                    .ok());
+        auto late = challenges.consume(m_session, authentication, ChallengeStore::randomChallenge(),
+                                       at(6min));
+        QVERIFY(!late.ok());
+        QCOMPARE(challengeCount(), 0);
+    }
+
+    void theLifetimeEndsToTheMillisecond()
+    {
+        ChallengeStore challenges(*m_database);
+        const QByteArray challenge = ChallengeStore::randomChallenge();
+        QVERIFY(
+            challenges.issue(m_session, authentication, std::nullopt, challenge, t0(), 30s).ok());
+        QVERIFY(challenges.consume(m_session, authentication, challenge, at(30s - 1ms)).ok());
+    }
+
+    void aChallengeOfAnotherSessionIsRefused()
+    {
+        ChallengeStore challenges(*m_database);
+        const QByteArray mine = ChallengeStore::randomChallenge();
+        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, mine, t0()).ok());
+        // The other session has nothing pending: refused.
+        auto stolen = challenges.consume(m_otherSession, authentication, mine, at(1s));
+        QVERIFY(!stolen.ok());
+        QCOMPARE(stolen.error().code, StoreError::Code::NotFound);
+        // The other session has its own pending challenge: refused too, and both survive.
+        const QByteArray theirs = ChallengeStore::randomChallenge();
+        QVERIFY(challenges.issue(m_otherSession, authentication, std::nullopt, theirs, t0()).ok());
+        auto crossed = challenges.consume(m_otherSession, authentication, mine, at(1s));
+        QVERIFY(!crossed.ok());
+        QCOMPARE(crossed.error().code, StoreError::Code::Invalid);
+        QCOMPARE(challengeCount(), 2);
+        QVERIFY(challenges.consume(m_session, authentication, mine, at(2s)).ok());
+        QVERIFY(challenges.consume(m_otherSession, authentication, theirs, at(2s)).ok());
+    }
+
+    void aChallengeOfAnotherPurposeIsRefused()
+    {
+        ChallengeStore challenges(*m_database);
+        const QByteArray challenge = ChallengeStore::randomChallenge();
+        QVERIFY(challenges.issue(m_session, registration, m_alice, challenge, t0()).ok());
+        auto wrong = challenges.consume(m_session, authentication, challenge, at(1s));
+        QVERIFY(!wrong.ok());
+        QCOMPARE(wrong.error().code, StoreError::Code::NotFound);
+        QVERIFY(challenges.consume(m_session, registration, challenge, at(1s)).ok());
+    }
+
+    void wrongBytesAreRefusedAndChangeNothing()
+    {
+        ChallengeStore challenges(*m_database);
+        const QByteArray challenge = ChallengeStore::randomChallenge();
+        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, challenge, t0()).ok());
+        QByteArray almost = challenge;
+        almost[31] = static_cast<char>(almost[31] ^ 1);
+        for (const QByteArray& wrong :
+             {almost, challenge.left(31), challenge + '\0', QByteArray()}) {
+            auto refused = challenges.consume(m_session, authentication, wrong, at(1s));
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().code, StoreError::Code::Invalid);
+        }
+        QCOMPARE(challengeCount(), 1);
+        QVERIFY(challenges.consume(m_session, authentication, challenge, at(1s)).ok());
+    }
+
+    // Two connections (as two server threads or two processes would have) race to consume
+    // the same challenge: the read and the delete are one write transaction, so exactly one
+    // of them gets it, every time, and the other is told it is gone (not an I/O error).
+    void concurrentConsumeFromTwoConnectionsExactlyOneSucceeds()
+    {
+        QList<qint64> sessionIds;
+        QList<QByteArray> values;
+        SessionStore sessions(*m_database);
+        ChallengeStore challenges(*m_database);
+        for (int race = 0; race < races; ++race) {
+            auto session = sessions.create(std::nullopt, t0());
+            QVERIFY(session.ok());
+            const QByteArray challenge = ChallengeStore::randomChallenge();
+            QVERIFY(
+                challenges.issue(session->session.id, authentication, std::nullopt, challenge, t0())
+                    .ok());
+            sessionIds.append(session->session.id);
+            values.append(challenge);
+        }
+        std::barrier start(2);
+        RaceTally first;
+        RaceTally second;
+        std::unique_ptr<QThread> a(QThread::create(consumeEach, m_path, sessionIds, values,
+                                                   std::ref(start), std::ref(first)));
+        std::unique_ptr<QThread> b(QThread::create(consumeEach, m_path, sessionIds, values,
+                                                   std::ref(start), std::ref(second)));
+        a->start();
+        b->start();
+        QVERIFY(a->wait(120000));
+        QVERIFY(b->wait(120000));
+        QVERIFY2(first.openError.isEmpty(), qPrintable(first.openError));
+        QVERIFY2(second.openError.isEmpty(), qPrintable(second.openError));
+        QVERIFY2(first.unexpected.isEmpty(), qPrintable(first.unexpected.join('\n')));
+        QVERIFY2(second.unexpected.isEmpty(), qPrintable(second.unexpected.join('\n')));
+        QCOMPARE(first.won.size(), races);
+        QCOMPARE(second.won.size(), races);
+        for (int race = 0; race < races; ++race) {
+            QVERIFY2(first.won[race] != second.won[race],
+                     qPrintable(QStringLiteral("race %1: %2 winners")
+                                    .arg(race)
+                                    .arg(int(first.won[race]) + int(second.won[race]))));
+        }
+        QCOMPARE(challengeCount(), 0);
+    }
+
+    // --- Cascades and purging ---
+
+    void endingTheSessionDeletesItsChallenges()
+    {
+        ChallengeStore challenges(*m_database);
+        QVERIFY(challenges
+                    .issue(m_session, authentication, std::nullopt,
+                           ChallengeStore::randomChallenge(), t0())
+                    .ok());
+        QVERIFY(challenges
+                    .issue(m_otherSession, authentication, std::nullopt,
+                           ChallengeStore::randomChallenge(), t0())
+                    .ok());
+        QVERIFY(SessionStore(*m_database).remove(m_sessionToken).ok());
+        QCOMPARE(challengeCount(), 1);
+    }
+
+    void deletingTheProfileDeletesItsChallenges()
+    {
+        ChallengeStore challenges(*m_database);
+        QVERIFY(
+            challenges
+                .issue(m_session, registration, m_alice, ChallengeStore::randomChallenge(), t0())
+                .ok());
+        QVERIFY(challenges
+                    .issue(m_otherSession, authentication, std::nullopt,
+                           ChallengeStore::randomChallenge(), t0())
+                    .ok());
+        QVERIFY(UserStore(*m_database).remove(m_alice).ok());
+        QCOMPARE(challengeCount(), 1);
+    }
+
+    void purgeExpiredDeletesOnlyExpiredChallenges()
+    {
+        ChallengeStore challenges(*m_database);
+        const QByteArray live = ChallengeStore::randomChallenge();
+        QVERIFY(challenges
+                    .issue(m_session, registration, m_alice, ChallengeStore::randomChallenge(),
+                           t0(), 1min)
+                    .ok());
+        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, live, t0()).ok());
+        auto purged = challenges.purgeExpired(at(1min));
+        QVERIFY(purged.ok());
+        QCOMPARE(*purged, 1);
+        QCOMPARE(challengeCount(), 1);
+        QVERIFY(challenges.consume(m_session, authentication, live, at(1min)).ok());
+    }
+
+private:
+    int challengeCount() const
+    {
+        return RawConnection(m_path)
+            .scalar(QStringLiteral("SELECT count(*) FROM challenges"))
+            .toInt();
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<Database> m_database;
+    int m_counter = 0;
+    qint64 m_alice = 0;
+    qint64 m_session = 0;
+    qint64 m_otherSession = 0;
+    SessionToken m_sessionToken;
+};
+
+QTEST_GUILESS_MAIN(TestChallengeStore)
+#include "test_challenge_store.moc"
