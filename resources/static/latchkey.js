@@ -133,22 +133,23 @@
       const replacement = holder.firstElementChild;
       card.replaceWith(replacement);
       replacement.focus();
-      showToast("success", label("successTitle", "Done"), answer.message || "");
+      showToast("success", answer.title || label("successTitle", "Done"), answer.message || "");
       return;
     }
     if (answer.status === "pending") {
       showFieldErrors(form, {});
-      showToast("warning", label("warningTitle", "Heads up"), answer.message || "");
+      showToast("warning", answer.title || label("warningTitle", "Heads up"), answer.message || "");
       return;
     }
-    showToast("success", label("successTitle", "Done"), answer.message || "");
+    showToast("success", answer.title || label("successTitle", "Done"), answer.message || "");
   }
 
   function onFailure(form, answer) {
     const error = answer.error || {};
     const first = showFieldErrors(form, answer.fields);
     showFormError(form, error.message);
-    showToast("error", label("errorTitle", "Something went wrong"), error.message || "");
+    showToast("error", answer.title || label("errorTitle", "Something went wrong"),
+      error.message || "");
     if (first) first.focus();
   }
 

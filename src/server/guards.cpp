@@ -65,7 +65,13 @@ std::optional<GuardFailure> checkOrigin(const HttpRequest& request, quint16 port
 {
     if (!isStateChanging(request.method))
         return std::nullopt;
-    if (request.header("origin") == expectedOrigin(port))
+    const QByteArray origin = request.header("origin");
+    if (origin == expectedOrigin(port))
+        return std::nullopt;
+    // With Referrer-Policy: no-referrer, Chromium sends "Origin: null" on our own form posts
+    // (Fetch, "serializing a request origin"). Sec-Fetch-Site is set by the browser alone,
+    // never by page script, and tells where such a request really came from.
+    if (origin == "null" && request.header("sec-fetch-site") == "same-origin")
         return std::nullopt;
     return GuardFailure{403, tr("This form was sent from another site, so it was refused. "
                                 "Submit it again from the Latchkey page.")};

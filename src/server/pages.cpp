@@ -144,6 +144,7 @@ HttpResponse Pages::registerFailure(const HttpRequest& request, int status, cons
     if (!request.wantsJson())
         return registerPage(status, view);
     QJsonObject answer = errorObject(code, view.formError);
+    answer.insert(QStringLiteral("title"), tr("Profile not created"));
     answer.insert(QStringLiteral("fields"), fieldErrorsJson(view.fieldErrors));
     return jsonAnswer(status, answer);
 }
@@ -162,6 +163,7 @@ HttpResponse Pages::registerSuccess(const HttpRequest& request, const store::Use
     }
     const QJsonObject answer{
         {QStringLiteral("ok"), true},
+        {QStringLiteral("title"), tr("Profile created")},
         {QStringLiteral("message"), tr("Your profile \"%1\" is saved.").arg(user.username)},
         {QStringLiteral("user"), QJsonObject{{QStringLiteral("uid"), user.uid},
                                              {QStringLiteral("username"), user.username},
@@ -245,6 +247,7 @@ HttpResponse Pages::signInSubmit(const HttpRequest& request)
     if (request.wantsJson())
         return jsonAnswer(200, QJsonObject{{QStringLiteral("ok"), true},
                                            {QStringLiteral("status"), QStringLiteral("pending")},
+                                           {QStringLiteral("title"), tr("Passkeys arrive soon")},
                                            {QStringLiteral("message"), soon}});
     return signInPage(200, login, {}, {{Toast::Kind::Warning, tr("Passkeys arrive soon"), soon}});
 }

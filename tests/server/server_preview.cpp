@@ -30,8 +30,8 @@ int main(int argc, char** argv)
         return 1;
     }
     std::printf("secret %s\n", secret.constData());
-    for (const char* page : {"/", "/register", "/signin", "/nope"}) {
-        for (int i = 0; i < 4; ++i)
+    for (const char* page : {"/", "/register", "/signin", "/profile", "/nope"}) {
+        for (int i = 0; i < 3; ++i)
             std::printf("%s %s\n", page,
                         qPrintable(server.createOneTimeUrl(QString::fromLatin1(page)).toString()));
     }

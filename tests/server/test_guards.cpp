@@ -30,6 +30,7 @@ private slots:
     void secretCookieIsAccepted();
     void wrongOrMissingOriginOnPostIsForbidden_data();
     void wrongOrMissingOriginOnPostIsForbidden();
+    void nullOriginFromSameOriginFetchIsAccepted();
     void originIsNotNeededOnGet();
     void bodyOverSixtyFourKibIsTooLarge();
     void bodyOfExactlySixtyFourKibIsRead();
@@ -138,18 +139,31 @@ void TestGuards::wrongOrMissingOriginOnPostIsForbidden_data()
 {
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("origin");
+    QTest::addColumn<QByteArray>("fetchSite");
     const QByteArray port = QByteArray::number(m_fixture.port());
-    QTest::newRow("missing") << QByteArray("POST") << QByteArray();
-    QTest::newRow("null") << QByteArray("POST") << QByteArray("null");
-    QTest::newRow("other-site") << QByteArray("POST") << QByteArray("https://attacker.example");
-    QTest::newRow("ip-literal") << QByteArray("POST") << "http://127.0.0.1:" + port;
-    QTest::newRow("https") << QByteArray("POST") << "https://localhost:" + port;
+    QTest::newRow("missing") << QByteArray("POST") << QByteArray() << QByteArray();
+    QTest::newRow("missing-same-origin-fetch")
+        << QByteArray("POST") << QByteArray() << QByteArray("same-origin");
+    QTest::newRow("null") << QByteArray("POST") << QByteArray("null") << QByteArray();
+    QTest::newRow("null-cross-site")
+        << QByteArray("POST") << QByteArray("null") << QByteArray("cross-site");
+    QTest::newRow("null-same-site")
+        << QByteArray("POST") << QByteArray("null") << QByteArray("same-site");
+    QTest::newRow("null-no-fetch-site")
+        << QByteArray("POST") << QByteArray("null") << QByteArray("none");
+    QTest::newRow("other-site") << QByteArray("POST") << QByteArray("https://attacker.example")
+                                << QByteArray();
+    QTest::newRow("ip-literal") << QByteArray("POST") << "http://127.0.0.1:" + port << QByteArray();
+    QTest::newRow("https") << QByteArray("POST") << "https://localhost:" + port << QByteArray();
     QTest::newRow("other-port") << QByteArray("POST")
-                                << "http://localhost:" + QByteArray::number(m_fixture.port() + 1);
-    QTest::newRow("trailing-slash") << QByteArray("POST") << "http://localhost:" + port + "/";
-    QTest::newRow("put-missing") << QByteArray("PUT") << QByteArray();
-    QTest::newRow("patch-other") << QByteArray("PATCH") << QByteArray("https://attacker.example");
-    QTest::newRow("delete-missing") << QByteArray("DELETE") << QByteArray();
+                                << "http://localhost:" + QByteArray::number(m_fixture.port() + 1)
+                                << QByteArray();
+    QTest::newRow("trailing-slash")
+        << QByteArray("POST") << "http://localhost:" + port + "/" << QByteArray();
+    QTest::newRow("put-missing") << QByteArray("PUT") << QByteArray() << QByteArray();
+    QTest::newRow("patch-other") << QByteArray("PATCH") << QByteArray("https://attacker.example")
+                                 << QByteArray();
+    QTest::newRow("delete-missing") << QByteArray("DELETE") << QByteArray() << QByteArray();
 }
 
 void TestGuards::wrongOrMissingOriginOnPostIsForbidden()
@@ -163,6 +177,15 @@ void TestGuards::wrongOrMissingOriginOnPostIsForbidden()
     QCOMPARE(response.status, 403);
     QVERIFY(response.body.contains("sent from another site"));
     QCOMPARE(m_fixture.userCount(), before);
+}
+
+// Chromium's own form posts under Referrer-Policy: no-referrer.
+void TestGuards::nullOriginFromSameOriginFetchIsAccepted()
+{
+    const Headers headers{{"Origin", "null"},
+                          {"Sec-Fetch-Site", "same-origin"},
+                          {"Content-Type", "application/x-www-form-urlencoded"}};
+    QCOMPARE(m_fixture.sendGood("POST", "/signin", headers, "login=someone").status, 200);
 }
 
 void TestGuards::originIsNotNeededOnGet()
