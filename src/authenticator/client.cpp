@@ -188,17 +188,17 @@ std::shared_ptr<Client::Pending> Client::begin(Done done, std::optional<double> 
     return m_pending;
 }
 
-void Client::finish(const std::shared_ptr<Pending>& pending, ClientResult<QJsonObject> result)
+void Client::finish(std::shared_ptr<Pending> pending, ClientResult<QJsonObject> result)
 {
     if (!pending || pending != m_pending)
         return;
     m_timer->stop();
     m_pending.reset();
-    const bool failed = !result;
-    pending->done(std::move(result));
-    // A timeout or abort leaves the authenticator's prompt open; close it.
-    if (failed)
+    // A timeout or abort leaves the authenticator's prompt open: close it before answering,
+    // since the page's handler may destroy this client.
+    if (!result)
         m_authenticator.cancel();
+    pending->done(std::move(result));
 }
 
 void Client::abort()

@@ -47,7 +47,8 @@ private:
     struct Pending;
 
     std::shared_ptr<Pending> begin(Done done, std::optional<double> requestedTimeoutMs);
-    void finish(const std::shared_ptr<Pending>& pending, ClientResult<QJsonObject> result);
+    // By value: callers pass m_pending itself, which finish() resets.
+    void finish(std::shared_ptr<Pending> pending, ClientResult<QJsonObject> result);
     std::chrono::milliseconds clampTimeout(std::optional<double> requestedMs) const;
 
     Authenticator& m_authenticator;

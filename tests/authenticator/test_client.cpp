@@ -1,0 +1,491 @@
+#include "authenticator/client.h"
+#include "authenticator/fake/scripted_user_verifier.h"
+#include "authenticator/local_authenticator.h"
+#include "authenticator/software/file_sealing_key_provider.h"
+#include "authenticator/software/software_key_store.h"
+#include "test_support.h"
+#include "webauthn/authentication_options.h"
+#include "webauthn/registration_options.h"
+#include "webauthn/verify_authentication.h"
+#include "webauthn/verify_registration.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace latchkey::authenticator;
+using namespace latchkey::authenticator::testing;
+namespace webauthn = latchkey::webauthn;
+
+namespace {
+
+const QUrl kPage("http://localhost:8080/register");
+const QString kOrigin = QStringLiteral("http://localhost:8080");
+const QString kRpId = QStringLiteral("localhost");
+
+QString b64(const QByteArray& bytes)
+{
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QByteArray unb64(const QJsonValue& value)
+{
+    return QByteArray::fromBase64(value.toString().toLatin1(), QByteArray::Base64UrlEncoding);
+}
+
+QString describe(const ClientResult<QJsonObject>& result)
+{
+    if (result.ok())
+        return QString::fromUtf8(QJsonDocument(*result).toJson(QJsonDocument::Compact));
+    return domErrorNameString(result.error().name) + QStringLiteral(": ") + result.error().message;
+}
+
+template <typename T> QString describe(const webauthn::Result<T>& result)
+{
+    return result.ok() ? QStringLiteral("ok")
+                       : webauthn::codeName(result.error().code) + QStringLiteral(": ") +
+                             result.error().message;
+}
+
+// What the relying party kept from a verified registration.
+struct Registered {
+    webauthn::VerifiedRegistration verified;
+    QByteArray userHandle;
+};
+
+} // namespace
+
+// The client, the local authenticator and the software key store together, checked by the
+// relying-party core exactly as the server will check the app's pages.
+class TestClient : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir* m_dir = nullptr;
+    FileSealingKeyProvider* m_sealing = nullptr;
+    std::unique_ptr<SoftwareKeyStore> m_keys;
+    ScriptedUserVerifier* m_verifier = nullptr;
+    LocalAuthenticator* m_authenticator = nullptr;
+    Client* m_client = nullptr;
+
+    void openStore()
+    {
+        auto opened = SoftwareKeyStore::open(m_dir->filePath("data/keys.json"), *m_sealing);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        m_keys = std::move(*opened);
+    }
+
+    ClientResult<QJsonObject> run(void (Client::*ceremony)(const QJsonObject&, const QUrl&,
+                                                           Client::Done),
+                                  const QJsonObject& options, const QUrl& page = kPage)
+    {
+        Captured<ClientResult<QJsonObject>> captured;
+        (m_client->*ceremony)(options, page, captured.callback());
+        [&] {
+            QCOMPARE(captured.calls, 1);
+        }();
+        return captured.value ? *captured.value
+                              : ClientResult<QJsonObject>(
+                                    clientError(DomErrorName::UnknownError, "no answer"));
+    }
+
+    webauthn::CreationOptions
+    creationOptions(const QByteArray& userId = "user-handle-1",
+                    const QList<webauthn::CredentialDescriptor>& exclude = {})
+    {
+        webauthn::RegistrationOptionsRequest request;
+        request.rp = {kRpId, QStringLiteral("Latchkey")};
+        request.user = {userId, QStringLiteral("ada"), QStringLiteral("Ada Lovelace")};
+        request.excludeCredentials = exclude;
+        request.userVerification = QStringLiteral("required");
+        auto options = webauthn::buildRegistrationOptions(request);
+        [&] {
+            QVERIFY(options.ok());
+        }();
+        return *options;
+    }
+
+    webauthn::RegistrationExpectations registrationExpectations(const QByteArray& challenge)
+    {
+        webauthn::RegistrationExpectations expected;
+        expected.challenge = challenge;
+        expected.origins = {kOrigin};
+        expected.rpIds = {kRpId};
+        expected.requireUserVerification = true;
+        expected.trust.verifyTime = QDateTime::currentDateTimeUtc();
+        return expected;
+    }
+
+    std::optional<Registered>
+    registerCredential(const QByteArray& userId = "user-handle-1",
+                       const QString& attestation = QStringLiteral("none"))
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        webauthn::CreationOptions options = creationOptions(userId);
+        QJsonObject json = options.json;
+        json["attestation"] = attestation;
+        const auto created = run(&Client::create, json);
+        if (!created) {
+            qWarning() << describe(created);
+            return std::nullopt;
+        }
+        const auto verified =
+            webauthn::verifyRegistration(*created, registrationExpectations(options.challenge));
+        if (!verified) {
+            qWarning() << describe(verified);
+            return std::nullopt;
+        }
+        return Registered{*verified, userId};
+    }
+
+    webauthn::RequestOptions requestOptions(const QList<QByteArray>& allow = {})
+    {
+        webauthn::AuthenticationOptionsRequest request;
+        request.rpId = kRpId;
+        for (const QByteArray& id : allow)
+            request.allowCredentials.append({id, {QStringLiteral("internal")}});
+        auto options = webauthn::buildAuthenticationOptions(request);
+        [&] {
+            QVERIFY(options.ok());
+        }();
+        return *options;
+    }
+
+    webauthn::Result<webauthn::VerifiedAuthentication>
+    verifyAssertion(const QJsonObject& credential, const webauthn::RequestOptions& options,
+                    const Registered& registered, bool requireUv = true)
+    {
+        webauthn::AuthenticationExpectations expected;
+        expected.challenge = options.challenge;
+        expected.origins = {kOrigin};
+        expected.rpIds = {kRpId};
+        expected.requireUserVerification = requireUv;
+        webauthn::StoredCredential stored;
+        stored.credentialId = registered.verified.credentialId;
+        stored.publicKey = registered.verified.publicKey;
+        stored.signCount = registered.verified.signCount;
+        stored.userHandle = registered.userHandle;
+        return webauthn::verifyAuthentication(credential, expected, stored);
+    }
+
+private slots:
+    void init()
+    {
+        m_dir = new QTemporaryDir;
+        m_sealing = new FileSealingKeyProvider(m_dir->filePath("config/sealing.key"));
+        openStore();
+        m_verifier = new ScriptedUserVerifier;
+        m_authenticator = new LocalAuthenticator(*m_keys, *m_verifier);
+        ClientSettings settings;
+        settings.minTimeout = std::chrono::milliseconds(50);
+        m_client = new Client(*m_authenticator, settings);
+    }
+
+    void cleanup()
+    {
+        delete m_client;
+        delete m_authenticator;
+        delete m_verifier;
+        m_keys.reset();
+        delete m_sealing;
+        delete m_dir;
+    }
+
+    void registrationIsAcceptedByTheRelyingParty()
+    {
+        const auto registered = registerCredential();
+        QVERIFY(registered);
+        QCOMPARE(registered->verified.format, QStringLiteral("none"));
+        QCOMPARE(registered->verified.algorithm, -7);
+        QVERIFY(registered->verified.userPresent);
+        QVERIFY(registered->verified.userVerified);
+        QVERIFY(!registered->verified.backupEligible);
+        QCOMPARE(registered->verified.transports, QStringList{QStringLiteral("internal")});
+        QCOMPARE(registered->verified.authenticatorAttachment, QStringLiteral("platform"));
+        QCOMPARE(registered->verified.credPropsRk, std::optional<bool>(true));
+        QCOMPARE(registered->verified.aaguid.toHex(),
+                 QByteArray("d6843ecca92941dfa69840df8f209f70"));
+    }
+
+    void directAttestationIsPackedSelfAttestation()
+    {
+        const auto registered = registerCredential("user-handle-1", QStringLiteral("direct"));
+        QVERIFY(registered);
+        QCOMPARE(registered->verified.format, QStringLiteral("packed"));
+        QCOMPARE(registered->verified.attestation.type, webauthn::AttestationType::Self);
+    }
+
+    void registrationJsonHasThePublicKeyCredentialShape()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const auto created = run(&Client::create, creationOptions().json);
+        QVERIFY(created.ok());
+        QCOMPARE(created->value("type").toString(), QStringLiteral("public-key"));
+        QCOMPARE(created->value("id"), created->value("rawId"));
+        const QJsonObject response = created->value("response").toObject();
+        for (const char* member :
+             {"clientDataJSON", "attestationObject", "authenticatorData", "publicKey"})
+            QVERIFY2(!unb64(response.value(member)).isEmpty(), member);
+        QCOMPARE(response.value("publicKeyAlgorithm").toInt(), -7);
+        const QJsonObject clientData =
+            QJsonDocument::fromJson(unb64(response.value("clientDataJSON"))).object();
+        QCOMPARE(clientData.value("origin").toString(), kOrigin);
+        QCOMPARE(clientData.value("type").toString(), QStringLiteral("webauthn.create"));
+        QCOMPARE(clientData.value("crossOrigin").toBool(true), false);
+    }
+
+    void assertionIsAcceptedAndCountersIncrease()
+    {
+        auto registered = registerCredential();
+        QVERIFY(registered);
+        for (quint32 expected = 1; expected <= 3; ++expected) {
+            m_verifier->scriptOutcome(VerificationOutcome::Verified);
+            const auto options = requestOptions({registered->verified.credentialId});
+            const auto asserted = run(&Client::get, options.json);
+            QVERIFY2(asserted.ok(), qPrintable(describe(asserted)));
+            const auto verified = verifyAssertion(*asserted, options, *registered);
+            QVERIFY2(verified.ok(), qPrintable(describe(verified)));
+            QCOMPARE(verified->newSignCount, expected);
+            QVERIFY(verified->userVerified);
+            registered->verified.signCount = verified->newSignCount;
+        }
+    }
+
+    void replayedAssertionFailsTheCounterCheck()
+    {
+        auto registered = registerCredential();
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const auto options = requestOptions({registered->verified.credentialId});
+        const auto asserted = run(&Client::get, options.json);
+        const auto first = verifyAssertion(*asserted, options, *registered);
+        QVERIFY(first.ok());
+        registered->verified.signCount = first->newSignCount;
+        const auto replay = verifyAssertion(*asserted, options, *registered);
+        QCOMPARE(replay.error().code, webauthn::ErrorCode::SignCounterNotIncreased);
+    }
+
+    void discoverableCredentialSignsInWithoutAllowList()
+    {
+        const auto registered = registerCredential();
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const auto options = requestOptions();
+        const auto asserted = run(&Client::get, options.json);
+        QVERIFY2(asserted.ok(), qPrintable(describe(asserted)));
+        QCOMPARE(unb64(asserted->value("response").toObject().value("userHandle")),
+                 QByteArray("user-handle-1"));
+        QVERIFY(verifyAssertion(*asserted, options, *registered).ok());
+    }
+
+    void allowListOfUnknownCredentialsIsNotAllowed()
+    {
+        QVERIFY(registerCredential());
+        const auto asserted = run(&Client::get, requestOptions({QByteArray(32, 'x')}).json);
+        QCOMPARE(asserted.error().name, DomErrorName::NotAllowedError);
+    }
+
+    void allowListPicksTheListedCredential()
+    {
+        const auto first = registerCredential("user-handle-1");
+        const auto second = registerCredential("user-handle-2");
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const auto options = requestOptions({first->verified.credentialId});
+        const auto asserted = run(&Client::get, options.json);
+        QCOMPARE(unb64(asserted->value("rawId")), first->verified.credentialId);
+        QVERIFY(verifyAssertion(*asserted, options, *first).ok());
+        QVERIFY(!verifyAssertion(*asserted, options, *second).ok());
+    }
+
+    void cancelIsNotAllowedAndStoresNothing()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Cancelled);
+        const auto created = run(&Client::create, creationOptions().json);
+        QCOMPARE(created.error().name, DomErrorName::NotAllowedError);
+        QVERIFY(m_keys->discoverableCredentials(kRpId)->isEmpty());
+        QVERIFY(!QFile::exists(m_dir->filePath("data/keys.json")));
+    }
+
+    void excludedCredentialIsInvalidState()
+    {
+        const auto registered = registerCredential();
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const auto options =
+            creationOptions("user-handle-1", {{registered->verified.credentialId, {}}});
+        const auto created = run(&Client::create, options.json);
+        QCOMPARE(created.error().name, DomErrorName::InvalidStateError);
+        QCOMPARE(m_keys->discoverableCredentials(kRpId)->size(), 1);
+    }
+
+    void wrongOriginOrRpIdIsSecurityError_data()
+    {
+        QTest::addColumn<QUrl>("page");
+        QTest::addColumn<QString>("rpId");
+        QTest::newRow("rp id of another site") << kPage << QStringLiteral("example.com");
+        QTest::newRow("ip address origin") << QUrl("http://127.0.0.1:8080/") << kRpId;
+        QTest::newRow("ipv6 origin") << QUrl("http://[::1]:8080/") << kRpId;
+        QTest::newRow("plain http elsewhere") << QUrl("http://example.com/") << kRpId;
+        QTest::newRow("https page, localhost rp") << QUrl("https://example.com/") << kRpId;
+    }
+
+    void wrongOriginOrRpIdIsSecurityError()
+    {
+        QFETCH(QUrl, page);
+        QFETCH(QString, rpId);
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        QJsonObject options = creationOptions().json;
+        QJsonObject rp = options["rp"].toObject();
+        rp["id"] = rpId;
+        options["rp"] = rp;
+        const auto created = run(&Client::create, options, page);
+        QCOMPARE(created.error().name, DomErrorName::SecurityError);
+        QVERIFY(m_verifier->requests().isEmpty());
+
+        QJsonObject request = requestOptions().json;
+        request["rpId"] = rpId;
+        QCOMPARE(run(&Client::get, request, page).error().name, DomErrorName::SecurityError);
+    }
+
+    void onlyUnsupportedAlgorithmsIsNotSupported()
+    {
+        QJsonObject options = creationOptions().json;
+        options["pubKeyCredParams"] =
+            QJsonArray{QJsonObject{{"type", "public-key"}, {"alg", -257}},
+                       QJsonObject{{"type", "public-key"}, {"alg", -8}},
+                       QJsonObject{{"type", "something-else"}, {"alg", -7}}};
+        const auto created = run(&Client::create, options);
+        QCOMPARE(created.error().name, DomErrorName::NotSupportedError);
+        QVERIFY(m_verifier->requests().isEmpty());
+    }
+
+    void malformedOptionsAreTypeErrors_data()
+    {
+        QTest::addColumn<QString>("member");
+        QTest::addColumn<QJsonValue>("value"); // undefined: removed
+        QTest::newRow("no challenge") << "challenge" << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("empty challenge") << "challenge" << QJsonValue("");
+        QTest::newRow("challenge not base64url") << "challenge" << QJsonValue("***");
+        QTest::newRow("no user") << "user" << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("empty user id")
+            << "user" << QJsonValue(QJsonObject{{"id", ""}, {"name", "a"}, {"displayName", "A"}});
+        QTest::newRow("user id of 65 bytes")
+            << "user"
+            << QJsonValue(QJsonObject{
+                   {"id", b64(QByteArray(65, 'u'))}, {"name", "a"}, {"displayName", "A"}});
+        QTest::newRow("user without name")
+            << "user" << QJsonValue(QJsonObject{{"id", "dQ"}, {"displayName", "A"}});
+        QTest::newRow("no rp") << "rp" << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("rp id a number")
+            << "rp" << QJsonValue(QJsonObject{{"id", 1}, {"name", "x"}});
+        QTest::newRow("no pubKeyCredParams")
+            << "pubKeyCredParams" << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("timeout a string") << "timeout" << QJsonValue("soon");
+        QTest::newRow("exclude id not base64url")
+            << "excludeCredentials"
+            << QJsonValue(QJsonArray{QJsonObject{{"type", "public-key"}, {"id", "!!"}}});
+    }
+
+    void malformedOptionsAreTypeErrors()
+    {
+        QFETCH(QString, member);
+        QFETCH(QJsonValue, value);
+        QJsonObject options = creationOptions().json;
+        if (value.isUndefined())
+            options.remove(member);
+        else
+            options[member] = value;
+        const auto created = run(&Client::create, options);
+        QCOMPARE(created.error().name, DomErrorName::TypeError);
+        QVERIFY(m_verifier->requests().isEmpty());
+    }
+
+    void optionsWrappedInPublicKeyAreAccepted()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const QJsonObject wrapped{{"publicKey", creationOptions().json}};
+        QVERIFY(run(&Client::create, wrapped).ok());
+    }
+
+    void crossPlatformAttachmentIsNotAllowed()
+    {
+        QJsonObject options = creationOptions().json;
+        options["authenticatorSelection"] =
+            QJsonObject{{"authenticatorAttachment", "cross-platform"}};
+        QCOMPARE(run(&Client::create, options).error().name, DomErrorName::NotAllowedError);
+    }
+
+    void discouragedResidentKeyIsReportedByCredProps()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        QJsonObject options = creationOptions().json;
+        options["authenticatorSelection"] = QJsonObject{{"residentKey", "discouraged"}};
+        options["extensions"] = QJsonObject{{"credProps", true}};
+        const auto created = run(&Client::create, options);
+        QCOMPARE(created->value("clientExtensionResults").toObject().value("credProps").toObject(),
+                 QJsonObject({{"rk", false}}));
+        QVERIFY(m_keys->discoverableCredentials(kRpId)->isEmpty());
+    }
+
+    void timeoutIsNotAllowedAndClosesThePrompt()
+    {
+        QJsonObject options = creationOptions().json;
+        options["timeout"] = 1; // clamped up to the 50 ms minimum of this test's settings
+        Captured<ClientResult<QJsonObject>> captured;
+        m_client->create(options, kPage, captured.callback());
+        QVERIFY(m_verifier->pending());
+        QTRY_COMPARE_WITH_TIMEOUT(captured.calls, 1, 2000);
+        QCOMPARE(captured.value->error().name, DomErrorName::NotAllowedError);
+        QVERIFY(!m_verifier->pending()); // the prompt was closed
+        QCOMPARE(captured.calls, 1);
+        QVERIFY(m_keys->discoverableCredentials(kRpId)->isEmpty());
+    }
+
+    void abortIsNotAllowed()
+    {
+        Captured<ClientResult<QJsonObject>> captured;
+        m_client->create(creationOptions().json, kPage, captured.callback());
+        m_client->abort();
+        QCOMPARE(captured.calls, 1);
+        QCOMPARE(captured.value->error().name, DomErrorName::NotAllowedError);
+        QVERIFY(!m_verifier->pending());
+    }
+
+    void secondCeremonyWhileOneIsPendingIsNotAllowed()
+    {
+        Captured<ClientResult<QJsonObject>> first;
+        m_client->create(creationOptions().json, kPage, first.callback());
+        const auto second = run(&Client::get, requestOptions().json);
+        QCOMPARE(second.error().name, DomErrorName::NotAllowedError);
+        m_verifier->answer({VerificationOutcome::Verified, 0});
+        QVERIFY(first.value->ok());
+    }
+
+    void credentialsSurviveReopeningTheKeyStore()
+    {
+        const auto registered = registerCredential();
+        delete m_client;
+        delete m_authenticator;
+        m_client = nullptr;
+        m_authenticator = nullptr;
+        m_keys.reset();
+        openStore();
+        m_authenticator = new LocalAuthenticator(*m_keys, *m_verifier);
+        m_client = new Client(*m_authenticator);
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const auto options = requestOptions();
+        const auto asserted = run(&Client::get, options.json);
+        QVERIFY2(asserted.ok(), qPrintable(describe(asserted)));
+        QVERIFY(verifyAssertion(*asserted, options, *registered).ok());
+    }
+
+    void isUserVerifyingPlatformAuthenticatorAvailableAsksTheVerifier()
+    {
+        QVERIFY(m_client->isUserVerifyingPlatformAuthenticatorAvailable());
+        m_verifier->setAvailable(false);
+        QVERIFY(!m_client->isUserVerifyingPlatformAuthenticatorAvailable());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClient)
+#include "test_client.moc"
