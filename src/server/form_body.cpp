@@ -10,11 +10,6 @@ namespace latchkey::server {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("latchkey::server::FormBody", text);
-}
-
 BodyError malformed(const QString& message)
 {
     return BodyError{400, message};
@@ -88,10 +83,15 @@ BodyResult<FormFields> parseUrlEncoded(const QByteArray& body)
         const std::optional<QString> value =
             decodeComponent(eq < 0 ? QByteArray() : pair.mid(eq + 1));
         if (!name || !value)
-            return malformed(tr("The form could not be read: it is not valid URL encoding "
-                                "of UTF-8 text. Reload the page and try again."));
+            return malformed(QCoreApplication::translate(
+                "latchkey::server::FormBody",
+                "The form could not be read: it is not valid URL encoding "
+                "of UTF-8 text. Reload the page and try again."));
         if (fields.contains(*name))
-            return malformed(tr("The form sent the field \"%1\" more than once.").arg(*name));
+            return malformed(
+                QCoreApplication::translate("latchkey::server::FormBody",
+                                            "The form sent the field \"%1\" more than once.")
+                    .arg(*name));
         fields.insert(*name, *value);
     }
     return fields;
@@ -102,15 +102,20 @@ BodyResult<FormFields> parseJsonObject(const QByteArray& body)
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
-        return malformed(tr("The request could not be read: it is not valid JSON (%1).")
-                             .arg(error.errorString()));
+        return malformed(
+            QCoreApplication::translate("latchkey::server::FormBody",
+                                        "The request could not be read: it is not valid JSON (%1).")
+                .arg(error.errorString()));
     if (!document.isObject())
-        return malformed(tr("The request must be a JSON object of text fields."));
+        return malformed(QCoreApplication::translate(
+            "latchkey::server::FormBody", "The request must be a JSON object of text fields."));
     FormFields fields;
     const QJsonObject object = document.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!it.value().isString())
-            return malformed(tr("The field \"%1\" must be text.").arg(it.key()));
+            return malformed(QCoreApplication::translate("latchkey::server::FormBody",
+                                                         "The field \"%1\" must be text.")
+                                 .arg(it.key()));
         fields.insert(it.key(), it.value().toString());
     }
     return fields;
@@ -123,8 +128,10 @@ BodyResult<FormFields> parseFormBody(const HttpRequest& request)
         return parseUrlEncoded(request.body);
     if (type == "application/json")
         return parseJsonObject(request.body);
-    return BodyError{415, tr("Send the form as application/x-www-form-urlencoded or "
-                             "application/json.")};
+    return BodyError{
+        415, QCoreApplication::translate("latchkey::server::FormBody",
+                                         "Send the form as application/x-www-form-urlencoded or "
+                                         "application/json.")};
 }
 
 } // namespace latchkey::server

@@ -7,11 +7,6 @@ namespace latchkey::server {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("latchkey::server::Guards", text);
-}
-
 QByteArray expectedOrigin(quint16 port)
 {
     return "http://localhost:" + QByteArray::number(port);
@@ -46,9 +41,11 @@ std::optional<GuardFailure> checkHost(const HttpRequest& request, quint16 port)
     const QByteArray expected = "localhost:" + QByteArray::number(port);
     if (hostHeaders == 1 && request.header("host") == expected)
         return std::nullopt;
-    return GuardFailure{421, tr("This address is not served here. Open Latchkey at "
-                                "http://localhost:%1/ instead.")
-                                 .arg(port)};
+    return GuardFailure{
+        421, QCoreApplication::translate("latchkey::server::Guards",
+                                         "This address is not served here. Open Latchkey at "
+                                         "http://localhost:%1/ instead.")
+                 .arg(port)};
 }
 
 std::optional<GuardFailure> checkSecret(const HttpRequest& request, const QByteArray& secret)
@@ -57,8 +54,10 @@ std::optional<GuardFailure> checkSecret(const HttpRequest& request, const QByteA
     const QByteArray fromCookie = request.cookie(secretCookieName());
     if (constantTimeEquals(fromHeader, secret) || constantTimeEquals(fromCookie, secret))
         return std::nullopt;
-    return GuardFailure{403, tr("Only the Latchkey app may open these pages. Use the Latchkey "
-                                "window, or the one-time link printed by \"latchkey --serve\".")};
+    return GuardFailure{403, QCoreApplication::translate(
+                                 "latchkey::server::Guards",
+                                 "Only the Latchkey app may open these pages. Use the Latchkey "
+                                 "window, or the one-time link printed by \"latchkey --serve\".")};
 }
 
 std::optional<GuardFailure> checkOrigin(const HttpRequest& request, quint16 port)
@@ -73,15 +72,19 @@ std::optional<GuardFailure> checkOrigin(const HttpRequest& request, quint16 port
     // never by page script, and tells where such a request really came from.
     if (origin == "null" && request.header("sec-fetch-site") == "same-origin")
         return std::nullopt;
-    return GuardFailure{403, tr("This form was sent from another site, so it was refused. "
-                                "Submit it again from the Latchkey page.")};
+    return GuardFailure{
+        403, QCoreApplication::translate("latchkey::server::Guards",
+                                         "This form was sent from another site, so it was refused. "
+                                         "Submit it again from the Latchkey page.")};
 }
 
 std::optional<GuardFailure> checkBodySize(const HttpRequest& request)
 {
     if (request.body.size() <= kMaxBodyBytes)
         return std::nullopt;
-    return GuardFailure{413, tr("The request is larger than 64 KiB, so it was refused.")};
+    return GuardFailure{
+        413, QCoreApplication::translate("latchkey::server::Guards",
+                                         "The request is larger than 64 KiB, so it was refused.")};
 }
 
 } // namespace latchkey::server

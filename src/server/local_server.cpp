@@ -87,12 +87,15 @@ QUrl LocalServer::createOneTimeUrl(const QString& nextPath)
 bool LocalServer::listen()
 {
     if (m_front) {
-        m_errorString = tr("The local server is already listening.");
+        m_errorString = QCoreApplication::translate("latchkey::server::LocalServer",
+                                                    "The local server is already listening.");
         return false;
     }
     if (!isUsableSecret(m_config.launchSecret)) {
-        m_errorString = tr("The launch secret is missing or too short (at least 22 base64url "
-                           "characters), so the local server was not started.");
+        m_errorString = QCoreApplication::translate(
+            "latchkey::server::LocalServer",
+            "The launch secret is missing or too short (at least 22 base64url "
+            "characters), so the local server was not started.");
         return false;
     }
     const int attempts = m_config.port == 0 ? kPortAttempts : 1;
@@ -100,10 +103,14 @@ bool LocalServer::listen()
         auto ipv4 = listenOn(QHostAddress::LocalHost, m_config.port);
         if (!ipv4->isListening()) {
             m_errorString = m_config.port == 0
-                                ? tr("Could not listen on 127.0.0.1: %1").arg(ipv4->errorString())
-                                : tr("Port %1 on localhost is already in use or not allowed "
-                                     "(%2). Choose another with --port, or leave --port out "
-                                     "to use a free one.")
+                                ? QCoreApplication::translate("latchkey::server::LocalServer",
+                                                              "Could not listen on 127.0.0.1: %1")
+                                      .arg(ipv4->errorString())
+                                : QCoreApplication::translate(
+                                      "latchkey::server::LocalServer",
+                                      "Port %1 on localhost is already in use or not allowed "
+                                      "(%2). Choose another with --port, or leave --port out "
+                                      "to use a free one.")
                                       .arg(m_config.port)
                                       .arg(ipv4->errorString());
             return false;
@@ -117,8 +124,10 @@ bool LocalServer::listen()
                 m_front->bind(ipv6.release());
             return true;
         }
-        m_errorString = tr("Port %1 on localhost is already in use on ::1 (%2). Choose another "
-                           "with --port, or leave --port out to use a free one.")
+        m_errorString = QCoreApplication::translate(
+                            "latchkey::server::LocalServer",
+                            "Port %1 on localhost is already in use on ::1 (%2). Choose another "
+                            "with --port, or leave --port out to use a free one.")
                             .arg(ipv4->serverPort())
                             .arg(ipv6->errorString());
     }

@@ -10,11 +10,6 @@ namespace latchkey::server {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("latchkey::server::Pages", text);
-}
-
 std::string s(const QString& value)
 {
     return value.toStdString();
@@ -37,23 +32,24 @@ QString errorHeading(int status)
 {
     switch (status) {
     case 400:
-        return tr("The request could not be read");
+        return QCoreApplication::translate("latchkey::server::Pages",
+                                           "The request could not be read");
     case 403:
-        return tr("Access refused");
+        return QCoreApplication::translate("latchkey::server::Pages", "Access refused");
     case 404:
-        return tr("Page not found");
+        return QCoreApplication::translate("latchkey::server::Pages", "Page not found");
     case 405:
-        return tr("Not allowed here");
+        return QCoreApplication::translate("latchkey::server::Pages", "Not allowed here");
     case 409:
-        return tr("Already in use");
+        return QCoreApplication::translate("latchkey::server::Pages", "Already in use");
     case 413:
-        return tr("Request too large");
+        return QCoreApplication::translate("latchkey::server::Pages", "Request too large");
     case 415:
-        return tr("Unsupported format");
+        return QCoreApplication::translate("latchkey::server::Pages", "Unsupported format");
     case 421:
-        return tr("Wrong address");
+        return QCoreApplication::translate("latchkey::server::Pages", "Wrong address");
     default:
-        return tr("Something went wrong");
+        return QCoreApplication::translate("latchkey::server::Pages", "Something went wrong");
     }
 }
 
@@ -103,7 +99,8 @@ TemplateData userData(const store::User& user)
     data.set("username", s(user.username));
     data.set("displayName", s(user.displayName));
     data.set("email", s(user.email));
-    data.set("welcome", s(tr("Welcome, %1.").arg(user.displayName)));
+    data.set("welcome", s(QCoreApplication::translate("latchkey::server::Pages", "Welcome, %1.")
+                              .arg(user.displayName)));
     return data;
 }
 
@@ -113,7 +110,10 @@ Pages::Pages(store::Database& database) : m_users(database) {}
 
 HttpResponse Pages::home(const HttpRequest&)
 {
-    const PageContext context{tr("Home"), QStringLiteral("home"), false, {}};
+    const PageContext context{QCoreApplication::translate("latchkey::server::Pages", "Home"),
+                              QStringLiteral("home"),
+                              false,
+                              {}};
     return HttpResponse::html(200, m_renderer.renderPage(QStringLiteral("home"), {}, context));
 }
 
@@ -131,9 +131,16 @@ HttpResponse Pages::registerPage(int status, const RegisterView& view)
     data.set("email", fieldData(QStringLiteral("email"), view.input.email, view.fieldErrors));
     data.set("formError", s(view.formError));
     data.set("hasFormError", !view.formError.isEmpty());
-    PageContext context{tr("Create your profile"), QStringLiteral("register"), false, {}};
+    PageContext context{
+        QCoreApplication::translate("latchkey::server::Pages", "Create your profile"),
+        QStringLiteral("register"),
+        false,
+        {}};
     if (!view.formError.isEmpty())
-        context.toasts.append({Toast::Kind::Error, tr("Profile not created"), view.formError});
+        context.toasts.append(
+            {Toast::Kind::Error,
+             QCoreApplication::translate("latchkey::server::Pages", "Profile not created"),
+             view.formError});
     return HttpResponse::html(status,
                               m_renderer.renderPage(QStringLiteral("register"), data, context));
 }
@@ -144,7 +151,8 @@ HttpResponse Pages::registerFailure(const HttpRequest& request, int status, cons
     if (!request.wantsJson())
         return registerPage(status, view);
     QJsonObject answer = errorObject(code, view.formError);
-    answer.insert(QStringLiteral("title"), tr("Profile not created"));
+    answer.insert(QStringLiteral("title"),
+                  QCoreApplication::translate("latchkey::server::Pages", "Profile not created"));
     answer.insert(QStringLiteral("fields"), fieldErrorsJson(view.fieldErrors));
     return jsonAnswer(status, answer);
 }
@@ -153,18 +161,25 @@ HttpResponse Pages::registerSuccess(const HttpRequest& request, const store::Use
 {
     const TemplateData data = userData(user);
     if (!request.wantsJson()) {
-        const PageContext context{tr("Profile created"),
-                                  QStringLiteral("register"),
-                                  false,
-                                  {{Toast::Kind::Success, tr("Profile created"),
-                                    tr("Your profile \"%1\" is saved.").arg(user.username)}}};
+        const PageContext context{
+            QCoreApplication::translate("latchkey::server::Pages", "Profile created"),
+            QStringLiteral("register"),
+            false,
+            {{Toast::Kind::Success,
+              QCoreApplication::translate("latchkey::server::Pages", "Profile created"),
+              QCoreApplication::translate("latchkey::server::Pages",
+                                          "Your profile \"%1\" is saved.")
+                  .arg(user.username)}}};
         return HttpResponse::html(
             201, m_renderer.renderPage(QStringLiteral("register_done"), data, context));
     }
     const QJsonObject answer{
         {QStringLiteral("ok"), true},
-        {QStringLiteral("title"), tr("Profile created")},
-        {QStringLiteral("message"), tr("Your profile \"%1\" is saved.").arg(user.username)},
+        {QStringLiteral("title"),
+         QCoreApplication::translate("latchkey::server::Pages", "Profile created")},
+        {QStringLiteral("message"),
+         QCoreApplication::translate("latchkey::server::Pages", "Your profile \"%1\" is saved.")
+             .arg(user.username)},
         {QStringLiteral("user"), QJsonObject{{QStringLiteral("uid"), user.uid},
                                              {QStringLiteral("username"), user.username},
                                              {QStringLiteral("displayName"), user.displayName},
@@ -185,24 +200,29 @@ HttpResponse Pages::registerSubmit(const HttpRequest& request)
     }
     RegisterView view{ProfileForm::readInput(*fields), {}, {}};
     if (const QList<QString> missing = ProfileForm::missingFields(*fields); !missing.isEmpty()) {
-        view.formError =
-            tr("The form is missing the field(s): %1.").arg(missing.join(QStringLiteral(", ")));
+        view.formError = QCoreApplication::translate("latchkey::server::Pages",
+                                                     "The form is missing the field(s): %1.")
+                             .arg(missing.join(QStringLiteral(", ")));
         return registerFailure(request, 400, QStringLiteral("missing_field"), view);
     }
     const auto newUser = ProfileForm::validate(view.input);
     if (!newUser) {
         view.fieldErrors = newUser.error();
-        view.formError = tr("Some fields need your attention.");
+        view.formError = QCoreApplication::translate("latchkey::server::Pages",
+                                                     "Some fields need your attention.");
         return registerFailure(request, 400, QStringLiteral("invalid_field"), view);
     }
     const store::StoreResult<store::User> created = m_users.create(*newUser);
     if (created)
         return registerSuccess(request, *created);
     if (created.error().code == store::StoreError::Code::Conflict) {
-        view.formError = tr("That username or email address is already in use.");
+        view.formError = QCoreApplication::translate(
+            "latchkey::server::Pages", "That username or email address is already in use.");
         return registerFailure(request, 409, QStringLiteral("conflict"), view);
     }
-    view.formError = tr("Your profile could not be saved: %1").arg(created.error().message);
+    view.formError = QCoreApplication::translate("latchkey::server::Pages",
+                                                 "Your profile could not be saved: %1")
+                         .arg(created.error().message);
     return registerFailure(request, 500, QStringLiteral("store_error"), view);
 }
 
@@ -214,7 +234,8 @@ HttpResponse Pages::signInPage(int status, const QString& login, const QString& 
                                 FormErrors{fieldError.isEmpty()
                                                ? QList<FieldError>{}
                                                : QList<FieldError>{{"login", fieldError}}}));
-    const PageContext context{tr("Sign in"), QStringLiteral("signin"), false, toasts};
+    const PageContext context{QCoreApplication::translate("latchkey::server::Pages", "Sign in"),
+                              QStringLiteral("signin"), false, toasts};
     return HttpResponse::html(status,
                               m_renderer.renderPage(QStringLiteral("signin"), data, context));
 }
@@ -234,22 +255,32 @@ HttpResponse Pages::signInSubmit(const HttpRequest& request)
     const QString login =
         fields->value(QStringLiteral("login")).trimmed().normalized(QString::NormalizationForm_C);
     if (login.isEmpty() || login.size() > ProfileForm::kEmailMax) {
-        const QString message = tr("Enter your username or email address.");
+        const QString message = QCoreApplication::translate(
+            "latchkey::server::Pages", "Enter your username or email address.");
         if (request.wantsJson()) {
             QJsonObject answer = errorObject(QStringLiteral("invalid_field"), message);
             answer.insert(QStringLiteral("fields"),
                           QJsonObject{{QStringLiteral("login"), message}});
             return jsonAnswer(400, answer);
         }
-        return signInPage(400, login, message, {{Toast::Kind::Error, tr("Sign-in"), message}});
+        return signInPage(
+            400, login, message,
+            {{Toast::Kind::Error, QCoreApplication::translate("latchkey::server::Pages", "Sign-in"),
+              message}});
     }
-    const QString soon = tr("Passkey sign-in arrives in the next version of Latchkey.");
+    const QString soon = QCoreApplication::translate(
+        "latchkey::server::Pages", "Passkey sign-in arrives in the next version of Latchkey.");
     if (request.wantsJson())
         return jsonAnswer(200, QJsonObject{{QStringLiteral("ok"), true},
                                            {QStringLiteral("status"), QStringLiteral("pending")},
-                                           {QStringLiteral("title"), tr("Passkeys arrive soon")},
+                                           {QStringLiteral("title"),
+                                            QCoreApplication::translate("latchkey::server::Pages",
+                                                                        "Passkeys arrive soon")},
                                            {QStringLiteral("message"), soon}});
-    return signInPage(200, login, {}, {{Toast::Kind::Warning, tr("Passkeys arrive soon"), soon}});
+    return signInPage(
+        200, login, {},
+        {{Toast::Kind::Warning,
+          QCoreApplication::translate("latchkey::server::Pages", "Passkeys arrive soon"), soon}});
 }
 
 // Sessions arrive with passkey sign-in; until then nobody is signed in.
@@ -274,15 +305,18 @@ HttpResponse Pages::error(const HttpRequest& request, int status, const QString&
 HttpResponse Pages::notFound(const HttpRequest& request)
 {
     return error(request, 404,
-                 tr("There is no page at %1. Check the address or start from the home page.")
+                 QCoreApplication::translate(
+                     "latchkey::server::Pages",
+                     "There is no page at %1. Check the address or start from the home page.")
                      .arg(request.path));
 }
 
 HttpResponse Pages::methodNotAllowed(const HttpRequest& request, const QList<QByteArray>& allowed)
 {
-    HttpResponse response = error(
-        request, 405,
-        tr("%1 is not accepted at %2.").arg(QString::fromLatin1(request.method), request.path));
+    HttpResponse response =
+        error(request, 405,
+              QCoreApplication::translate("latchkey::server::Pages", "%1 is not accepted at %2.")
+                  .arg(QString::fromLatin1(request.method), request.path));
     response.setHeader("Allow", allowed.join(", "));
     return response;
 }

@@ -7,11 +7,6 @@ namespace latchkey::server {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("latchkey::server::ProfileForm", text);
-}
-
 QString clean(const QString& value)
 {
     return value.trimmed().normalized(QString::NormalizationForm_C);
@@ -112,40 +107,50 @@ QList<QString> ProfileForm::missingFields(const FormFields& fields)
 std::optional<QString> ProfileForm::checkUsername(const QString& username)
 {
     if (username.isEmpty())
-        return tr("Choose a username.");
+        return QCoreApplication::translate("latchkey::server::ProfileForm", "Choose a username.");
     if (hasControlCharacter(username))
-        return tr("A username cannot contain control characters.");
+        return QCoreApplication::translate("latchkey::server::ProfileForm",
+                                           "A username cannot contain control characters.");
     const qsizetype length = codePoints(username);
     if (length < kUsernameMin || length > kUsernameMax)
-        return tr("A username has 3 to 32 characters.");
+        return QCoreApplication::translate("latchkey::server::ProfileForm",
+                                           "A username has 3 to 32 characters.");
     const QList<uint> characters = username.toUcs4();
     if (!std::all_of(characters.begin(), characters.end(),
                      [](uint c) { return isUsernameCharacter(c); }))
-        return tr("Use only letters, digits, dots (.), underscores (_) and hyphens (-) in a "
-                  "username.");
+        return QCoreApplication::translate(
+            "latchkey::server::ProfileForm",
+            "Use only letters, digits, dots (.), underscores (_) and hyphens (-) in a "
+            "username.");
     return std::nullopt;
 }
 
 std::optional<QString> ProfileForm::checkEmail(const QString& email)
 {
     if (email.isEmpty())
-        return tr("Enter your email address.");
+        return QCoreApplication::translate("latchkey::server::ProfileForm",
+                                           "Enter your email address.");
     if (hasControlCharacter(email))
-        return tr("An email address cannot contain control characters.");
+        return QCoreApplication::translate("latchkey::server::ProfileForm",
+                                           "An email address cannot contain control characters.");
     if (codePoints(email) > kEmailMax)
-        return tr("An email address has at most 254 characters.");
+        return QCoreApplication::translate("latchkey::server::ProfileForm",
+                                           "An email address has at most 254 characters.");
     const QStringList parts = email.split(u'@');
     if (parts.size() != 2 || !isValidLocalPart(parts.at(0)) || !isValidDomain(parts.at(1)))
-        return tr("Enter an email address like name@example.com.");
+        return QCoreApplication::translate("latchkey::server::ProfileForm",
+                                           "Enter an email address like name@example.com.");
     return std::nullopt;
 }
 
 std::optional<QString> ProfileForm::checkDisplayName(const QString& displayName)
 {
     if (hasControlCharacter(displayName))
-        return tr("A display name cannot contain control characters.");
+        return QCoreApplication::translate("latchkey::server::ProfileForm",
+                                           "A display name cannot contain control characters.");
     if (codePoints(displayName) > kDisplayNameMax)
-        return tr("A display name has at most 64 characters.");
+        return QCoreApplication::translate("latchkey::server::ProfileForm",
+                                           "A display name has at most 64 characters.");
     return std::nullopt;
 }
 

@@ -11,11 +11,6 @@ namespace latchkey::server {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("latchkey::server::RequestHandler", text);
-}
-
 // Only a path on this server: never "//host" or a scheme, so the link cannot send the
 // browser elsewhere.
 QString safeNextPath(const HttpRequest& request)
@@ -94,9 +89,11 @@ HttpResponse RequestHandler::redeemOneTimeLink(const HttpRequest& request)
 {
     const QByteArray token = request.query.queryItemValue(QStringLiteral("token")).toLatin1();
     if (!m_tokens.redeem(token))
-        return m_pages.error(request, 403,
-                             tr("This one-time link has been used already or is not valid. "
-                                "Restart \"latchkey --serve\" for a new one."));
+        return m_pages.error(
+            request, 403,
+            QCoreApplication::translate("latchkey::server::RequestHandler",
+                                        "This one-time link has been used already or is not valid. "
+                                        "Restart \"latchkey --serve\" for a new one."));
     HttpResponse response = HttpResponse::redirect(safeNextPath(request).toUtf8());
     // HttpOnly: page script never sees the secret. SameSite=Strict: other sites' requests
     // never carry it.
