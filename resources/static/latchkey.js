@@ -180,6 +180,8 @@
   }
 
   function init() {
+    // Lets the stylesheet (and tests) tell that the script ran under the CSP.
+    document.documentElement.classList.add("js");
     announceServerToasts();
     document.querySelectorAll("form[data-enhance]").forEach((form) => {
       form.addEventListener("submit", submitInPlace);
