@@ -12,18 +12,6 @@ Error malformed(const QString& why)
                      QStringLiteral("The attestationObject is malformed: %1.").arg(why));
 }
 
-// CBOR lets a map repeat a key; a relying party that read the first while a client read the
-// last would be fooled, so repeated keys are refused.
-bool hasRepeatedKeys(const QCborMap& map)
-{
-    const QList<QCborValue> keys = map.keys();
-    for (qsizetype i = 0; i < keys.size(); ++i)
-        for (qsizetype j = i + 1; j < keys.size(); ++j)
-            if (keys[i] == keys[j])
-                return true;
-    return false;
-}
-
 } // namespace
 
 Result<AttestationObject> parseAttestationObject(QByteArrayView cbor)

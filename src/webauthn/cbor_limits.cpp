@@ -145,4 +145,14 @@ Result<QCborValue> decodeCborItem(QByteArrayView bytes, qsizetype* consumed,
     return value;
 }
 
+bool hasRepeatedKeys(const QCborMap& map)
+{
+    // Maps here hold a handful of entries, so comparing every pair is cheapest.
+    for (auto i = map.constBegin(); i != map.constEnd(); ++i)
+        for (auto j = i + 1; j != map.constEnd(); ++j)
+            if (i.key() == j.key())
+                return true;
+    return false;
+}
+
 } // namespace latchkey::webauthn

@@ -3,6 +3,7 @@
 #include "webauthn/result.h"
 
 #include <QByteArrayView>
+#include <QCborMap>
 #include <QCborValue>
 
 namespace latchkey::webauthn {
@@ -20,5 +21,9 @@ struct CborLimits {
 // receives the item's length; when it is null, bytes left after the item are CborMalformed.
 Result<QCborValue> decodeCborItem(QByteArrayView bytes, qsizetype* consumed = nullptr,
                                   const CborLimits& limits = {});
+
+// CBOR lets a map repeat a key; a relying party that read the first while an authenticator
+// meant the last could be fooled, so maps from the wire with a repeated key are refused.
+bool hasRepeatedKeys(const QCborMap& map);
 
 } // namespace latchkey::webauthn

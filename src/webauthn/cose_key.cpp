@@ -281,6 +281,8 @@ Result<CoseKey> CoseKey::fromCbor(QByteArrayView cbor)
 
 Result<CoseKey> CoseKey::fromMap(const QCborMap& map)
 {
+    if (hasRepeatedKeys(map))
+        return malformed(QStringLiteral("a label appears twice"));
     const QCborValue ktyValue = map.value(label::Kty);
     const QCborValue algValue = map.value(label::Alg);
     if (!ktyValue.isInteger())

@@ -32,6 +32,7 @@ private slots:
     void parsesFromCborBytes();
     void rejectsTrailingBytesAfterKey();
     void rejectsMissingKtyOrAlg();
+    void rejectsRepeatedLabel();
     void rejectsUnknownKeyType();
     void rejectsWrongCurveForAlgorithm_data();
     void rejectsWrongCurveForAlgorithm();
@@ -96,6 +97,17 @@ void TestCoseKey::rejectsMissingKtyOrAlg()
     QCborMap textAlg = keyMap(cose::ES256);
     textAlg.insert(3, QStringLiteral("ES256"));
     QCOMPARE(codeOf(textAlg), ErrorCode::CoseKeyMalformed);
+}
+
+void TestCoseKey::rejectsRepeatedLabel()
+{
+    // A five-entry map re-headed as six, with alg (3) repeated as ES384 at the end.
+    const KeyPtr key = generateKey(cose::ES256);
+    QByteArray cbor = coseKeyCbor(key.get(), cose::ES256);
+    QCOMPARE(static_cast<quint8>(cbor[0]), quint8(0xa5));
+    cbor[0] = static_cast<char>(0xa6);
+    cbor.append("\x03\x38\x22", 3);
+    QCOMPARE(CoseKey::fromCbor(cbor).error().code, ErrorCode::CoseKeyMalformed);
 }
 
 void TestCoseKey::rejectsUnknownKeyType()

@@ -1,12 +1,26 @@
 #include "webauthn/cose_key.h"
 #include "webauthn_test_util.h"
 
+#include <QHash>
 #include <QTest>
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
 
 using namespace latchkey::webauthn;
 using namespace latchkey::webauthn::test;
+
+namespace {
+
+// RSA key generation dominates this test's time; two keys per algorithm are enough.
+KeyPtr cachedKey(int alg, int slot = 0)
+{
+    static QHash<int, KeyPtr> keys[2];
+    if (!keys[slot].contains(alg))
+        keys[slot].insert(alg, generateKey(alg));
+    return keys[slot].value(alg);
+}
+
+} // namespace
 
 class TestSignatures : public QObject {
     Q_OBJECT
@@ -46,7 +60,7 @@ void TestSignatures::verifiesEachAlgorithm_data()
 void TestSignatures::verifiesEachAlgorithm()
 {
     QFETCH(int, alg);
-    const KeyPtr key = generateKey(alg);
+    const KeyPtr key = cachedKey(alg);
     auto cose = CoseKey::fromMap(coseKeyMap(key.get(), alg));
     QVERIFY(cose.ok());
     const QByteArray data("authenticator data || client data hash");
@@ -57,7 +71,7 @@ void TestSignatures::verifiesEachAlgorithm()
 void TestSignatures::rejectsAlteredData()
 {
     QFETCH(int, alg);
-    const KeyPtr key = generateKey(alg);
+    const KeyPtr key = cachedKey(alg);
     auto cose = CoseKey::fromMap(coseKeyMap(key.get(), alg));
     const QByteArray signature = sign(key.get(), alg, "original");
     QCOMPARE(cose->verify("originaL", signature).error().code, ErrorCode::SignatureInvalid);
@@ -66,7 +80,7 @@ void TestSignatures::rejectsAlteredData()
 void TestSignatures::rejectsAlteredSignature()
 {
     QFETCH(int, alg);
-    const KeyPtr key = generateKey(alg);
+    const KeyPtr key = cachedKey(alg);
     auto cose = CoseKey::fromMap(coseKeyMap(key.get(), alg));
     QByteArray signature = sign(key.get(), alg, "data");
     signature[signature.size() - 1] = static_cast<char>(signature[signature.size() - 1] ^ 0x01);
@@ -76,8 +90,8 @@ void TestSignatures::rejectsAlteredSignature()
 void TestSignatures::rejectsSignatureFromAnotherKey()
 {
     QFETCH(int, alg);
-    const KeyPtr key = generateKey(alg);
-    const KeyPtr other = generateKey(alg);
+    const KeyPtr key = cachedKey(alg);
+    const KeyPtr other = cachedKey(alg, 1);
     auto cose = CoseKey::fromMap(coseKeyMap(key.get(), alg));
     QCOMPARE(cose->verify("data", sign(other.get(), alg, "data")).error().code,
              ErrorCode::SignatureInvalid);
@@ -85,7 +99,7 @@ void TestSignatures::rejectsSignatureFromAnotherKey()
 
 void TestSignatures::rejectsEmptySignature()
 {
-    const KeyPtr key = generateKey(cose::ES256);
+    const KeyPtr key = cachedKey(cose::ES256);
     QCOMPARE(verifySignature(cose::ES256, key.get(), "data", {}).error().code,
              ErrorCode::SignatureInvalid);
 }
@@ -93,7 +107,7 @@ void TestSignatures::rejectsEmptySignature()
 void TestSignatures::rejectsRawEcdsaSignature()
 {
     // WebAuthn ECDSA signatures are DER; a raw r||s is refused even when r and s are right.
-    const KeyPtr key = generateKey(cose::ES256);
+    const KeyPtr key = cachedKey(cose::ES256);
     const QByteArray der = sign(key.get(), cose::ES256, "data");
     QByteArray raw(64, '\0');
     QCOMPARE(verifySignature(cose::ES256, key.get(), "data", raw).error().code,
@@ -104,7 +118,7 @@ void TestSignatures::rejectsRawEcdsaSignature()
 void TestSignatures::pssSaltIsDigestLength()
 {
     // A PS256 signature made with the maximum salt length must not verify: RFC 8230 fixes it.
-    const KeyPtr key = generateKey(cose::PS256);
+    const KeyPtr key = cachedKey(cose::PS256);
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     EVP_PKEY_CTX* pctx = nullptr;
     QVERIFY(EVP_DigestSignInit(ctx, &pctx, EVP_sha256(), nullptr, key.get()) == 1);
@@ -122,7 +136,7 @@ void TestSignatures::pssSaltIsDigestLength()
 
 void TestSignatures::rejectsAlgorithmNotMatchingKeyType()
 {
-    const KeyPtr ec = generateKey(cose::ES256);
+    const KeyPtr ec = cachedKey(cose::ES256);
     const QByteArray signature = sign(ec.get(), cose::ES256, "data");
     QCOMPARE(verifySignature(cose::RS256, ec.get(), "data", signature).error().code,
              ErrorCode::AlgorithmNotAllowed);
@@ -132,7 +146,7 @@ void TestSignatures::rejectsAlgorithmNotMatchingKeyType()
 
 void TestSignatures::rejectsUnknownAlgorithm()
 {
-    const KeyPtr ec = generateKey(cose::ES256);
+    const KeyPtr ec = cachedKey(cose::ES256);
     QCOMPARE(verifySignature(-47, ec.get(), "data", "sig").error().code,
              ErrorCode::AlgorithmNotAllowed);
 }

@@ -102,6 +102,7 @@ private slots:
     void attestationObjectMustBeMap();
     void attestationObjectTrailingBytesRejected();
     void attestationObjectMembersChecked();
+    void attestationObjectRepeatedKeyRejected();
     void reportsTransportsAttachmentAndCredProps();
 };
 
@@ -334,6 +335,20 @@ void TestVerifyRegistration::attestationObjectMembersChecked()
     QCOMPARE(check(QStringLiteral("authData"), QStringLiteral("text")),
              ErrorCode::AttestationObjectMalformed);
     QCOMPARE(check(QStringLiteral("authData"), QByteArray()),
+             ErrorCode::AttestationObjectMalformed);
+}
+
+void TestVerifyRegistration::attestationObjectRepeatedKeyRejected()
+{
+    // The three-entry map re-headed as four, with a second "fmt" at the end.
+    Ceremony c;
+    QByteArray object = c.attestationObject();
+    QCOMPARE(static_cast<quint8>(object[0]), quint8(0xa3));
+    object[0] = static_cast<char>(0xa4);
+    object.append(QCborValue(QStringLiteral("fmt")).toCbor())
+        .append(QCborValue(QStringLiteral("packed")).toCbor());
+    const QJsonObject json = registrationJson(kCredentialId, c.clientData(), object);
+    QCOMPARE(codeOf(verifyRegistration(json, expectations())),
              ErrorCode::AttestationObjectMalformed);
 }
 
