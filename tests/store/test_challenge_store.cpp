@@ -4,6 +4,7 @@
 #include "store/user_store.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -294,6 +295,42 @@ private slots:
         QVERIFY(!second.ok());
         QCOMPARE(second.error().code, StoreError::Code::NotFound);
         QVERIFY(second.error().message.contains(QLatin1String("Start again")));
+    }
+
+    // Prints what one ceremony's challenge costs here: two durable transactions.
+    void everyIssuedChallengeIsConsumedExactlyOnce()
+    {
+        constexpr int ceremonies = 100;
+        SessionStore sessions(*m_database);
+        ChallengeStore challenges(*m_database);
+        QList<qint64> sessionIds;
+        for (int i = 0; i < ceremonies; ++i) {
+            auto session = sessions.create(std::nullopt, t0());
+            QVERIFY(session.ok());
+            sessionIds.append(session->session.id);
+        }
+        QList<QByteArray> values;
+        QElapsedTimer issuing;
+        issuing.start();
+        for (qint64 sessionId : sessionIds) {
+            values.append(ChallengeStore::randomChallenge());
+            QVERIFY(challenges.issue(sessionId, authentication, std::nullopt, values.last(), t0())
+                        .ok());
+        }
+        const qint64 issueNs = issuing.nsecsElapsed();
+        QElapsedTimer consuming;
+        consuming.start();
+        for (int i = 0; i < ceremonies; ++i) {
+            QVERIFY(challenges.consume(sessionIds[i], authentication, values[i], at(1s)).ok());
+        }
+        const qint64 consumeNs = consuming.nsecsElapsed();
+        for (int i = 0; i < ceremonies; ++i) {
+            QVERIFY(!challenges.consume(sessionIds[i], authentication, values[i], at(1s)).ok());
+        }
+        QCOMPARE(challengeCount(), 0);
+        qInfo("challenge: issue %.2f ms, consume %.2f ms (one durable transaction each)",
+              static_cast<double>(issueNs) / 1e6 / ceremonies,
+              static_cast<double>(consumeNs) / 1e6 / ceremonies);
     }
 
     void anExpiredChallengeIsRefusedAndDeleted()

@@ -4,6 +4,7 @@
 #include "store/user_store.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -325,6 +326,39 @@ private slots:
         QVERIFY(later.ok());
         QCOMPARE(later->lastSeenAt, at(61s));
         QCOMPARE(storedLastSeenMs(), at(61s).toMSecsSinceEpoch());
+    }
+
+    // The point of the touch interval: a page load's findValid() must not cost a durable
+    // write. This also prints what a read-only check and a check that writes each cost here.
+    void aRequestWithinTheTouchIntervalWritesNothing()
+    {
+        SessionStore sessions(*m_database);
+        auto issued = sessions.create(m_alice, t0(), SessionPolicy{30min, 24h});
+        QVERIFY(issued.ok());
+        QVERIFY(sessions.findValid(issued->token, at(1min)).ok()); // touched: last_seen = 1 min
+        constexpr int requests = 200;
+        const QByteArray before = fileBytes(m_path) + fileBytes(m_path + "-wal");
+        QElapsedTimer reads;
+        reads.start();
+        for (int i = 0; i < requests; ++i) {
+            QVERIFY(
+                sessions.findValid(issued->token, at(1min + std::chrono::milliseconds(i))).ok());
+        }
+        const qint64 readNs = reads.nsecsElapsed();
+        QCOMPARE(fileBytes(m_path) + fileBytes(m_path + "-wal"), before);
+        QCOMPARE(storedLastSeenMs(), at(1min).toMSecsSinceEpoch());
+
+        QElapsedTimer writes;
+        writes.start();
+        for (int i = 1; i <= requests; ++i) {
+            QVERIFY(sessions.findValid(issued->token, at(1min + i * 1min)).ok());
+        }
+        const qint64 writeNs = writes.nsecsElapsed();
+        QCOMPARE(storedLastSeenMs(), at(1min + requests * 1min).toMSecsSinceEpoch());
+        qInfo("findValid: %.1f us without a write, %.1f us with a touch (ratio %.1f)",
+              static_cast<double>(readNs) / 1000 / requests,
+              static_cast<double>(writeNs) / 1000 / requests,
+              static_cast<double>(writeNs) / static_cast<double>(readNs));
     }
 
     void aShortIdleTimeoutIsTouchedOftenEnough()
