@@ -151,6 +151,12 @@ GetAssertionRequest getAssertionRequest(const RequestOptions& options,
 
 } // namespace
 
+QJsonObject clientErrorJson(const ClientError& error)
+{
+    return QJsonObject{{QStringLiteral("name"), domErrorNameString(error.name)},
+                       {QStringLiteral("message"), error.message}};
+}
+
 Client::Client(Authenticator& authenticator, ClientSettings settings)
     : m_authenticator(authenticator), m_settings(settings), m_timer(std::make_unique<QTimer>())
 {

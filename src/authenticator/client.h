@@ -57,4 +57,8 @@ private:
     std::unique_ptr<QTimer> m_timer;
 };
 
+// {"name": "NotAllowedError", "message": "..."}: what the page's script rejects with, as
+// new DOMException(message, name) (or a TypeError for "TypeError").
+QJsonObject clientErrorJson(const ClientError& error);
+
 } // namespace latchkey::authenticator

@@ -479,6 +479,16 @@ private slots:
         QVERIFY(verifyAssertion(*asserted, options, *registered).ok());
     }
 
+    void errorsCarryTheDomExceptionNameForThePage()
+    {
+        const auto created = run(&Client::create, QJsonObject{});
+        const QJsonObject json = clientErrorJson(created.error());
+        QCOMPARE(json.value("name").toString(), QStringLiteral("TypeError"));
+        QVERIFY(!json.value("message").toString().isEmpty());
+        QCOMPARE(clientErrorJson(clientError(DomErrorName::NotAllowedError, "x"))["name"],
+                 QJsonValue("NotAllowedError"));
+    }
+
     void isUserVerifyingPlatformAuthenticatorAvailableAsksTheVerifier()
     {
         QVERIFY(m_client->isUserVerifyingPlatformAuthenticatorAvailable());

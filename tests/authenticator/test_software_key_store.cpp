@@ -3,6 +3,7 @@
 #include "authenticator/software/keychain_sealing_key_provider.h"
 #include "authenticator/software/sealed_box.h"
 #include "authenticator/software/software_key_store.h"
+#include "authenticator/software/software_key_store_paths.h"
 #include "test_support.h"
 
 #include <QCborMap>
@@ -304,6 +305,16 @@ private slots:
         QCOMPARE(found->size(), 2);
         QCOMPARE(found->at(0).credentialId, second->handle);
         QCOMPARE(found->at(1).credentialId, first->handle);
+    }
+
+    void defaultPathsKeepTheSealingKeyOutsideTheDataFolder()
+    {
+        const SoftwareKeyStorePaths paths =
+            softwareKeyStorePaths(m_dir->filePath("data"), m_dir->filePath("config"));
+        QCOMPARE(paths.keysFile, m_dir->filePath("data/keys.json"));
+        QCOMPARE(paths.sealingKeyFile, m_dir->filePath("config/sealing.key"));
+        QVERIFY(!softwareKeyStorePaths(m_dir->filePath("data"))
+                     .sealingKeyFile.startsWith(m_dir->filePath("data")));
     }
 
     void unavailableSecretServiceFallsBackToTheFile()
