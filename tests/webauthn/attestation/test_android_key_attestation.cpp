@@ -110,6 +110,7 @@ private slots:
     void purposeNotSignIsRejected();
     void missingKeyDescriptionIsRejected();
     void malformedKeyDescriptionIsRejected_data();
+    void everyTruncationOfKeyDescriptionIsRejected();
     void malformedKeyDescriptionIsRejected();
 };
 
@@ -292,6 +293,20 @@ void TestAndroidKeyAttestation::malformedKeyDescriptionIsRejected()
     AndroidKeyCase androidCase;
     androidCase.description = description;
     expectError(androidCase.run(), ErrorCode::AttestationAndroidKeyInvalid);
+}
+
+void TestAndroidKeyAttestation::everyTruncationOfKeyDescriptionIsRejected()
+{
+    // Bounds checks: each prefix of the extension is refused, never read past.
+    const QByteArray full = keyDescription(testClientDataHash(), {purpose(2)},
+                                           {purpose(2), origin(0), allApplications()});
+    for (qsizetype keep = 0; keep < full.size(); ++keep) {
+        AndroidKeyCase androidCase;
+        androidCase.description = full.first(keep);
+        const auto result = androidCase.run();
+        QVERIFY2(!result.ok(),
+                 qPrintable(QStringLiteral("cut to %1 bytes was accepted").arg(keep)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAndroidKeyAttestation)

@@ -151,6 +151,7 @@ private slots:
     void pubAreaOfOtherKeyTypeIsRejected();
     void truncatedOrOverlongStructuresAreRejected_data();
     void truncatedOrOverlongStructuresAreRejected();
+    void everyTruncationIsRejected();
     void sigNotVerifyingIsRejected();
     void aikVersionNot3IsRejected();
     void aikSubjectNotEmptyIsRejected();
@@ -339,6 +340,35 @@ void TestTpmAttestation::truncatedOrOverlongStructuresAreRejected()
     QVERIFY2(result.error().code == ErrorCode::AttestationTpmInvalid ||
                  result.error().code == ErrorCode::AttestationPublicKeyMismatch,
              describe(result));
+}
+
+void TestTpmAttestation::everyTruncationIsRejected()
+{
+    // Bounds checks: each prefix of pubArea and of certInfo is refused, never read past.
+    const TestKey rsaCredential = rsaAikKey();
+    for (const TestKey& credential : {TestKey::generate(cose::ES256), rsaCredential}) {
+        for (const QString& member : {QStringLiteral("pubArea"), QStringLiteral("certInfo")}) {
+            TpmCase full;
+            full.credential = credential;
+            qsizetype size = 0;
+            full.mutate = [member, &size](QCborMap& s) {
+                size = s.value(member).toByteArray().size();
+            };
+            QVERIFY(full.run().ok());
+            for (qsizetype keep = 1; keep < size; ++keep) {
+                TpmCase tpmCase;
+                tpmCase.credential = credential;
+                tpmCase.mutate = [member, keep](QCborMap& s) {
+                    s.insert(member, s.value(member).toByteArray().first(keep));
+                };
+                const auto result = tpmCase.run();
+                QVERIFY2(
+                    !result.ok(),
+                    qPrintable(
+                        QStringLiteral("%1 cut to %2 bytes was accepted").arg(member).arg(keep)));
+            }
+        }
+    }
 }
 
 void TestTpmAttestation::sigNotVerifyingIsRejected()
