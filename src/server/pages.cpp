@@ -223,7 +223,11 @@ HttpResponse Pages::registerSubmit(const HttpRequest& request)
     view.formError = QCoreApplication::translate("latchkey::server::Pages",
                                                  "Your profile could not be saved: %1")
                          .arg(created.error().message);
-    return registerFailure(request, 500, QStringLiteral("store_error"), view);
+    // Invalid: the store refused a value the form let through; the person can change it.
+    const bool refusedValue = created.error().code == store::StoreError::Code::Invalid;
+    return registerFailure(request, refusedValue ? 400 : 500,
+                           refusedValue ? QStringLiteral("invalid") : QStringLiteral("store_error"),
+                           view);
 }
 
 HttpResponse Pages::signInPage(int status, const QString& login, const QString& fieldError,

@@ -5,9 +5,12 @@
 #include "server/static_assets.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 
 namespace latchkey::server {
+
+Q_LOGGING_CATEGORY(lcServer, "latchkey.server", QtWarningMsg)
 
 namespace {
 
@@ -51,6 +54,11 @@ HttpResponse RequestHandler::handle(const HttpRequest& request)
 {
     HttpResponse response = guardedDispatch(request);
     applySecurityHeaders(response);
+    // Method, path and status only: queries and bodies may hold tokens and personal data.
+    if (response.status >= 500)
+        qCWarning(lcServer) << request.method << request.path << response.status;
+    else
+        qCDebug(lcServer) << request.method << request.path << response.status;
     return response;
 }
 
