@@ -23,6 +23,8 @@ constexpr int X = -2;
 constexpr int Y = -3;
 constexpr int N = -1; // RSA
 constexpr int E = -2;
+constexpr int EcPrivate = -4;  // d of EC2 and OKP
+constexpr int RsaPrivate = -3; // d of RSA
 } // namespace label
 
 namespace kty {
@@ -294,6 +296,9 @@ Result<CoseKey> CoseKey::fromMap(const QCborMap& map)
     if (alg64 < -65536 || alg64 > 65536)
         return unsupported(QStringLiteral("algorithm %1").arg(alg64));
     const int alg = static_cast<int>(alg64);
+    // A public key that carries its private half was made by something broken or hostile.
+    if (map.contains((keyType == kty::RSA) ? label::RsaPrivate : label::EcPrivate))
+        return malformed(QStringLiteral("it contains private key material"));
     Result<std::shared_ptr<EVP_PKEY>> key = unsupported(QStringLiteral("key type %1").arg(keyType));
     if (keyType == kty::EC2)
         key = ec2Key(map, alg);

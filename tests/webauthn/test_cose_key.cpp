@@ -33,6 +33,7 @@ private slots:
     void rejectsTrailingBytesAfterKey();
     void rejectsMissingKtyOrAlg();
     void rejectsRepeatedLabel();
+    void rejectsPrivateKeyMaterial();
     void rejectsUnknownKeyType();
     void rejectsWrongCurveForAlgorithm_data();
     void rejectsWrongCurveForAlgorithm();
@@ -108,6 +109,16 @@ void TestCoseKey::rejectsRepeatedLabel()
     cbor[0] = static_cast<char>(0xa6);
     cbor.append("\x03\x38\x22", 3);
     QCOMPARE(CoseKey::fromCbor(cbor).error().code, ErrorCode::CoseKeyMalformed);
+}
+
+void TestCoseKey::rejectsPrivateKeyMaterial()
+{
+    QCborMap ec = keyMap(cose::ES256);
+    ec.insert(-4, QByteArray(32, '\x01'));
+    QCOMPARE(codeOf(ec), ErrorCode::CoseKeyMalformed);
+    QCborMap rsa = keyMap(cose::RS256);
+    rsa.insert(-3, QByteArray(256, '\x01'));
+    QCOMPARE(codeOf(rsa), ErrorCode::CoseKeyMalformed);
 }
 
 void TestCoseKey::rejectsUnknownKeyType()
