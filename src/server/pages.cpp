@@ -75,6 +75,15 @@ QString errorCode(int status)
     }
 }
 
+// A page answered with errors says so first in its title, which screen readers announce on
+// load even without script.
+QString titleWithError(const QString& title, bool hasError)
+{
+    if (!hasError)
+        return title;
+    return QCoreApplication::translate("latchkey::server::Pages", "Error: %1").arg(title);
+}
+
 TemplateData fieldData(const QString& name, const QString& value, const FormErrors& errors)
 {
     TemplateData field;
@@ -131,11 +140,12 @@ HttpResponse Pages::registerPage(int status, const RegisterView& view)
     data.set("email", fieldData(QStringLiteral("email"), view.input.email, view.fieldErrors));
     data.set("formError", s(view.formError));
     data.set("hasFormError", !view.formError.isEmpty());
-    PageContext context{
-        QCoreApplication::translate("latchkey::server::Pages", "Create your profile"),
-        QStringLiteral("register"),
-        false,
-        {}};
+    PageContext context{titleWithError(QCoreApplication::translate("latchkey::server::Pages",
+                                                                   "Create your profile"),
+                                       !view.formError.isEmpty()),
+                        QStringLiteral("register"),
+                        false,
+                        {}};
     if (!view.formError.isEmpty())
         context.toasts.append(
             {Toast::Kind::Error,
@@ -238,8 +248,10 @@ HttpResponse Pages::signInPage(int status, const QString& login, const QString& 
                                 FormErrors{fieldError.isEmpty()
                                                ? QList<FieldError>{}
                                                : QList<FieldError>{{"login", fieldError}}}));
-    const PageContext context{QCoreApplication::translate("latchkey::server::Pages", "Sign in"),
-                              QStringLiteral("signin"), false, toasts};
+    const PageContext context{
+        titleWithError(QCoreApplication::translate("latchkey::server::Pages", "Sign in"),
+                       !fieldError.isEmpty()),
+        QStringLiteral("signin"), false, toasts};
     return HttpResponse::html(status,
                               m_renderer.renderPage(QStringLiteral("signin"), data, context));
 }

@@ -172,6 +172,8 @@ void TestRegister::duplicateInOtherLetterCaseConflicts()
     QCOMPARE(response.status, 409);
     QVERIFY(response.body.contains("That username or email address is already in use"));
     QVERIFY(response.body.contains("<form"));
+    QVERIFY(response.body.contains("<title>Error: Create your profile · Latchkey</title>"));
+    QVERIFY(response.body.contains("toast-error"));
     QCOMPARE(m_fixture->userCount(), 2);
 }
 
