@@ -151,12 +151,12 @@ Result<void> checkJwsSignature(const Jws& jws, const Certificate& leaf)
         return safetyNetError(QStringLiteral("The SafetyNet JWS algorithm \"%1\" is not "
                                              "supported.")
                                   .arg(name));
-    auto signature = alg->ecCoordinateSize ? ecdsaRawToDer(jws.signature, alg->ecCoordinateSize)
-                                           : std::optional<QByteArray>(jws.signature);
-    const auto verified =
-        signature ? verifySignature(alg->coseAlg, leaf.publicKey(), jws.signingInput, *signature)
-                  : Result<void>(Error{});
-    if (!signature || !verified)
+    // JWS ECDSA signatures are r ‖ s; verifySignature takes DER, as COSE attestation uses.
+    const auto signature = alg->ecCoordinateSize
+                               ? ecdsaRawToDer(jws.signature, alg->ecCoordinateSize)
+                               : std::optional<QByteArray>(jws.signature);
+    if (!signature ||
+        !verifySignature(alg->coseAlg, leaf.publicKey(), jws.signingInput, *signature))
         return makeError(ErrorCode::AttestationSignatureInvalid,
                          QStringLiteral("The SafetyNet JWS signature does not verify with its "
                                         "leaf certificate's key."));
