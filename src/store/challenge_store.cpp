@@ -85,6 +85,13 @@ StoreError expiredChallenge()
                                          "expired. Start again."));
 }
 
+StoreError sessionEnded()
+{
+    return makeStoreError(StoreError::Code::NotFound,
+                          QStringLiteral("This browser's session has expired or was signed out. "
+                                         "Reload the page and start again."));
+}
+
 StoreError mismatchedChallenge()
 {
     return invalid(QStringLiteral("The passkey response answers another challenge than the one "
@@ -119,10 +126,36 @@ StoreError insertError(const QSqlQuery& query)
     return sql::ioError(query, QStringLiteral("issuing a challenge"));
 }
 
+// Live by the same rule SessionStore::findValid applies: before both expiries.
+const QString sessionLiveAt =
+    QStringLiteral("(s.expires_at > ? AND s.last_seen_at + s.idle_timeout_ms > ?)");
+
+// A challenge is only bound to a session that is live now: an id the caller kept from
+// earlier must not outlive the session it named.
+StoreResult<bool> sessionIsLive(QSqlDatabase db, qint64 sessionId, qint64 nowMs)
+{
+    QSqlQuery query(db);
+    if (!sql::run(query,
+                  QStringLiteral("SELECT count(*) FROM sessions s WHERE s.id = ? AND ") +
+                      sessionLiveAt,
+                  {sessionId, nowMs, nowMs}) ||
+        !query.next()) {
+        return sql::ioError(query, QStringLiteral("checking a session"));
+    }
+    return query.value(0).toLongLong() == 1;
+}
+
 // The caller holds the write transaction.
 StoreResult<Challenge> replaceChallenge(QSqlDatabase db, const Challenge& wanted,
                                         const QByteArray& challenge)
 {
+    auto live = sessionIsLive(db, wanted.sessionId, sql::toUnixMs(wanted.createdAt));
+    if (!live) {
+        return live.error();
+    }
+    if (!*live) {
+        return sessionEnded();
+    }
     QSqlQuery removal(db);
     if (!sql::run(removal,
                   QStringLiteral("DELETE FROM challenges WHERE session_id = ? AND purpose = ?"),
@@ -146,16 +179,20 @@ struct PendingChallenge {
     qint64 rowId = 0;
     QByteArray hash;
     Challenge challenge;
+    bool sessionLive = false;
 };
 
 StoreResult<std::optional<PendingChallenge>> findPending(QSqlDatabase db, qint64 sessionId,
-                                                         ChallengePurpose purpose)
+                                                         ChallengePurpose purpose, qint64 nowMs)
 {
     QSqlQuery query(db);
     if (!sql::run(query,
-                  QStringLiteral("SELECT id, challenge_hash, user_id, created_at, expires_at FROM "
-                                 "challenges WHERE session_id = ? AND purpose = ?"),
-                  {sessionId, purposeName(purpose)})) {
+                  QStringLiteral("SELECT c.id, c.challenge_hash, c.user_id, c.created_at, "
+                                 "c.expires_at, ") +
+                      sessionLiveAt +
+                      QStringLiteral(" FROM challenges c JOIN sessions s ON s.id = c.session_id "
+                                     "WHERE c.session_id = ? AND c.purpose = ?"),
+                  {nowMs, nowMs, sessionId, purposeName(purpose)})) {
         return sql::ioError(query, QStringLiteral("reading a challenge"));
     }
     if (!query.next()) {
@@ -171,6 +208,7 @@ StoreResult<std::optional<PendingChallenge>> findPending(QSqlDatabase db, qint64
     }
     pending.challenge.createdAt = sql::fromUnixMs(query.value(3).toLongLong());
     pending.challenge.expiresAt = sql::fromUnixMs(query.value(4).toLongLong());
+    pending.sessionLive = query.value(5).toBool();
     return std::optional<PendingChallenge>(pending);
 }
 
@@ -229,7 +267,8 @@ StoreResult<Challenge> ChallengeStore::consume(qint64 sessionId, ChallengePurpos
     if (auto begun = transaction.begin(); !begun) {
         return begun.error();
     }
-    auto found = findPending(db, sessionId, purpose);
+    const qint64 nowMs = sql::toUnixMs(now);
+    auto found = findPending(db, sessionId, purpose, nowMs);
     if (!found) {
         return found.error();
     }
@@ -237,7 +276,8 @@ StoreResult<Challenge> ChallengeStore::consume(qint64 sessionId, ChallengePurpos
         return noChallenge(purpose);
     }
     const PendingChallenge& pending = **found;
-    const bool expired = sql::toUnixMs(now) >= sql::toUnixMs(pending.challenge.expiresAt);
+    const bool expired =
+        nowMs >= sql::toUnixMs(pending.challenge.expiresAt) || !pending.sessionLive;
     if (!expired && !constantTimeEquals(pending.hash, challengeHash(challenge))) {
         return mismatchedChallenge(); // rolled back: the session may still answer it
     }
@@ -248,7 +288,7 @@ StoreResult<Challenge> ChallengeStore::consume(qint64 sessionId, ChallengePurpos
         return committed.error();
     }
     if (expired) {
-        return expiredChallenge();
+        return pending.sessionLive ? expiredChallenge() : sessionEnded();
     }
     return pending.challenge;
 }

@@ -38,7 +38,8 @@ public:
     explicit ChallengeStore(Database& database);
 
     // Invalid when the challenge is shorter than minimumSize, the lifetime is not positive
-    // or now is not valid; NotFound when the session or the profile does not exist.
+    // or now is not valid; NotFound when the session is not live at now (by the rule
+    // SessionStore::findValid applies) or the profile does not exist.
     StoreResult<Challenge> issue(qint64 sessionId, ChallengePurpose purpose,
                                  std::optional<qint64> userId, const QByteArray& challenge,
                                  const QDateTime& now,
@@ -47,8 +48,9 @@ public:
     // Single use: reads and deletes the session's pending challenge for purpose in one
     // transaction, so of two concurrent calls exactly one succeeds. NotFound when the
     // session has none for that purpose (never issued, already used, issued to another
-    // session or for another purpose) or it has expired (it is deleted then too); Invalid
-    // when the bytes differ from the ones issued (the pending challenge is kept then).
+    // session or for another purpose), or when it or its session has expired (it is
+    // deleted then too); Invalid when the bytes differ from the ones issued (the pending
+    // challenge is kept then).
     StoreResult<Challenge> consume(qint64 sessionId, ChallengePurpose purpose,
                                    const QByteArray& challenge, const QDateTime& now);
 

@@ -210,6 +210,23 @@ private slots:
         QCOMPARE(challengeCount(), 0);
     }
 
+    void aChallengeForAnExpiredSessionIsNotIssued()
+    {
+        // The session was created at t0 with the default 30-minute idle timeout.
+        ChallengeStore challenges(*m_database);
+        const QByteArray challenge = ChallengeStore::randomChallenge();
+        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, challenge, t0()).ok());
+        auto issued = challenges.issue(m_session, authentication, std::nullopt,
+                                       ChallengeStore::randomChallenge(), at(30min));
+        QVERIFY(!issued.ok());
+        QCOMPARE(issued.error().code, StoreError::Code::NotFound);
+        QVERIFY2(issued.error().message.contains(QLatin1String("session has expired")),
+                 qPrintable(issued.error().message));
+        // The refused issue did not replace the pending challenge.
+        QCOMPARE(challengeCount(), 1);
+        QVERIFY(challenges.consume(m_session, authentication, challenge, at(1min)).ok());
+    }
+
     void aChallengeForAnUnknownProfileIsNotIssued()
     {
         ChallengeStore challenges(*m_database);
@@ -358,6 +375,22 @@ private slots:
         auto late = challenges.consume(m_session, authentication, ChallengeStore::randomChallenge(),
                                        at(6min));
         QVERIFY(!late.ok());
+        QCOMPARE(challengeCount(), 0);
+    }
+
+    void aChallengeOutlivingItsSessionIsRefusedAndDeleted()
+    {
+        // Issued near the end of the session's 30-minute idle timeout: the challenge has
+        // minutes left when the session idles out.
+        ChallengeStore challenges(*m_database);
+        const QByteArray challenge = ChallengeStore::randomChallenge();
+        QVERIFY(
+            challenges.issue(m_session, authentication, std::nullopt, challenge, at(29min)).ok());
+        auto late = challenges.consume(m_session, authentication, challenge, at(31min));
+        QVERIFY(!late.ok());
+        QCOMPARE(late.error().code, StoreError::Code::NotFound);
+        QVERIFY2(late.error().message.contains(QLatin1String("session has expired")),
+                 qPrintable(late.error().message));
         QCOMPARE(challengeCount(), 0);
     }
 
