@@ -141,7 +141,10 @@ Result<bool> verifyAgainstRoots(const QList<Certificate>& chain, const QList<QBy
         X509_STORE_CTX_init(ctx.get(), store->get(), chain.first().x509(), untrusted.get()) != 1)
         return makeError(ErrorCode::InternalError,
                          QStringLiteral("OpenSSL could not start chain verification."));
-    X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), time.toSecsSinceEpoch());
+    X509_VERIFY_PARAM* param = X509_STORE_CTX_get0_param(ctx.get());
+    X509_VERIFY_PARAM_set_time(param, time.toSecsSinceEpoch());
+    // A configured anchor need not be self-signed: metadata often names an intermediate CA.
+    X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_PARTIAL_CHAIN);
     if (X509_verify_cert(ctx.get()) != 1) {
         const int code = X509_STORE_CTX_get_error(ctx.get());
         return makeError(ErrorCode::AttestationUntrusted,

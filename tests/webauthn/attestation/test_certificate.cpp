@@ -56,6 +56,7 @@ private slots:
     void certificateAccessorsReadTheCertificate();
     void chainWithoutRootsIsStatementValidButUntrusted();
     void chainReachingAConfiguredRootIsTrusted();
+    void chainReachingAConfiguredIntermediateIsTrusted();
     void chainReachingAnotherRootIsRejected();
     void expiredLeafIsRejected();
     void notYetValidLeafIsRejected();
@@ -82,6 +83,9 @@ void TestCertificate::x5cThatIsNotANonEmptyArrayOfDerIsRejected_data()
     QTest::newRow("text entry") << QCborValue(QCborArray{QStringLiteral("MII")}) << malformed;
     QTest::newRow("not DER") << QCborValue(QCborArray{QByteArray("\x30\x03\x02\x01", 4)})
                              << badCert;
+    const QByteArray valid = makeChain(TestKey::generate(cose::ES256), leafOptions()).leaf.der;
+    QTest::newRow("trailing bytes")
+        << QCborValue(QCborArray{valid + QByteArray(1, '\0')}) << badCert;
     QTest::newRow("empty bytes") << QCborValue(QCborArray{QByteArray()}) << badCert;
 }
 
@@ -128,6 +132,15 @@ void TestCertificate::chainReachingAConfiguredRootIsTrusted()
 {
     const TestChain chain = makeChain(TestKey::generate(cose::ES256), leafOptions());
     auto trusted = verifyAttestationChain(parseChain(chain.x5c()), {chain.root.der}, now());
+    QVERIFY2(trusted.ok(), describe(trusted));
+    QCOMPARE(*trusted, true);
+}
+
+void TestCertificate::chainReachingAConfiguredIntermediateIsTrusted()
+{
+    const TestChain chain = makeChain(TestKey::generate(cose::ES256), leafOptions());
+    auto trusted =
+        verifyAttestationChain(parseChain({chain.leaf.der}), {chain.intermediate.der}, now());
     QVERIFY2(trusted.ok(), describe(trusted));
     QCOMPARE(*trusted, true);
 }
