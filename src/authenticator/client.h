@@ -24,7 +24,8 @@ struct ClientSettings {
 // origin is what the app observed (QWebEnginePage::url()), never what page script claims.
 // Results are RegistrationResponseJSON / AuthenticationResponseJSON (§5.1.8, §5.1.9) with
 // base64url members, ready for PublicKeyCredential.parse*/toJSON shapes on the page side.
-// One ceremony at a time; answers come through done, exactly once, on this thread.
+// One ceremony at a time; answers come through done, exactly once, on this thread. The
+// authenticator must outlive the client.
 class Client {
 public:
     using Done = std::function<void(ClientResult<QJsonObject>)>;

@@ -9,6 +9,8 @@
 #include "webauthn/verify_authentication.h"
 #include "webauthn/verify_registration.h"
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -55,6 +57,32 @@ struct Registered {
     webauthn::VerifiedRegistration verified;
     QByteArray userHandle;
 };
+
+// An authenticator that answers makeCredential with a fixed packed self attestation, to see what
+// the client does with it for each conveyance preference.
+class PackedStubAuthenticator final : public Authenticator {
+public:
+    QByteArray aaguid;
+    void makeCredential(const MakeCredentialRequest& request, MakeCredentialDone done) override
+    {
+        MakeCredentialResponse response;
+        response.fmt = QStringLiteral("packed");
+        response.attStmt.insert(QStringLiteral("alg"), -7);
+        response.attStmt.insert(QStringLiteral("sig"), QByteArray("sig"));
+        response.authData = request.clientDataHash + QByteArray(5, '\x45') + aaguid;
+        response.credentialId = "id";
+        done(response);
+    }
+    void getAssertion(const GetAssertionRequest&, GetAssertionDone) override {}
+    void cancel() override {}
+    bool userVerifyingAvailable() const override { return true; }
+};
+
+QString formatOf(const QJsonObject& credential)
+{
+    const QByteArray object = unb64(credential["response"].toObject()["attestationObject"]);
+    return QCborValue::fromCbor(object).toMap().value(QStringLiteral("fmt")).toString();
+}
 
 } // namespace
 
@@ -477,6 +505,37 @@ private slots:
         const auto asserted = run(&Client::get, options.json);
         QVERIFY2(asserted.ok(), qPrintable(describe(asserted)));
         QVERIFY(verifyAssertion(*asserted, options, *registered).ok());
+    }
+
+    void noneConveyanceReplacesAttestationButKeepsTheAaguid_data()
+    {
+        QTest::addColumn<QString>("conveyance");
+        QTest::addColumn<QByteArray>("aaguid");
+        QTest::addColumn<QString>("format");
+        const QByteArray latchkey = QByteArray::fromHex("d6843ecca92941dfa69840df8f209f70");
+        QTest::newRow("none, our aaguid") << "none" << latchkey << "none";
+        QTest::newRow("none, zero aaguid self") << "none" << QByteArray(16, '\0') << "packed";
+        QTest::newRow("direct") << "direct" << latchkey << "packed";
+        QTest::newRow("indirect") << "indirect" << latchkey << "packed";
+    }
+
+    void noneConveyanceReplacesAttestationButKeepsTheAaguid()
+    {
+        QFETCH(QString, conveyance);
+        QFETCH(QByteArray, aaguid);
+        QFETCH(QString, format);
+        PackedStubAuthenticator stub;
+        stub.aaguid = aaguid;
+        Client client(stub);
+        QJsonObject options = creationOptions().json;
+        options["attestation"] = conveyance;
+        Captured<ClientResult<QJsonObject>> captured;
+        client.create(options, kPage, captured.callback());
+        QVERIFY(captured.value->ok());
+        QCOMPARE(formatOf(**captured.value), format);
+        const QByteArray authData =
+            unb64((*captured.value)->value("response").toObject()["authenticatorData"]);
+        QCOMPARE(authData.mid(37, 16), aaguid);
     }
 
     void errorsCarryTheDomExceptionNameForThePage()
