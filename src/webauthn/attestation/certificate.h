@@ -4,10 +4,10 @@
 #include "webauthn/result.h"
 
 #include <QByteArray>
+#include <QCborValue>
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
 #include <memory>
 #include <optional>
 
@@ -38,12 +38,13 @@ private:
     QByteArray m_der;
 };
 
-// Validates an attestation chain (leaf first, as sent; the root should not be in it):
-// every certificate valid at time, each signed by the next, and, when roots is not empty,
-// the chain ends at one of roots (OpenSSL X509_verify_cert at time). Returns whether the
-// chain reached a configured root (false when roots is empty).
-Result<bool> verifyAttestationChain(const QList<Certificate>& chain, const QList<QByteArray>& rootsDer,
-                                    const QDateTime& time);
+// Validates an attestation chain (leaf first, as sent; the root must not be in it): every
+// certificate valid at time, each signed by the next (so a misordered chain fails), no
+// self-signed certificate after the leaf, and, when roots is not empty, the chain ends at one
+// of roots (OpenSSL X509_verify_cert at time; a configured root may be an intermediate CA).
+// Returns whether the chain reached a configured root (false when roots is empty).
+Result<bool> verifyAttestationChain(const QList<Certificate>& chain,
+                                    const QList<QByteArray>& rootsDer, const QDateTime& time);
 
 // id-fido-gen-ce-aaguid (1.3.6.1.4.1.45724.1.1.4): when the leaf carries it, it must equal aaguid.
 Result<void> checkAaguidExtension(const Certificate& leaf, const Aaguid& aaguid);
