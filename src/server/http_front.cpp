@@ -67,7 +67,11 @@ bool HttpFront::handleRequest(const QHttpServerRequest& request, QHttpServerResp
     return true;
 }
 
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
 void HttpFront::missingHandler(const QHttpServerRequest& request, QHttpServerResponder& responder)
+#else
+void HttpFront::missingHandler(const QHttpServerRequest& request, QHttpServerResponder&& responder)
+#endif
 {
     send(m_handler.handle(toRequest(request)), responder);
 }
