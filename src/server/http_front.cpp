@@ -44,7 +44,11 @@ HttpRequest HttpFront::toRequest(const QHttpServerRequest& request)
     converted.method = methodName(request.method());
     converted.path = request.url().path();
     converted.query = request.query();
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    const auto headers = request.headers().toListOfPairs();
+#else
     const auto headers = request.headers();
+#endif
     for (const auto& header : headers)
         converted.headers.append({header.first, header.second});
     converted.body = request.body();
