@@ -159,6 +159,18 @@ void printLine(const QJsonObject& line)
     std::fputc('\n', stdout);
 }
 
+// The case's "expect", and when it gives one, the counter the RP should store.
+bool meetsExpectation(const QJsonObject& result, const QJsonObject& testCase)
+{
+    if (result.value(QLatin1String("result")) != testCase.value(QLatin1String("expect")))
+        return false;
+    const QJsonValue newCount = testCase.value(QLatin1String("expected_new_sign_count"));
+    if (result.value(QLatin1String("result")).toString() != QLatin1String("ok") ||
+        !newCount.isDouble())
+        return true;
+    return result.value(QLatin1String("sign_count")).toInteger() == newCount.toInteger();
+}
+
 } // namespace
 
 QJsonObject verifyTestCase(const QJsonObject& testCase)
