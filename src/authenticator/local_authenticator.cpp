@@ -170,9 +170,27 @@ LocalAuthenticator::createCredential(const MakeCredentialRequest& request)
         return record.error();
     }
     auto response = attest(request, *record, *key);
-    if (!response)
+    if (!response) {
         (void)m_keys.deleteKey(key->handle);
+        return response;
+    }
+    replaceOlderCredentials(*record);
     return response;
+}
+
+// CTAP 2.1 §6.1.2 step 17: a new discoverable credential overwrites the one this authenticator
+// held for the same RP and account. Best effort: the new credential already works.
+void LocalAuthenticator::replaceOlderCredentials(const CredentialRecord& created)
+{
+    if (!created.discoverable)
+        return;
+    const auto existing = m_keys.discoverableCredentials(created.rpId);
+    if (!existing)
+        return;
+    for (const CredentialRecord& record : *existing) {
+        if (record.userHandle == created.userHandle && record.credentialId != created.credentialId)
+            (void)m_keys.deleteKey(record.keyHandle);
+    }
 }
 
 AuthenticatorResult<CredentialRecord>

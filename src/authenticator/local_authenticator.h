@@ -37,6 +37,7 @@ private:
     AuthenticatorResult<CredentialRecord> storeNewCredential(const MakeCredentialRequest& request,
                                                              const CreatedKey& key,
                                                              const QByteArray& credentialId);
+    void replaceOlderCredentials(const CredentialRecord& created);
     AuthenticatorResult<MakeCredentialResponse> attest(const MakeCredentialRequest& request,
                                                        const CredentialRecord& record,
                                                        const CreatedKey& key);

@@ -338,6 +338,27 @@ private slots:
         QCOMPARE(asserted->credentialId, older.credentialId); // newest first, so 1 is the older
     }
 
+    void newDiscoverableCredentialReplacesTheAccountsOlderOne()
+    {
+        const MakeCredentialResponse older = registered("user-1");
+        const MakeCredentialResponse other = registered("user-2");
+        const MakeCredentialResponse newer = registered("user-1");
+        const auto found = m_keys->discoverableCredentials(kRpId);
+        QCOMPARE(found->size(), 2);
+        QCOMPARE(found->at(0).credentialId, newer.credentialId);
+        QCOMPARE(found->at(1).credentialId, other.credentialId);
+        QCOMPARE(m_keys->keyCount(), 2);
+        const auto stale = getAssertion(assertionRequest({{older.credentialId, {}}}));
+        QCOMPARE(stale.error().status, CtapStatus::NoCredentials);
+    }
+
+    void nonDiscoverableCredentialsDoNotReplaceEachOther()
+    {
+        registered("user-1", false);
+        registered("user-1", false);
+        QCOMPARE(m_keys->keyCount(), 2);
+    }
+
     void onlyOneOperationAtATime()
     {
         m_authenticator->makeCredential(makeRequest(), [](auto) {});
