@@ -215,8 +215,7 @@ int runVerifyCommand(const QStringList& args)
                                           .arg(parseError.errorString())));
         result.insert(QStringLiteral("line"), static_cast<qint64>(i + 1));
         printLine(result);
-        if (result.value(QLatin1String("result")) !=
-            document.object().value(QLatin1String("expect")))
+        if (!meetsExpectation(result, document.object()))
             unexpected.append(QString::number(i + 1));
     }
     std::fflush(stdout);
