@@ -335,6 +335,15 @@ private slots:
         QVERIFY(!QFile::exists(m_dir->filePath("data/keys.json")));
     }
 
+    void noWayToVerifyIsNotAllowed()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Unavailable);
+        const auto created = run(&Client::create, creationOptions().json);
+        QCOMPARE(created.error().name, DomErrorName::NotAllowedError);
+        QVERIFY(created.error().message.contains(QStringLiteral("PIN")));
+        QVERIFY(m_keys->discoverableCredentials(kRpId)->isEmpty());
+    }
+
     void excludedCredentialIsInvalidState()
     {
         const auto registered = registerCredential();
