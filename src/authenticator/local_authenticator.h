@@ -12,6 +12,10 @@ namespace latchkey::authenticator {
 // presence and verification through a UserVerifier. Device-bound (BE = BS = 0), self
 // attestation ("packed" without x5c) or none. One operation at a time.
 //
+// The verifier's Verified answer is both the presence test and the verification, so UP and UV
+// are set together; a silent assertion (up = uv = false) asks nobody and sets neither.
+// Cancelled or Unavailable ends the operation with CTAP2_ERR_OPERATION_DENIED, nothing stored.
+//
 // The key store and the verifier must outlive it.
 class LocalAuthenticator final : public Authenticator {
 public:
