@@ -78,13 +78,18 @@ std::optional<GuardFailure> checkOrigin(const HttpRequest& request, quint16 port
                                          "Submit it again from the Latchkey page.")};
 }
 
+GuardFailure bodyTooLarge()
+{
+    return GuardFailure{
+        413, QCoreApplication::translate("latchkey::server::Guards",
+                                         "The request is larger than 64 KiB, so it was refused.")};
+}
+
 std::optional<GuardFailure> checkBodySize(const HttpRequest& request)
 {
     if (request.body.size() <= kMaxBodyBytes)
         return std::nullopt;
-    return GuardFailure{
-        413, QCoreApplication::translate("latchkey::server::Guards",
-                                         "The request is larger than 64 KiB, so it was refused.")};
+    return bodyTooLarge();
 }
 
 } // namespace latchkey::server

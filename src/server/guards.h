@@ -32,6 +32,7 @@ std::optional<GuardFailure> checkOrigin(const HttpRequest& request, quint16 port
 
 // Bodies larger than kMaxBodyBytes are refused.
 std::optional<GuardFailure> checkBodySize(const HttpRequest& request);
+GuardFailure bodyTooLarge();
 
 bool isStateChanging(const QByteArray& method);
 

@@ -2,6 +2,26 @@
 
 namespace latchkey::server {
 
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 400:
+        return "Bad Request";
+    case 403:
+        return "Forbidden";
+    case 413:
+        return "Payload Too Large";
+    case 421:
+        return "Misdirected Request";
+    default:
+        return "Error";
+    }
+}
+
+} // namespace
+
 QByteArray HttpRequest::header(const QByteArray& name) const
 {
     for (const auto& [key, value] : headers) {
@@ -87,6 +107,16 @@ HttpResponse HttpResponse::text(int status, const QString& body)
 HttpResponse HttpResponse::redirect(const QByteArray& location, int status)
 {
     return {status, {{"Location", location}}, {}};
+}
+
+QByteArray serialize(const HttpResponse& response)
+{
+    QByteArray bytes = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+                       reasonPhrase(response.status) + "\r\n";
+    for (const auto& [name, value] : response.headers)
+        bytes += name + ": " + value + "\r\n";
+    bytes += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
+    return bytes + response.body;
 }
 
 } // namespace latchkey::server

@@ -44,4 +44,8 @@ struct HttpResponse {
     static HttpResponse redirect(const QByteArray& location, int status = 303);
 };
 
+// The response as bytes on the wire (status line, headers, Content-Length, body), for the
+// few answers written before QHttpServer has a request to respond to.
+QByteArray serialize(const HttpResponse& response);
+
 } // namespace latchkey::server

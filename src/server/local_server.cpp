@@ -1,5 +1,6 @@
 #include "server/local_server.h"
 
+#include "server/bounded_tcp_server.h"
 #include "server/http_front.h"
 #include "server/request_handler.h"
 
@@ -23,9 +24,11 @@ bool isUsableSecret(const QByteArray& secret)
     return pattern.match(QString::fromLatin1(secret)).hasMatch();
 }
 
-std::unique_ptr<QTcpServer> listenOn(const QHostAddress& address, quint16 port)
+std::unique_ptr<QTcpServer> listenOn(const QHostAddress& address, quint16 port,
+                                     RequestHandler& handler)
 {
-    auto server = std::make_unique<QTcpServer>();
+    auto server =
+        std::make_unique<BoundedTcpServer>([&handler] { return handler.tooLargeRefusal(); });
     server->listen(address, port);
     return server;
 }
@@ -44,7 +47,11 @@ LocalServer::LocalServer(store::Database& db, ServerConfig config, QObject* pare
       m_handler(std::make_unique<RequestHandler>(db, m_config.launchSecret))
 {}
 
-LocalServer::~LocalServer() = default;
+// The HTTP layer and its sockets go first: they call into the handler.
+LocalServer::~LocalServer()
+{
+    delete m_front;
+}
 
 QByteArray LocalServer::secretHeaderName()
 {
@@ -100,7 +107,7 @@ bool LocalServer::listen()
     }
     const int attempts = m_config.port == 0 ? kPortAttempts : 1;
     for (int attempt = 0; attempt < attempts; ++attempt) {
-        auto ipv4 = listenOn(QHostAddress::LocalHost, m_config.port);
+        auto ipv4 = listenOn(QHostAddress::LocalHost, m_config.port, *m_handler);
         if (!ipv4->isListening()) {
             m_errorString = m_config.port == 0
                                 ? QCoreApplication::translate("latchkey::server::LocalServer",
@@ -115,7 +122,7 @@ bool LocalServer::listen()
                                       .arg(ipv4->errorString());
             return false;
         }
-        auto ipv6 = listenOn(QHostAddress::LocalHostIPv6, ipv4->serverPort());
+        auto ipv6 = listenOn(QHostAddress::LocalHostIPv6, ipv4->serverPort(), *m_handler);
         if (ipv6->isListening() || ipv6Unavailable(*ipv6)) {
             m_handler->setPort(ipv4->serverPort());
             m_front = new HttpFront(*m_handler, this);

@@ -110,4 +110,13 @@ HttpResponse RequestHandler::redeemOneTimeLink(const HttpRequest& request)
     return response;
 }
 
+QByteArray RequestHandler::tooLargeRefusal()
+{
+    const GuardFailure failure = bodyTooLarge();
+    HttpResponse response = m_pages.error(HttpRequest{}, failure.status, failure.message);
+    applySecurityHeaders(response);
+    response.setHeader("Connection", "close");
+    return serialize(response);
+}
+
 } // namespace latchkey::server

@@ -20,6 +20,9 @@ public:
     HttpResponse handle(const HttpRequest& request);
 
     QByteArray issueOneTimeToken() { return m_tokens.issue(); }
+    // The whole 413 answer (with the security headers and Connection: close) for a
+    // connection that sends more than any acceptable request before being answered.
+    QByteArray tooLargeRefusal();
     static QString oneTimePath() { return QStringLiteral("/launch"); }
 
 private:
