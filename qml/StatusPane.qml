@@ -1,16 +1,24 @@
 import QtQuick
-import QtQuick.Controls
 
 // Covers the view until the first page is painted, and whenever the pages cannot be shown:
-// a calm "opening" state, or what went wrong with a way to try again.
+// a calm "opening" state, or what went wrong with a way to try again. Plain QtQuick items
+// and no animation during a normal start: nothing here competes with the page for the CPU.
 Rectangle {
     id: pane
 
     property string failure: ""
     readonly property bool failed: failure !== ""
+    // Only a slow start earns a moving sign of life.
+    property bool slow: false
     signal retryRequested()
 
     color: "#f4f5f7"
+
+    Timer {
+        interval: 1500
+        running: pane.visible && !pane.failed
+        onTriggered: pane.slow = true
+    }
 
     Column {
         anchors.centerIn: parent
@@ -18,6 +26,7 @@ Rectangle {
         spacing: 16
 
         Image {
+            id: icon
             anchors.horizontalCenter: parent.horizontalCenter
             source: "qrc:/icons/latchkey-256.png"
             sourceSize.width: 96
@@ -25,33 +34,72 @@ Rectangle {
             width: 96
             height: 96
             opacity: pane.failed ? 0.5 : 1.0
+
+            SequentialAnimation on opacity {
+                running: pane.slow && !pane.failed && pane.visible
+                loops: Animation.Infinite
+                NumberAnimation { to: 0.4; duration: 700; easing.type: Easing.InOutQuad }
+                NumberAnimation { to: 1.0; duration: 700; easing.type: Easing.InOutQuad }
+            }
         }
-        Label {
+        // Text and the button are created only when needed: a normal start then never loads
+        // fonts into the GUI process, which keeps it lighter and the first paint sooner.
+        Loader {
             width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            font.pixelSize: 20
-            color: "#1f2328"
-            text: pane.failed ? qsTr("Latchkey cannot show its pages") : qsTr("Opening Latchkey…")
-        }
-        Label {
-            width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            color: "#57606a"
-            visible: pane.failed
-            text: qsTr("%1\nThe local handler did not answer. Try again; if it keeps failing, restart Latchkey.").arg(pane.failure)
-        }
-        BusyIndicator {
-            anchors.horizontalCenter: parent.horizontalCenter
-            running: !pane.failed && pane.visible
-            visible: running
-        }
-        Button {
-            anchors.horizontalCenter: parent.horizontalCenter
-            visible: pane.failed
-            text: qsTr("Try again")
-            onClicked: pane.retryRequested()
+            active: pane.slow || pane.failed
+            sourceComponent: Column {
+                width: parent ? parent.width : 0
+                spacing: 16
+
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    font.pixelSize: 20
+                    color: "#1f2328"
+                    text: pane.failed ? qsTr("Latchkey cannot show its pages") : qsTr("Opening Latchkey…")
+                }
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    font.pixelSize: 14
+                    color: "#57606a"
+                    visible: pane.failed
+                    text: qsTr("%1\nThe page did not load. Try again; if it keeps failing, restart Latchkey.").arg(pane.failure)
+                }
+                Rectangle {
+                    id: retryButton
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    visible: pane.failed
+                    width: retryLabel.implicitWidth + 40
+                    height: 40
+                    radius: 8
+                    color: retryArea.pressed ? "#095457" : (retryArea.containsMouse ? "#0a6366" : "#0b6f72")
+                    activeFocusOnTab: true
+                    Keys.onReturnPressed: pane.retryRequested()
+                    Keys.onSpacePressed: pane.retryRequested()
+                    Accessible.role: Accessible.Button
+                    Accessible.name: retryLabel.text
+                    Accessible.onPressAction: pane.retryRequested()
+
+                    Text {
+                        id: retryLabel
+                        anchors.centerIn: parent
+                        font.pixelSize: 15
+                        font.bold: true
+                        color: "white"
+                        text: qsTr("Try again")
+                    }
+                    MouseArea {
+                        id: retryArea
+                        anchors.fill: parent
+                        hoverEnabled: true
+                        cursorShape: Qt.PointingHandCursor
+                        onClicked: pane.retryRequested()
+                    }
+                }
+            }
         }
     }
 }

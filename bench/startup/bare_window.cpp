@@ -42,8 +42,10 @@ int main(int argc, char** argv)
 {
     if (::geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    latchkey::app::FirstPaintReporter::markStage("main");
     QtWebEngineQuick::initialize();
     QGuiApplication application(argc, argv);
+    latchkey::app::FirstPaintReporter::markStage("application");
 
     QHttpServer server;
     server.route(QStringLiteral("/"), [] { return QByteArray(kPage); });
@@ -60,6 +62,7 @@ int main(int argc, char** argv)
                        : qobject_cast<QQuickWindow*>(engine.rootObjects().first());
     if (!window)
         return 1;
+    latchkey::app::FirstPaintReporter::markStage("window-loaded");
     latchkey::app::FirstPaintReporter reporter(window);
     QObject::connect(window, SIGNAL(loaded()), &reporter, SLOT(pageLoaded()));
     return QGuiApplication::exec();

@@ -25,19 +25,15 @@ QQuickWebEngineProfile* AppWindow::makeProfile()
     // A profile with no storage name is off the record: nothing the pages do is written to
     // disk, and no other WebEngine application shares its cookies or cache.
     auto* profile = new QQuickWebEngineProfile(this);
-    // A child of the profile, so it outlives every request the profile still makes.
-    m_interceptor = new SecretHeaderInterceptor(m_setup.homeUrl, m_setup.secretHeaderName,
-                                                m_setup.launchSecret, profile);
     profile->setHttpCacheType(QQuickWebEngineProfile::MemoryHttpCache);
     profile->setPersistentCookiesPolicy(QQuickWebEngineProfile::NoPersistentCookies);
-    profile->setUrlRequestInterceptor(m_interceptor);
     return profile;
 }
 
-AppResult<void> AppWindow::open()
+AppResult<void> AppWindow::load()
 {
     m_profile = makeProfile();
-    m_shell = new WindowShell(m_setup.homeUrl, this);
+    m_shell = new WindowShell({}, this);
     m_engine = new QQmlApplicationEngine;
     m_engine->setInitialProperties({
         {QStringLiteral("shell"), QVariant::fromValue(static_cast<QObject*>(m_shell))},
@@ -58,8 +54,18 @@ AppResult<void> AppWindow::open()
                 &FirstPaintReporter::pageLoaded);
     }
     m_geometry = new WindowGeometry(m_setup.settingsFile, m_window, this);
-    m_geometry->restoreAndShow();
     return {};
+}
+
+void AppWindow::show(const Handler& handler)
+{
+    // A child of the profile, so it outlives every request the profile still makes. Set
+    // before the home URL, so the very first request already carries the secret.
+    m_interceptor = new SecretHeaderInterceptor(handler.homeUrl, handler.secretHeaderName,
+                                                handler.launchSecret, m_profile);
+    m_profile->setUrlRequestInterceptor(m_interceptor);
+    m_shell->setHomeUrl(handler.homeUrl);
+    m_geometry->restoreAndShow();
 }
 
 } // namespace latchkey::app

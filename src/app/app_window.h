@@ -26,18 +26,26 @@ class AppWindow : public QObject {
 
 public:
     struct Setup {
+        QString settingsFile; // window geometry
+        QUrl qmlUrl = QUrl(QStringLiteral("qrc:/qml/Main.qml"));
+    };
+
+    // Where the pages are and the secret that opens them, known once the handler listens.
+    struct Handler {
         QUrl homeUrl;
         QByteArray secretHeaderName;
         QByteArray launchSecret;
-        QString settingsFile; // window geometry
-        QUrl qmlUrl = QUrl(QStringLiteral("qrc:/qml/Main.qml"));
     };
 
     explicit AppWindow(Setup setup, QObject* parent = nullptr);
     ~AppWindow() override;
 
-    // Loads the QML and shows the window where it was last time.
-    AppResult<void> open();
+    // Loads the QML and the web profile; the window stays hidden. Done while the backend
+    // is still starting on its own thread.
+    AppResult<void> load();
+
+    // Points the window at the handler and shows it where it was last time.
+    void show(const Handler& handler);
 
     QQuickWindow* window() const { return m_window; }
 

@@ -38,6 +38,14 @@ bool FirstPaintReporter::isRequested()
     return qEnvironmentVariableIntValue("LATCHKEY_REPORT_FIRST_PAINT") == 1;
 }
 
+void FirstPaintReporter::markStage(const char* stage)
+{
+    static const bool requested = isRequested();
+    if (requested)
+        std::fprintf(stderr, "startup-ms %s %lld\n", stage,
+                     static_cast<long long>(millisecondsSinceLaunch()));
+}
+
 qint64 FirstPaintReporter::millisecondsSinceLaunch()
 {
     bool ok = false;
@@ -63,6 +71,7 @@ void FirstPaintReporter::pageLoaded()
 {
     if (m_armed)
         return;
+    markStage("page-loaded");
     m_armed = true;
     // The page's pixels arrive as a new texture: make sure another frame is coming.
     m_window->update();

@@ -19,6 +19,10 @@ public:
 
     explicit FirstPaintReporter(QQuickWindow* window, QObject* parent = nullptr);
 
+    // With the report requested, prints "startup-ms <stage> <n>" on stderr: where the time
+    // before the first paint goes.
+    static void markStage(const char* stage);
+
     // Milliseconds since this process started (see above).
     static qint64 millisecondsSinceLaunch();
 

@@ -2,7 +2,9 @@
 
 #include "app/app_window.h"
 #include "app/backend.h"
+#include "app/backend_thread.h"
 #include "app/command_line.h"
+#include "app/first_paint.h"
 #include "app/launch_secret.h"
 #include "app/quit_on_signal.h"
 #include "app/translations.h"
@@ -108,23 +110,30 @@ void prepareWebEngine()
 
 int runWindow(const LaunchOptions& options, int& argc, char** argv)
 {
+    FirstPaintReporter::markStage("main");
     prepareWebEngine();
     QGuiApplication::setDesktopFileName(QStringLiteral("latchkey"));
     QGuiApplication application(argc, argv);
+    FirstPaintReporter::markStage("application");
     application.setWindowIcon(appIcon());
     installTranslations(application);
     // The Basic style loads fastest and the window shows almost no controls of its own.
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
-    auto backend = Backend::start(options, makeLaunchSecret());
-    if (!backend)
-        return fail(backend.error());
+    // The database and the handler start on their own thread while the window loads.
+    const QByteArray secret = makeLaunchSecret();
+    BackendThread backend(options, secret);
+    backend.start();
     QuitOnSignal quitOnSignal;
-    AppWindow window({(*backend)->homeUrl(), server::LocalServer::secretHeaderName(),
-                      (*backend)->launchSecret(),
-                      WindowGeometry::settingsFileFor(options.dataDir)});
-    if (const auto opened = window.open(); !opened)
-        return fail(opened.error());
+    AppWindow window({WindowGeometry::settingsFileFor(options.dataDir)});
+    if (const auto loaded = window.load(); !loaded)
+        return fail(loaded.error());
+    FirstPaintReporter::markStage("window-loaded");
+    const auto ready = backend.waitUntilReady();
+    if (!ready)
+        return fail(ready.error());
+    FirstPaintReporter::markStage("backend-ready");
+    window.show({ready->homeUrl, server::LocalServer::secretHeaderName(), secret});
     return QCoreApplication::exec();
 }
 

@@ -10,6 +10,14 @@ WindowShell::WindowShell(QUrl homeUrl, QObject* parent)
     : QObject(parent), m_homeUrl(std::move(homeUrl))
 {}
 
+void WindowShell::setHomeUrl(const QUrl& homeUrl)
+{
+    if (homeUrl == m_homeUrl)
+        return;
+    m_homeUrl = homeUrl;
+    emit homeUrlChanged();
+}
+
 bool WindowShell::admitNavigation(const QUrl& url, bool isMainFrame)
 {
     switch (decideNavigation(m_homeUrl, url)) {

@@ -8,12 +8,14 @@ namespace latchkey::app {
 // What the QML window asks of C++: where home is and what to do with a navigation.
 class WindowShell : public QObject {
     Q_OBJECT
-    Q_PROPERTY(QUrl homeUrl READ homeUrl CONSTANT)
+    Q_PROPERTY(QUrl homeUrl READ homeUrl NOTIFY homeUrlChanged)
 
 public:
-    explicit WindowShell(QUrl homeUrl, QObject* parent = nullptr);
+    explicit WindowShell(QUrl homeUrl = {}, QObject* parent = nullptr);
 
+    // Empty until the local handler listens; the view starts loading when it is set.
     QUrl homeUrl() const { return m_homeUrl; }
+    void setHomeUrl(const QUrl& homeUrl);
 
     // True when the view may load the URL. Links to other web sites (in the main frame)
     // are handed to the system browser instead; anything else is refused.
@@ -27,6 +29,7 @@ public:
     Q_INVOKABLE void reportLoadSucceeded() { emit loadSucceeded(); }
 
 signals:
+    void homeUrlChanged();
     void loadSucceeded();
     // Emitted instead of (and before) asking the desktop to open an outside URL.
     void openedExternally(const QUrl& url);
