@@ -46,7 +46,9 @@ void RequestHandler::addRoutes()
     m_router.add("GET", oneTimePath(),
                  [this](const HttpRequest& request) { return redeemOneTimeLink(request); });
     m_router.addPrefix("GET", QStringLiteral("/static/"), [this](const HttpRequest& request) {
-        return staticAsset(request.path).value_or(m_pages.notFound(request));
+        if (std::optional<HttpResponse> asset = staticAsset(request.path))
+            return *asset;
+        return m_pages.notFound(request);
     });
 }
 
