@@ -105,17 +105,16 @@ Result<QByteArray> byteMember(const QCborMap& map, int key, const char* name)
     return value.toByteArray();
 }
 
-Result<std::shared_ptr<EVP_PKEY>> keyFromParams(const char* type, OSSL_PARAM_BLD* bld)
+Result<std::shared_ptr<EVP_PKEY>> keyFromParams(const char* type, OSSL_PARAM* params)
 {
-    std::unique_ptr<OSSL_PARAM, ParamDeleter> params(OSSL_PARAM_BLD_to_param(bld));
     std::unique_ptr<EVP_PKEY_CTX, CtxDeleter> ctx(
         EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
-    if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) <= 0)
+    if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) <= 0)
         return makeError(
             ErrorCode::InternalError,
             QStringLiteral("OpenSSL could not prepare a %1 key.").arg(QLatin1String(type)));
     EVP_PKEY* key = nullptr;
-    if (EVP_PKEY_fromdata(ctx.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get()) <= 0 || !key) {
+    if (EVP_PKEY_fromdata(ctx.get(), &key, EVP_PKEY_PUBLIC_KEY, params) <= 0 || !key) {
         ERR_clear_error();
         return malformed(QStringLiteral("OpenSSL refused the %1 public key (not a valid key)")
                              .arg(QLatin1String(type)));
@@ -152,15 +151,15 @@ Result<std::shared_ptr<EVP_PKEY>> ec2Key(const QCborMap& map, int alg)
     QByteArray point;
     point.reserve(1 + 2 * curve->coordinateLength);
     point.append('\x04').append(*x).append(*y);
-    std::unique_ptr<OSSL_PARAM_BLD, BldDeleter> bld(OSSL_PARAM_BLD_new());
-    if (!bld ||
-        !OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, curve->groupName,
-                                         0) ||
-        !OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
-                                          static_cast<size_t>(point.size())))
-        return makeError(ErrorCode::InternalError,
-                         QStringLiteral("OpenSSL could not build EC parameters."));
-    return keyFromParams("EC", bld.get());
+    // A parameter array on the stack: the builder's allocations show on this hot path.
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME,
+                                         const_cast<char*>(curve->groupName), 0),
+        OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, point.data(),
+                                          static_cast<size_t>(point.size())),
+        OSSL_PARAM_construct_end(),
+    };
+    return keyFromParams("EC", params);
 }
 
 Result<std::shared_ptr<EVP_PKEY>> okpKey(const QCborMap& map, int alg)
@@ -178,12 +177,11 @@ Result<std::shared_ptr<EVP_PKEY>> okpKey(const QCborMap& map, int alg)
         return x.error();
     if (x->size() != 32)
         return malformed(QStringLiteral("an Ed25519 key is 32 bytes"));
-    std::unique_ptr<OSSL_PARAM_BLD, BldDeleter> bld(OSSL_PARAM_BLD_new());
-    if (!bld ||
-        !OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, x->constData(), 32))
-        return makeError(ErrorCode::InternalError,
-                         QStringLiteral("OpenSSL could not build Ed25519 parameters."));
-    return keyFromParams("ED25519", bld.get());
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, x->data(), 32),
+        OSSL_PARAM_construct_end(),
+    };
+    return keyFromParams("ED25519", params);
 }
 
 Result<std::shared_ptr<EVP_PKEY>> rsaKey(const QCborMap& map, int alg)
@@ -216,7 +214,11 @@ Result<std::shared_ptr<EVP_PKEY>> rsaKey(const QCborMap& map, int alg)
         !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, bnE.get()))
         return makeError(ErrorCode::InternalError,
                          QStringLiteral("OpenSSL could not build RSA parameters."));
-    return keyFromParams("RSA", bld.get());
+    std::unique_ptr<OSSL_PARAM, ParamDeleter> params(OSSL_PARAM_BLD_to_param(bld.get()));
+    if (!params)
+        return makeError(ErrorCode::InternalError,
+                         QStringLiteral("OpenSSL could not build RSA parameters."));
+    return keyFromParams("RSA", params.get());
 }
 
 // Digest of a COSE signature algorithm; nullptr for EdDSA (which hashes internally).
