@@ -15,7 +15,7 @@ if ! command -v clang++ >/dev/null; then
 fi
 
 fuzz_build="$build/fuzz-build"
-cmake -S "$src" -B "$fuzz_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+cmake -S "$src" -B "$fuzz_build" -G Ninja -DCMAKE_BUILD_TYPE= \
   -DCMAKE_CXX_COMPILER=clang++ -DLATCHKEY_COMPONENTS=webauthn -DLATCHKEY_FUZZ=ON \
   -DLATCHKEY_BUILD_BENCH=OFF -DLATCHKEY_WERROR=OFF >"$build/fuzz-configure.log" \
   || { cat "$build/fuzz-configure.log"; exit 1; }
