@@ -8,15 +8,6 @@
 
 namespace latchkey::app {
 
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("latchkey::app::Backend", text);
-}
-
-} // namespace
-
 AppResult<std::unique_ptr<Backend>> Backend::start(const LaunchOptions& options,
                                                    QByteArray launchSecret)
 {
@@ -27,7 +18,9 @@ AppResult<std::unique_ptr<Backend>> Backend::start(const LaunchOptions& options,
     auto database = store::Database::open(app::databasePath(*folder));
     if (!database)
         return AppError{AppError::Code::Database,
-                        tr("Cannot open the profile database: %1").arg(database.error().message)};
+                        QCoreApplication::translate("latchkey::app::Backend",
+                                                    "Cannot open the profile database: %1")
+                            .arg(database.error().message)};
 
     std::unique_ptr<Backend> backend(new Backend);
     backend->m_secret = std::move(launchSecret);
@@ -35,9 +28,10 @@ AppResult<std::unique_ptr<Backend>> Backend::start(const LaunchOptions& options,
     backend->m_server = std::make_unique<server::LocalServer>(
         *backend->m_database, server::ServerConfig{options.port, backend->m_secret});
     if (!backend->m_server->listen())
-        return AppError{
-            AppError::Code::Listen,
-            tr("Cannot serve the pages on localhost: %1").arg(backend->m_server->errorString())};
+        return AppError{AppError::Code::Listen,
+                        QCoreApplication::translate("latchkey::app::Backend",
+                                                    "Cannot serve the pages on localhost: %1")
+                            .arg(backend->m_server->errorString())};
     return backend;
 }
 

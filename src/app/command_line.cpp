@@ -8,31 +8,35 @@ namespace latchkey::app {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("latchkey::app::CommandLine", text);
-}
-
 // The parser is rebuilt on each use so that its texts follow the installed translator.
 struct Parser {
     QCommandLineParser parser;
-    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")},
-                            tr("Show this help and exit.")};
-    QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")},
-                               tr("Show the version and exit.")};
-    QCommandLineOption dataDir{QStringLiteral("data-dir"),
-                               tr("Keep profiles in DIR instead of the default data folder."),
-                               QStringLiteral("DIR")};
+    QCommandLineOption help{
+        {QStringLiteral("h"), QStringLiteral("help")},
+        QCoreApplication::translate("latchkey::app::CommandLine", "Show this help and exit.")};
+    QCommandLineOption version{
+        {QStringLiteral("v"), QStringLiteral("version")},
+        QCoreApplication::translate("latchkey::app::CommandLine", "Show the version and exit.")};
+    QCommandLineOption dataDir{
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("latchkey::app::CommandLine",
+                                    "Keep profiles in DIR instead of the default data folder."),
+        QStringLiteral("DIR")};
     QCommandLineOption port{QStringLiteral("port"),
-                            tr("Serve the pages on port N of localhost (default: any free port)."),
+                            QCoreApplication::translate(
+                                "latchkey::app::CommandLine",
+                                "Serve the pages on port N of localhost (default: any free port)."),
                             QStringLiteral("N")};
     QCommandLineOption serve{QStringLiteral("serve"),
-                             tr("Open no window: print a one-time URL for an ordinary browser and "
-                                "serve until interrupted.")};
+                             QCoreApplication::translate(
+                                 "latchkey::app::CommandLine",
+                                 "Open no window: print a one-time URL for an ordinary browser and "
+                                 "serve until interrupted.")};
 
     Parser()
     {
-        parser.setApplicationDescription(tr("Passwordless local profiles with passkeys."));
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "latchkey::app::CommandLine", "Passwordless local profiles with passkeys."));
         parser.addOptions({help, version, dataDir, port, serve});
     }
 };
@@ -40,7 +44,9 @@ struct Parser {
 AppError badArguments(const QString& message)
 {
     return AppError{AppError::Code::BadArguments,
-                    message + QLatin1Char('\n') + tr("Run 'latchkey --help' for usage.")};
+                    message + QLatin1Char('\n') +
+                        QCoreApplication::translate("latchkey::app::CommandLine",
+                                                    "Run 'latchkey --help' for usage.")};
 }
 
 // Port 0 is accepted and means "any free port", like the default.
@@ -62,7 +68,8 @@ AppResult<LaunchOptions> parseCommandLine(const QStringList& arguments)
         return badArguments(p.parser.errorText());
     if (!p.parser.positionalArguments().isEmpty())
         return badArguments(
-            tr("Unexpected argument: %1").arg(p.parser.positionalArguments().first()));
+            QCoreApplication::translate("latchkey::app::CommandLine", "Unexpected argument: %1")
+                .arg(p.parser.positionalArguments().first()));
 
     LaunchOptions options;
     if (p.parser.isSet(p.help))
@@ -75,12 +82,15 @@ AppResult<LaunchOptions> parseCommandLine(const QStringList& arguments)
     if (p.parser.isSet(p.dataDir)) {
         options.dataDir = p.parser.value(p.dataDir);
         if (options.dataDir.trimmed().isEmpty())
-            return badArguments(tr("--data-dir needs a folder name."));
+            return badArguments(QCoreApplication::translate("latchkey::app::CommandLine",
+                                                            "--data-dir needs a folder name."));
     }
     if (p.parser.isSet(p.port)) {
         const auto port = parsePort(p.parser.value(p.port));
         if (!port)
-            return badArguments(tr("--port must be a whole number from 0 to 65535, not '%1'.")
+            return badArguments(QCoreApplication::translate(
+                                    "latchkey::app::CommandLine",
+                                    "--port must be a whole number from 0 to 65535, not '%1'.")
                                     .arg(p.parser.value(p.port)));
         options.port = *port;
     }

@@ -9,11 +9,6 @@ namespace latchkey::app {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("latchkey::app::DataFolder", text);
-}
-
 AppError folderError(const QString& message)
 {
     return AppError{AppError::Code::DataFolder, message};
@@ -27,20 +22,27 @@ AppResult<QString> prepareDataFolder(const QString& requested)
                                ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                : QDir(requested).absolutePath();
     if (folder.isEmpty())
-        return folderError(tr("This system has no folder for application data; "
-                              "choose one with --data-dir DIR."));
+        return folderError(QCoreApplication::translate(
+            "latchkey::app::DataFolder", "This system has no folder for application data; "
+                                         "choose one with --data-dir DIR."));
     const QFileInfo info(folder);
     if (info.exists() && !info.isDir())
-        return folderError(tr("The data folder %1 is a file, not a folder; "
-                              "choose another with --data-dir DIR.")
-                               .arg(folder));
+        return folderError(
+            QCoreApplication::translate("latchkey::app::DataFolder",
+                                        "The data folder %1 is a file, not a folder; "
+                                        "choose another with --data-dir DIR.")
+                .arg(folder));
     if (!QDir().mkpath(folder))
-        return folderError(tr("Cannot create the data folder %1; check its parent's "
-                              "permissions or choose another with --data-dir DIR.")
-                               .arg(folder));
+        return folderError(
+            QCoreApplication::translate("latchkey::app::DataFolder",
+                                        "Cannot create the data folder %1; check its parent's "
+                                        "permissions or choose another with --data-dir DIR.")
+                .arg(folder));
     if (!QFileInfo(folder).isWritable())
-        return folderError(tr("The data folder %1 is not writable; fix its permissions or "
-                              "choose another with --data-dir DIR.")
+        return folderError(QCoreApplication::translate(
+                               "latchkey::app::DataFolder",
+                               "The data folder %1 is not writable; fix its permissions or "
+                               "choose another with --data-dir DIR.")
                                .arg(folder));
     return folder;
 }

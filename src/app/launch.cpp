@@ -23,11 +23,6 @@ namespace latchkey::app {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("latchkey::app::Launch", text);
-}
-
 void setApplicationIdentity()
 {
     // No organization name: the data folder is then ~/.local/share/Latchkey, not a nested
@@ -60,9 +55,11 @@ int serve(const LaunchOptions& options)
     const QUrl url = (*backend)->server().createOneTimeUrl();
     // The URL alone on stdout so scripts can read it; the explanation goes to stderr.
     QTextStream(stdout) << url.toString() << Qt::endl;
-    QTextStream(stderr) << tr("Latchkey is serving %1 (profiles in %2).\n"
-                              "Open the link above once in a browser: it signs that browser "
-                              "in and works only once.\nPress Ctrl+C to stop.")
+    QTextStream(stderr) << QCoreApplication::translate(
+                               "latchkey::app::Launch",
+                               "Latchkey is serving %1 (profiles in %2).\n"
+                               "Open the link above once in a browser: it signs that browser "
+                               "in and works only once.\nPress Ctrl+C to stop.")
                                .arg((*backend)->homeUrl().toString(), (*backend)->databasePath())
                         << Qt::endl;
     return QCoreApplication::exec();

@@ -64,6 +64,7 @@ class TestCli : public QObject {
 private slots:
     void helpExitsZeroAndNamesEveryOption();
     void versionPrintsTheVersion();
+    void messagesFollowTheGermanLocale();
     void badPortExitsTwo_data();
     void badPortExitsTwo();
     void unknownArgumentExitsTwo();
@@ -97,6 +98,20 @@ void TestCli::versionPrintsTheVersion()
     const Finished run = runLatchkey({QStringLiteral("--version")}, m_scratch.path());
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out.trimmed(), QStringLiteral("latchkey " LATCHKEY_VERSION));
+}
+
+void TestCli::messagesFollowTheGermanLocale()
+{
+    QProcess process;
+    QProcessEnvironment environment = latchkeyEnvironment(m_scratch.path());
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(LATCHKEY_BINARY), {QStringLiteral("--port"), QStringLiteral("x")});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 2);
+    const QString err = QString::fromLocal8Bit(process.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("muss eine ganze Zahl")), qPrintable(err));
 }
 
 void TestCli::badPortExitsTwo_data()
