@@ -14,9 +14,22 @@ QByteArray randomChallenge()
     return out;
 }
 
-QString padded(const QString& text)
+QByteArray decodedBase64Url(const QString& text)
 {
-    return text + QString((4 - text.size() % 4) % 4, QLatin1Char('='));
+    return QByteArray::fromBase64(text.toLatin1(), QByteArray::Base64UrlEncoding);
+}
+
+QString encoded(const QByteArray& bytes, BinaryEncoding encoding)
+{
+    switch (encoding) {
+    case BinaryEncoding::Base64Url:
+        return testing::toBase64Url(bytes);
+    case BinaryEncoding::PaddedBase64Url:
+        return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding));
+    case BinaryEncoding::StandardBase64:
+        return QString::fromLatin1(bytes.toBase64());
+    }
+    return {};
 }
 
 } // namespace
@@ -110,7 +123,7 @@ QJsonObject withMember(QJsonObject credential, const QString& path, const QJsonV
     return credential;
 }
 
-QJsonObject withPaddedResponse(QJsonObject credential)
+QJsonObject withResponseEncoding(QJsonObject credential, BinaryEncoding encoding)
 {
     QJsonObject response = credential.value(QStringLiteral("response")).toObject();
     for (const QString& member :
@@ -118,7 +131,8 @@ QJsonObject withPaddedResponse(QJsonObject credential)
           QStringLiteral("authenticatorData"), QStringLiteral("signature"),
           QStringLiteral("userHandle")}) {
         if (response.contains(member))
-            response.insert(member, padded(response.value(member).toString()));
+            response.insert(member,
+                            encoded(decodedBase64Url(response.value(member).toString()), encoding));
     }
     credential.insert(QStringLiteral("response"), response);
     return credential;

@@ -49,8 +49,9 @@ inline const QByteArray kUserHandle = QByteArrayLiteral("latchkey-user-handle-00
 // credential with the member at path ("response.clientDataJSON") set to value; an undefined
 // value removes the member.
 QJsonObject withMember(QJsonObject credential, const QString& path, const QJsonValue& value);
-// The same credential with '=' padding added to every base64url member of response.
-QJsonObject withPaddedResponse(QJsonObject credential);
+enum class BinaryEncoding { Base64Url, PaddedBase64Url, StandardBase64 };
+// The same credential with every binary member of response encoded this way.
+QJsonObject withResponseEncoding(QJsonObject credential, BinaryEncoding encoding);
 QString base64Url(const QByteArray& bytes);
 
 template <typename T> QByteArray describe(const Result<T>& result)

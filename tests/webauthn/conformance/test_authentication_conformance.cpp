@@ -274,30 +274,38 @@ private slots:
             ErrorCode::UserHandleMismatch);
     }
 
-    void base64UrlWithAndWithoutPaddingIsAccepted_data()
+    // The README: real captures carry '=' padding or standard base64; accept those.
+    void binaryEncodingsBrowsersSendAreAccepted_data()
     {
-        QTest::addColumn<bool>("padded");
-        QTest::newRow("unpadded") << false;
-        QTest::newRow("padded") << true;
+        QTest::addColumn<int>("encoding");
+        QTest::newRow("base64url without padding") << int(BinaryEncoding::Base64Url);
+        QTest::newRow("base64url with padding") << int(BinaryEncoding::PaddedBase64Url);
+        QTest::newRow("standard base64 with padding") << int(BinaryEncoding::StandardBase64);
     }
 
-    void base64UrlWithAndWithoutPaddingIsAccepted()
+    void binaryEncodingsBrowsersSendAreAccepted()
     {
-        QFETCH(bool, padded);
+        QFETCH(int, encoding);
         ConformanceFixture rp;
         const auto registration = rp.registerCredential();
-        QJsonObject registrationJson = registration.json();
-        QJsonObject assertionJson =
+        const QJsonObject assertion =
             rp.authenticator.getAssertion(rp.assertionSpec(registration)).json();
-        if (padded) {
-            registrationJson = withPaddedResponse(registrationJson);
-            assertionJson = withPaddedResponse(assertionJson);
-            QVERIFY(assertionJson.value(QStringLiteral("response"))
-                        .toObject()
-                        .value(QStringLiteral("userHandle"))
-                        .toString()
-                        .endsWith(QLatin1Char('=')));
-        }
+        const QJsonObject registrationJson =
+            withResponseEncoding(registration.json(), BinaryEncoding(encoding));
+        const QJsonObject assertionJson = withResponseEncoding(assertion, BinaryEncoding(encoding));
+        QCOMPARE(assertionJson.value(QStringLiteral("response"))
+                     .toObject()
+                     .value(QStringLiteral("userHandle"))
+                     .toString()
+                     .endsWith(QLatin1Char('=')),
+                 encoding != int(BinaryEncoding::Base64Url));
+        // SHA-256("localhost") encodes with a '/' in standard base64 ('_' in base64url).
+        const QString authData = assertionJson.value(QStringLiteral("response"))
+                                     .toObject()
+                                     .value(QStringLiteral("authenticatorData"))
+                                     .toString();
+        QCOMPARE(authData.contains(QLatin1Char('/')),
+                 encoding == int(BinaryEncoding::StandardBase64));
         LATCHKEY_EXPECT_OK(rp.verify(registrationJson));
         LATCHKEY_EXPECT_OK(rp.verify(assertionJson, rp.stored(registration)));
     }
