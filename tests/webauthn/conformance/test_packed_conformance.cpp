@@ -61,6 +61,36 @@ private slots:
         QCOMPARE(result->attestation.trustPath.size(), 2);
     }
 
+    void everyAlgorithm_data()
+    {
+        QTest::addColumn<int>("algorithm");
+        QTest::newRow("ES256") << cose::ES256;
+        QTest::newRow("ES384") << cose::ES384;
+        QTest::newRow("EdDSA") << cose::EdDSA;
+        QTest::newRow("RS256") << cose::RS256;
+        QTest::newRow("PS256") << cose::PS256;
+    }
+
+    // Self attestation signs with the credential key, whatever its algorithm.
+    void everyAlgorithm()
+    {
+        QFETCH(int, algorithm);
+        ConformanceFixture rp;
+        const auto self = rp.verify(rp.authenticator.makeCredential(
+            rp.registrationSpec(AttestationFormat::PackedSelf, algorithm)));
+        LATCHKEY_EXPECT_OK(self);
+        QCOMPARE(self->attestation.type, AttestationType::Self);
+        // Full attestation with an attestation key of this algorithm.
+        auto spec = rp.registrationSpec(AttestationFormat::PackedFull);
+        spec.attestationKey = TestKey::generate(algorithm);
+        spec.x5c = QList<QByteArray>{rp.authenticator.attestationIntermediate().issue(
+                                         spec.attestationKey, leafSpec(rp.authenticator)),
+                                     rp.authenticator.attestationIntermediate().certificateDer()};
+        const auto full = rp.verify(rp.authenticator.makeCredential(spec));
+        LATCHKEY_EXPECT_OK(full);
+        QVERIFY(full->attestation.trusted);
+    }
+
     void fullAttestationWithoutRootsIsUntrusted()
     {
         ConformanceFixture rp;
