@@ -13,6 +13,10 @@ if ! command -v clang++ >/dev/null; then
   echo "skipped: clang++ not found (apt-get install clang libfuzzer-14-dev)"
   exit 77
 fi
+if ! ls "$(clang++ -print-runtime-dir)"/libclang_rt.fuzzer-*.a >/dev/null 2>&1; then
+  echo "skipped: clang's libFuzzer runtime not found (apt-get install libfuzzer-14-dev)"
+  exit 77
+fi
 
 fuzz_build="$build/fuzz-build"
 cmake -S "$src" -B "$fuzz_build" -G Ninja -DCMAKE_BUILD_TYPE= \
