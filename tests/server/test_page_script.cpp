@@ -109,6 +109,7 @@ private slots:
     void escapeDismissesTheToast();
     void closeButtonDismissesTheToast();
     void signInShowsPasskeysArriveSoon();
+    void toastWaitsWhileFocused();
 
 private:
     bool open(const QString& path);
@@ -276,6 +277,20 @@ void TestPageScript::signInShowsPasskeysArriveSoon()
                                          "textContent"))
                 .toString()
                 .contains(QStringLiteral("Passkeys arrive soon")));
+}
+
+// A warning toast leaves after 9 s; with keyboard focus on it, it stays until focus leaves.
+void TestPageScript::toastWaitsWhileFocused()
+{
+    QVERIFY(m_devTools.waitFor(QStringLiteral("!!document.querySelector('.toast-warning "
+                                              "[data-toast-close]')")));
+    m_devTools.evaluate(QStringLiteral("document.querySelector('.toast-warning "
+                                       "[data-toast-close]').focus()"));
+    QTest::qWait(10500);
+    QVERIFY(
+        m_devTools.evaluate(QStringLiteral("!!document.querySelector('.toast-warning')")).toBool());
+    m_devTools.evaluate(QStringLiteral("document.getElementById('login').focus()"));
+    QVERIFY(m_devTools.waitFor(QStringLiteral("!document.querySelector('.toast-warning')"), 10000));
 }
 
 QTEST_GUILESS_MAIN(TestPageScript)
