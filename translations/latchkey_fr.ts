@@ -5,111 +5,112 @@
     <name>Main</name>
     <message>
         <source>Latchkey</source>
-        <translation type="unfinished"></translation>
+        <translation>Latchkey</translation>
     </message>
     <message>
         <source>The page stopped unexpectedly (exit code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La page s’est arrêtée de façon inattendue (code de sortie %1).</translation>
     </message>
 </context>
 <context>
     <name>StatusPane</name>
     <message>
         <source>Latchkey cannot show its pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Latchkey ne peut pas afficher ses pages</translation>
     </message>
     <message>
         <source>Opening Latchkey…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture de Latchkey…</translation>
     </message>
     <message>
         <source>%1
 The page did not load. Try again; if it keeps failing, restart Latchkey.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+La page ne s’est pas chargée. Réessayez ; si l’échec persiste, redémarrez Latchkey.</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
 </context>
 <context>
     <name>latchkey::app::AppWindow</name>
     <message>
         <source>The window could not be created (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La fenêtre n’a pas pu être créée (%1).</translation>
     </message>
 </context>
 <context>
     <name>latchkey::app::Backend</name>
     <message>
         <source>Cannot open the profile database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir la base de profils : %1</translation>
     </message>
     <message>
         <source>Cannot serve the pages on localhost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de servir les pages sur localhost : %1</translation>
     </message>
 </context>
 <context>
     <name>latchkey::app::CommandLine</name>
     <message>
         <source>Show this help and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher cette aide et quitter.</translation>
     </message>
     <message>
         <source>Show the version and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la version et quitter.</translation>
     </message>
     <message>
         <source>Keep profiles in DIR instead of the default data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver les profils dans DIR au lieu du dossier de données par défaut.</translation>
     </message>
     <message>
         <source>Serve the pages on port N of localhost (default: any free port).</source>
-        <translation type="unfinished"></translation>
+        <translation>Servir les pages sur le port N de localhost (par défaut : un port libre).</translation>
     </message>
     <message>
         <source>Open no window: print a one-time URL for an ordinary browser and serve until interrupted.</source>
-        <translation type="unfinished"></translation>
+        <translation>N’ouvrir aucune fenêtre : afficher une URL à usage unique pour un navigateur ordinaire et servir jusqu’à interruption.</translation>
     </message>
     <message>
         <source>Passwordless local profiles with passkeys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des profils locaux sans mot de passe, avec des clés d’accès.</translation>
     </message>
     <message>
         <source>Run &apos;latchkey --help&apos; for usage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancez &apos;latchkey --help&apos; pour l’utilisation.</translation>
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Argument inattendu : %1</translation>
     </message>
     <message>
         <source>--data-dir needs a folder name.</source>
-        <translation type="unfinished"></translation>
+        <translation>--data-dir demande un nom de dossier.</translation>
     </message>
     <message>
         <source>--port must be a whole number from 0 to 65535, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port doit être un nombre entier de 0 à 65535, pas &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
     <name>latchkey::app::DataFolder</name>
     <message>
         <source>This system has no folder for application data; choose one with --data-dir DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce système n’a pas de dossier pour les données d’application ; choisissez-en un avec --data-dir DIR.</translation>
     </message>
     <message>
         <source>The data folder %1 is a file, not a folder; choose another with --data-dir DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de données %1 est un fichier, pas un dossier ; choisissez-en un autre avec --data-dir DIR.</translation>
     </message>
     <message>
         <source>Cannot create the data folder %1; check its parent&apos;s permissions or choose another with --data-dir DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier de données %1 ; vérifiez les droits du dossier parent ou choisissez-en un autre avec --data-dir DIR.</translation>
     </message>
     <message>
         <source>The data folder %1 is not writable; fix its permissions or choose another with --data-dir DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de données %1 n’est pas accessible en écriture ; corrigez ses droits ou choisissez-en un autre avec --data-dir DIR.</translation>
     </message>
 </context>
 <context>
@@ -118,421 +119,423 @@ The page did not load. Try again; if it keeps failing, restart Latchkey.</source
         <source>Latchkey is serving %1 (profiles in %2).
 Open the link above once in a browser: it signs that browser in and works only once.
 Press Ctrl+C to stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Latchkey sert %1 (profils dans %2).
+Ouvrez le lien ci-dessus une fois dans un navigateur : il connecte ce navigateur et ne fonctionne qu’une fois.
+Appuyez sur Ctrl+C pour arrêter.</translation>
     </message>
 </context>
 <context>
     <name>latchkey::server::FormBody</name>
     <message>
         <source>The form could not be read: it is not valid URL encoding of UTF-8 text. Reload the page and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le formulaire n’a pas pu être lu : ce n’est pas un encodage URL valide de texte UTF-8. Rechargez la page et réessayez.</translation>
     </message>
     <message>
         <source>The form sent the field &quot;%1&quot; more than once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le formulaire a envoyé le champ « %1 » plusieurs fois.</translation>
     </message>
     <message>
         <source>The request could not be read: it is not valid JSON (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête n’a pas pu être lue : ce n’est pas du JSON valide (%1).</translation>
     </message>
     <message>
         <source>The request must be a JSON object of text fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête doit être un objet JSON de champs texte.</translation>
     </message>
     <message>
         <source>The field &quot;%1&quot; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ « %1 » doit être du texte.</translation>
     </message>
     <message>
         <source>Send the form as application/x-www-form-urlencoded or application/json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyez le formulaire en application/x-www-form-urlencoded ou application/json.</translation>
     </message>
 </context>
 <context>
     <name>latchkey::server::Guards</name>
     <message>
         <source>This address is not served here. Open Latchkey at http://localhost:%1/ instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette adresse n’est pas servie ici. Ouvrez plutôt Latchkey à http://localhost:%1/.</translation>
     </message>
     <message>
         <source>Only the Latchkey app may open these pages. Use the Latchkey window, or the one-time link printed by &quot;latchkey --serve&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule l’application Latchkey peut ouvrir ces pages. Utilisez la fenêtre Latchkey, ou le lien à usage unique affiché par « latchkey --serve ».</translation>
     </message>
     <message>
         <source>This form was sent from another site, so it was refused. Submit it again from the Latchkey page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire a été envoyé depuis un autre site, il a donc été refusé. Envoyez-le à nouveau depuis la page Latchkey.</translation>
     </message>
     <message>
         <source>The request is larger than 64 KiB, so it was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête dépasse 64 Kio, elle a donc été refusée.</translation>
     </message>
 </context>
 <context>
     <name>latchkey::server::LocalServer</name>
     <message>
         <source>The local server is already listening.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur local écoute déjà.</translation>
     </message>
     <message>
         <source>The launch secret is missing or too short (at least 22 base64url characters), so the local server was not started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le secret de lancement est absent ou trop court (au moins 22 caractères base64url), le serveur local n’a donc pas été démarré.</translation>
     </message>
     <message>
         <source>Could not listen on 127.0.0.1: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écouter sur 127.0.0.1 : %1</translation>
     </message>
     <message>
         <source>Port %1 on localhost is already in use or not allowed (%2). Choose another with --port, or leave --port out to use a free one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port %1 de localhost est déjà utilisé ou interdit (%2). Choisissez-en un autre avec --port, ou omettez --port pour en utiliser un libre.</translation>
     </message>
     <message>
         <source>Port %1 on localhost is already in use on ::1 (%2). Choose another with --port, or leave --port out to use a free one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port %1 de localhost est déjà utilisé sur ::1 (%2). Choisissez-en un autre avec --port, ou omettez --port pour en utiliser un libre.</translation>
     </message>
 </context>
 <context>
     <name>latchkey::server::Pages</name>
     <message>
         <source>Skip to content</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au contenu</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Navigation principale</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Accueil</translation>
     </message>
     <message>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>S’inscrire</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter</translation>
     </message>
     <message>
         <source>Latchkey home</source>
-        <translation type="unfinished"></translation>
+        <translation>Accueil de Latchkey</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>Dismiss notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la notification</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Heads up</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème est survenu</translation>
     </message>
     <message>
         <source>Latchkey could not be reached. Check that the app is still running, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Latchkey est injoignable. Vérifiez que l’application fonctionne encore, puis réessayez.</translation>
     </message>
     <message>
         <source>Latchkey runs on this computer only. Nothing leaves it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Latchkey fonctionne uniquement sur cet ordinateur. Rien n’en sort.</translation>
     </message>
     <message>
         <source>Passwordless local profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils locaux sans mot de passe</translation>
     </message>
     <message>
         <source>Sign in to this computer with a passkey</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous à cet ordinateur avec une clé d’accès</translation>
     </message>
     <message>
         <source>Latchkey gives everyone who uses this computer a profile of their own, unlocked with a fingerprint, a face or a device PIN. No password to remember, nothing to leak.</source>
-        <translation type="unfinished"></translation>
+        <translation>Latchkey donne à chaque personne qui utilise cet ordinateur son propre profil, déverrouillé par une empreinte, un visage ou le code PIN de l’appareil. Aucun mot de passe à retenir, rien à divulguer.</translation>
     </message>
     <message>
         <source>Create a profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer un profil</translation>
     </message>
     <message>
         <source>I already have one</source>
-        <translation type="unfinished"></translation>
+        <translation>J’en ai déjà un</translation>
     </message>
     <message>
         <source>No passwords</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de mot de passe</translation>
     </message>
     <message>
         <source>A passkey replaces the password: there is nothing to type, reuse or phish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé d’accès remplace le mot de passe : rien à taper, à réutiliser ou à hameçonner.</translation>
     </message>
     <message>
         <source>Keys stay here</source>
-        <translation type="unfinished"></translation>
+        <translation>Les clés restent ici</translation>
     </message>
     <message>
         <source>Private keys live in this computer&apos;s secure hardware and never leave it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les clés privées vivent dans le matériel sécurisé de cet ordinateur et ne le quittent jamais.</translation>
     </message>
     <message>
         <source>Works offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonctionne hors ligne</translation>
     </message>
     <message>
         <source>Profiles are stored on this computer. No account, no cloud, no network needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les profils sont stockés sur cet ordinateur. Pas de compte, pas de cloud, pas besoin de réseau.</translation>
     </message>
     <message>
         <source>Create your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Créez votre profil</translation>
     </message>
     <message>
         <source>Tell us who you are. Next you will register a passkey to sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dites-nous qui vous êtes. Ensuite, vous enregistrerez une clé d’accès pour vous connecter.</translation>
     </message>
     <message>
         <source>Passkey</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d’accès</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom affiché</translation>
     </message>
     <message>
         <source>Optional. How Latchkey greets you; up to 64 characters. Your username is used when empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif. Comment Latchkey vous salue ; jusqu’à 64 caractères. Votre nom d’utilisateur est utilisé s’il est vide.</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’utilisateur</translation>
     </message>
     <message>
         <source>3 to 32 letters, digits, dots, underscores or hyphens.</source>
-        <translation type="unfinished"></translation>
+        <translation>De 3 à 32 lettres, chiffres, points, tirets bas ou traits d’union.</translation>
     </message>
     <message>
         <source>Email address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse e-mail</translation>
     </message>
     <message>
         <source>Used to find your profile; never sent anywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sert à retrouver votre profil ; jamais envoyée nulle part.</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>obligatoire</translation>
     </message>
     <message>
         <source>Create profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le profil</translation>
     </message>
     <message>
         <source>Already have a profile?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez déjà un profil ?</translation>
     </message>
     <message>
         <source>Please check the form</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez vérifier le formulaire</translation>
     </message>
     <message>
         <source>Profile created</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil créé</translation>
     </message>
     <message>
         <source>Welcome, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue, %1.</translation>
     </message>
     <message>
         <source>Next: register a passkey</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensuite : enregistrer une clé d’accès</translation>
     </message>
     <message>
         <source>Passkey registration arrives in the next version of Latchkey. Your profile is saved and will be ready for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’enregistrement des clés d’accès arrive dans la prochaine version de Latchkey. Votre profil est enregistré et sera prêt.</translation>
     </message>
     <message>
         <source>Back to home</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour à l’accueil</translation>
     </message>
     <message>
         <source>Enter your username or email address, then confirm with your passkey.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre nom d’utilisateur ou votre adresse e-mail, puis confirmez avec votre clé d’accès.</translation>
     </message>
     <message>
         <source>Username or email address</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’utilisateur ou adresse e-mail</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuer</translation>
     </message>
     <message>
         <source>New here?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau ici ?</translation>
     </message>
     <message>
         <source>Your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre profil</translation>
     </message>
     <message>
         <source>Passkeys</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés d’accès</translation>
     </message>
     <message>
         <source>Go to the home page</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à l’accueil</translation>
     </message>
     <message>
         <source>The request could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête n’a pas pu être lue</translation>
     </message>
     <message>
         <source>Access refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès refusé</translation>
     </message>
     <message>
         <source>Page not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Page introuvable</translation>
     </message>
     <message>
         <source>Not allowed here</source>
-        <translation type="unfinished"></translation>
+        <translation>Non autorisé ici</translation>
     </message>
     <message>
         <source>Already in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà utilisé</translation>
     </message>
     <message>
         <source>Request too large</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête trop volumineuse</translation>
     </message>
     <message>
         <source>Unsupported format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format non pris en charge</translation>
     </message>
     <message>
         <source>Wrong address</source>
-        <translation type="unfinished"></translation>
+        <translation>Mauvaise adresse</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur : %1</translation>
     </message>
     <message>
         <source>Profile not created</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil non créé</translation>
     </message>
     <message>
         <source>Your profile &quot;%1&quot; is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre profil « %1 » est enregistré.</translation>
     </message>
     <message>
         <source>The form is missing the field(s): %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il manque au formulaire le ou les champs : %1.</translation>
     </message>
     <message>
         <source>Some fields need your attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certains champs demandent votre attention.</translation>
     </message>
     <message>
         <source>That username or email address is already in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce nom d’utilisateur ou cette adresse e-mail est déjà utilisé.</translation>
     </message>
     <message>
         <source>Your profile could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre profil n’a pas pu être enregistré : %1</translation>
     </message>
     <message>
         <source>Enter your username or email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre nom d’utilisateur ou votre adresse e-mail.</translation>
     </message>
     <message>
         <source>Sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Passkey sign-in arrives in the next version of Latchkey.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion par clé d’accès arrive dans la prochaine version de Latchkey.</translation>
     </message>
     <message>
         <source>Passkeys arrive soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Les clés d’accès arrivent bientôt</translation>
     </message>
     <message>
         <source>There is no page at %1. Check the address or start from the home page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas de page à %1. Vérifiez l’adresse ou repartez de l’accueil.</translation>
     </message>
     <message>
         <source>%1 is not accepted at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas accepté à %2.</translation>
     </message>
 </context>
 <context>
     <name>latchkey::server::ProfileForm</name>
     <message>
         <source>Choose a username.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un nom d’utilisateur.</translation>
     </message>
     <message>
         <source>A username cannot contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom d’utilisateur ne peut pas contenir de caractères de contrôle.</translation>
     </message>
     <message>
         <source>A username has 3 to 32 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom d’utilisateur compte de 3 à 32 caractères.</translation>
     </message>
     <message>
         <source>Use only letters, digits, dots (.), underscores (_) and hyphens (-) in a username.</source>
-        <translation type="unfinished"></translation>
+        <translation>N’utilisez que des lettres, chiffres, points (.), tirets bas (_) et traits d’union (-) dans un nom d’utilisateur.</translation>
     </message>
     <message>
         <source>Enter your email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre adresse e-mail.</translation>
     </message>
     <message>
         <source>An email address cannot contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une adresse e-mail ne peut pas contenir de caractères de contrôle.</translation>
     </message>
     <message>
         <source>An email address has at most 254 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une adresse e-mail compte au plus 254 caractères.</translation>
     </message>
     <message>
         <source>Enter an email address like name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une adresse e-mail comme nom@example.com.</translation>
     </message>
     <message>
         <source>A display name cannot contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom affiché ne peut pas contenir de caractères de contrôle.</translation>
     </message>
     <message>
         <source>A display name has at most 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom affiché compte au plus 64 caractères.</translation>
     </message>
 </context>
 <context>
     <name>latchkey::server::RequestHandler</name>
     <message>
         <source>This one-time link has been used already or is not valid. Restart &quot;latchkey --serve&quot; for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce lien à usage unique a déjà servi ou n’est pas valide. Relancez « latchkey --serve » pour en obtenir un nouveau.</translation>
     </message>
 </context>
 </TS>
