@@ -3,6 +3,7 @@
 #include "response_parts.h"
 #include "test_certificate_authority.h"
 #include "test_key.h"
+#include "webauthn/cose_key.h"
 
 #include <QByteArray>
 #include <QCborMap>
@@ -88,7 +89,7 @@ public:
     // A valid spec for this challenge (base64url) and format, with a fresh credential key.
     RegistrationSpec registrationSpec(const QString& challenge,
                                       AttestationFormat format = AttestationFormat::None,
-                                      int credentialAlgorithm = -7) const;
+                                      int credentialAlgorithm = cose::ES256) const;
     Registration makeCredential(const RegistrationSpec& spec, const QByteArray& userHandle = {});
 
     // A valid spec for the credential made earlier; the counter is one more than last time.
