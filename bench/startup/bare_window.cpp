@@ -3,8 +3,10 @@
 // (FirstPaintReporter: first frame after the page finished loading).
 #include "app/first_paint.h"
 
+#include <QDir>
 #include <QGuiApplication>
 #include <QHttpServer>
+#include <QHttpServerResponse>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QtWebEngineQuick/qtwebenginequickglobal.h>
@@ -36,6 +38,28 @@ Window {
 }
 )qml";
 
+// "--site DIR" serves a saved copy of the app's own pages (DIR/index.html, DIR/static/*)
+// instead of the one-line page, to tell the page's weight from the app's own overhead.
+QString siteFolder(const QStringList& arguments)
+{
+    const qsizetype at = arguments.indexOf(QStringLiteral("--site"));
+    return at >= 0 && at + 1 < arguments.size() ? arguments.at(at + 1) : QString();
+}
+
+void addRoutes(QHttpServer& server, const QString& site)
+{
+    if (site.isEmpty()) {
+        server.route(QStringLiteral("/"), [] { return QByteArray(kPage); });
+        return;
+    }
+    server.route(QStringLiteral("/"), [site] {
+        return QHttpServerResponse::fromFile(QDir(site).filePath(QStringLiteral("index.html")));
+    });
+    server.route(QStringLiteral("/static/<arg>"), [site](const QString& name) {
+        return QHttpServerResponse::fromFile(QDir(site).filePath(QStringLiteral("static/") + name));
+    });
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -48,7 +72,7 @@ int main(int argc, char** argv)
     latchkey::app::FirstPaintReporter::markStage("application");
 
     QHttpServer server;
-    server.route(QStringLiteral("/"), [] { return QByteArray(kPage); });
+    addRoutes(server, siteFolder(QCoreApplication::arguments()));
     const quint16 port = server.listen(QHostAddress::LocalHost);
     if (port == 0)
         return 1;

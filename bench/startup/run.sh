@@ -2,10 +2,13 @@
 # Cold start to the first painted page, and memory a few seconds later, of the real app and
 # of a bare WebEngine window, launched alternately under one private Xvfb.
 #   bench/startup/run.sh LATCHKEY BARE_WINDOW [RUNS=5]
+# BENCH_STAGES=1 also prints each launch's start-up stages (stderr "startup-ms" marks).
 # Time: each program prints "first-paint-ms N" (LATCHKEY_REPORT_FIRST_PAINT=1), counted
 # from LATCHKEY_LAUNCH_TIME_MS, taken here just before the launch. Memory: PSS (shared pages
 # divided among their users, so nothing is counted twice) summed over the process and all
 # its descendants (the QtWebEngineProcess renderer and zygotes), from smaps_rollup.
+# Programs: bare (one-line page), page (the bare window showing a saved copy of the app's
+# own home page, when curl is there), app (latchkey on a fresh data folder).
 set -euo pipefail
 
 app="${1:?usage: run.sh LATCHKEY BARE_WINDOW [RUNS]}"
@@ -53,20 +56,22 @@ memory_kb() { # field (Pss or Rss) summed over the tree, in kB
   echo "$total"
 }
 
-measure() { # name program [args...] -> "ms pss_kb rss_kb processes"
-  local name="$1"; shift
-  local out="$scratch/$name.out"
-  LATCHKEY_LAUNCH_TIME_MS="$(date +%s%3N)" "$@" > "$out" 2> "$scratch/$name.err" &
+measure() { # name run program [args...] -> "ms pss_kb rss_kb processes"
+  local name="$1" run="$2"; shift 2
+  # One file per launch: the child truncates its file only after the fork, so a reused
+  # name could be read while it still holds the previous launch's figure.
+  local out="$scratch/$name-$run.out"
+  LATCHKEY_LAUNCH_TIME_MS="$(date +%s%3N)" "$@" > "$out" 2> "$scratch/$name-$run.err" &
   child_pid=$!
   local ms=""
   for _ in $(seq 600); do
-    ms=$(awk '$1 == "first-paint-ms" { print $2; exit }' "$out")
+    ms=$(awk '$1 == "first-paint-ms" { print $2; exit }' "$out" 2>/dev/null)
     [ -n "$ms" ] && break
     kill -0 "$child_pid" 2>/dev/null || break
     sleep 0.05
   done
   if [ -z "$ms" ]; then
-    echo "run.sh: $name never painted; its stderr:" >&2; tail -20 "$scratch/$name.err" >&2
+    echo "run.sh: $name never painted; its stderr:" >&2; tail -20 "$scratch/$name-$run.err" >&2
     exit 1
   fi
   sleep "$settle_seconds"
@@ -77,26 +82,53 @@ measure() { # name program [args...] -> "ms pss_kb rss_kb processes"
   kill -TERM "$child_pid"
   wait "$child_pid" 2>/dev/null || true
   child_pid=""
+  # BENCH_STAGES=1: where each launch spent its time before the first paint.
+  [ "${BENCH_STAGES:-0}" = 1 ] &&
+    awk '$1 == "startup-ms" { printf " %s=%s", $2, $3 } END { print "" }' "$scratch/$name-$run.err" >&2
   echo "$ms $pss $rss $count"
 }
 
 calc() { awk "BEGIN { print $* }"; }
 
+# A saved copy of the app's home page and its assets, for "page": the bare window showing
+# the app's own page, which separates the weight of the page from the app's overhead.
+save_app_pages() {
+  command -v curl > /dev/null || return 1
+  local site="$scratch/site" jar="$scratch/cookies" port url asset
+  mkdir -p "$site/static"
+  "$app" --serve --data-dir "$scratch/site-data" > "$scratch/serve.out" 2> /dev/null &
+  local serve_pid=$!
+  for _ in $(seq 100); do [ -s "$scratch/serve.out" ] && break; sleep 0.1; done
+  url="$(head -1 "$scratch/serve.out")"
+  port="$(echo "$url" | sed -E 's#^http://localhost:([0-9]+)/.*#\1#')"
+  curl -s -c "$jar" -o /dev/null "$url" &&
+    curl -s -b "$jar" -o "$site/index.html" "http://localhost:$port/" || { kill "$serve_pid"; return 1; }
+  for pass in 1 2; do # assets named by the page, then by its stylesheet
+    for asset in $(grep -oh '/static/[A-Za-z0-9._-]*' "$site/index.html" "$site"/static/* 2>/dev/null | sort -u); do
+      [ -s "$site$asset" ] || curl -s -b "$jar" -o "$site$asset" "http://localhost:$port$asset"
+    done
+  done
+  kill -TERM "$serve_pid"; wait "$serve_pid" 2> /dev/null || true
+  [ -s "$site/index.html" ]
+}
+
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 : > "$scratch/bare.results"
 : > "$scratch/app.results"
+: > "$scratch/page.results"
+programs="bare app"
+if save_app_pages; then programs="bare page app"; else echo "run.sh: no curl, skipping 'page'" >&2; fi
 printf '%-6s %4s %10s %10s %10s %6s\n' program run first-paint pss-MB rss-MB procs
 for run in $(seq "$runs"); do
-  # Alternate which goes first so neither always enjoys a warmer page cache.
-  if [ $((run % 2)) -eq 1 ]; then order="bare app"; else order="app bare"; fi
+  # Alternate the order so no program always enjoys a warmer page cache.
+  if [ $((run % 2)) -eq 1 ]; then order="$programs"; else order="$(echo "$programs" | tr ' ' '\n' | tac | xargs)"; fi
   for name in $order; do
-    if [ "$name" = bare ]; then
-      result=$(measure bare "$bare")
-    else
-      rm -rf "$scratch/data"
-      result=$(measure app "$app" --data-dir "$scratch/data")
-    fi
+    case "$name" in
+      bare) result=$(measure bare "$run" "$bare") ;;
+      page) result=$(measure page "$run" "$bare" --site "$scratch/site") ;;
+      app) rm -rf "$scratch/data"; result=$(measure app "$run" "$app" --data-dir "$scratch/data") ;;
+    esac
     echo "$result" >> "$scratch/$name.results"
     read -r ms pss rss count <<< "$result"
     printf '%-6s %4d %8d ms %10.1f %10.1f %6d\n' "$name" "$run" "$ms" \
@@ -111,6 +143,12 @@ app_pss=$(awk '{ print $2 }' "$scratch/app.results" | median)
 echo
 printf 'median first paint: app %s ms, bare %s ms, ratio app/bare %.2f (goal <= 1.15)\n' \
   "$app_ms" "$bare_ms" "$(calc "$app_ms / $bare_ms")"
+if [ -s "$scratch/page.results" ]; then
+  page_ms=$(awk '{ print $1 }' "$scratch/page.results" | median)
+  page_pss=$(awk '{ print $2 }' "$scratch/page.results" | median)
+  printf 'same page in the bare window: %s ms, %.1f MB; app/bare-with-same-page: time %.2f, PSS %+.1f MB\n' \
+    "$page_ms" "$(calc "$page_pss / 1024")" "$(calc "$app_ms / $page_ms")" "$(calc "($app_pss - $page_pss) / 1024")"
+fi
 printf 'median PSS (process tree): app %.1f MB, bare %.1f MB, difference %+.1f MB (goal <= 30)\n' \
   "$(calc "$app_pss / 1024")" "$(calc "$bare_pss / 1024")" \
   "$(calc "($app_pss - $bare_pss) / 1024")"

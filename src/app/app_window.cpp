@@ -54,10 +54,13 @@ AppResult<void> AppWindow::load()
                 &FirstPaintReporter::pageLoaded);
     }
     m_geometry = new WindowGeometry(m_setup.settingsFile, m_window, this);
+    // Shown at once, with its start-up pane: the first frame (graphics set-up included)
+    // is then out of the way before the page's requests need this thread.
+    m_geometry->restoreAndShow();
     return {};
 }
 
-void AppWindow::show(const Handler& handler)
+void AppWindow::openHome(const Handler& handler)
 {
     // A child of the profile, so it outlives every request the profile still makes. Set
     // before the home URL, so the very first request already carries the secret.
@@ -65,7 +68,6 @@ void AppWindow::show(const Handler& handler)
                                                 handler.launchSecret, m_profile);
     m_profile->setUrlRequestInterceptor(m_interceptor);
     m_shell->setHomeUrl(handler.homeUrl);
-    m_geometry->restoreAndShow();
 }
 
 } // namespace latchkey::app

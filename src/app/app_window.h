@@ -40,12 +40,12 @@ public:
     explicit AppWindow(Setup setup, QObject* parent = nullptr);
     ~AppWindow() override;
 
-    // Loads the QML and the web profile; the window stays hidden. Done while the backend
-    // is still starting on its own thread.
+    // Loads the QML and the web profile and shows the window (where it was last time) with
+    // its start-up pane. Done while the backend is still starting on its own thread.
     AppResult<void> load();
 
-    // Points the window at the handler and shows it where it was last time.
-    void show(const Handler& handler);
+    // Points the window at the handler: the home page starts loading.
+    void openHome(const Handler& handler);
 
     QQuickWindow* window() const { return m_window; }
 

@@ -130,7 +130,7 @@ int runWindow(const LaunchOptions& options, int& argc, char** argv)
     if (!ready)
         return fail(ready.error());
     FirstPaintReporter::markStage("backend-ready");
-    window.show({ready->homeUrl, server::LocalServer::secretHeaderName(), secret});
+    window.openHome({ready->homeUrl, server::LocalServer::secretHeaderName(), secret});
     return QCoreApplication::exec();
 }
 
