@@ -125,6 +125,10 @@
   }
 
   function onSuccess(form, answer) {
+    if (answer.redirect) {
+      window.location.assign(answer.redirect);
+      return;
+    }
     if (answer.html) {
       const card = form.closest("[data-form-card]");
       const holder = document.createElement("div");
@@ -183,8 +187,9 @@
     // Lets the stylesheet (and tests) tell that the script ran under the CSP.
     document.documentElement.classList.add("js");
     announceServerToasts();
-    document.querySelectorAll("form[data-enhance]").forEach((form) => {
-      form.addEventListener("submit", submitInPlace);
+    // Delegated: cards replaced in place bring new forms.
+    document.addEventListener("submit", (event) => {
+      if (event.target.matches("form[data-enhance]")) submitInPlace(event);
     });
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && dismissNewestToast()) event.preventDefault();
@@ -193,6 +198,9 @@
     const invalid = document.querySelector("[aria-invalid=true]");
     if (invalid) invalid.focus();
   }
+
+  // For passkeys.js: the same toasts.
+  window.Latchkey = { showToast };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -9,6 +9,8 @@ QByteArray reasonPhrase(int status)
     switch (status) {
     case 400:
         return "Bad Request";
+    case 401:
+        return "Unauthorized";
     case 403:
         return "Forbidden";
     case 413:
@@ -77,6 +79,11 @@ void HttpResponse::setHeader(const QByteArray& name, const QByteArray& value)
             return;
         }
     }
+    headers.append({name, value});
+}
+
+void HttpResponse::addHeader(const QByteArray& name, const QByteArray& value)
+{
     headers.append({name, value});
 }
 

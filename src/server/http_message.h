@@ -36,6 +36,8 @@ struct HttpResponse {
     QByteArray body;
 
     void setHeader(const QByteArray& name, const QByteArray& value);
+    // Another header of the same name (Set-Cookie may appear several times).
+    void addHeader(const QByteArray& name, const QByteArray& value);
     QByteArray header(const QByteArray& name) const;
 
     static HttpResponse html(int status, const QByteArray& body);

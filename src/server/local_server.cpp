@@ -73,6 +73,11 @@ QUrl LocalServer::homeUrl() const
     return QUrl(QStringLiteral("http://localhost:%1/").arg(port()));
 }
 
+void LocalServer::setClock(std::function<QDateTime()> clock)
+{
+    m_handler->setClock(std::move(clock));
+}
+
 QUrl LocalServer::createOneTimeUrl()
 {
     return createOneTimeUrl(QStringLiteral("/"));

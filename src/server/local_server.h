@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QObject>
 #include <QString>
 #include <QUrl>
+#include <functional>
 #include <memory>
 
 namespace latchkey::store {
@@ -44,6 +46,10 @@ public:
     QUrl createOneTimeUrl();
     // The same, landing on nextPath (a path on this server, e.g. "/register") instead of home.
     QUrl createOneTimeUrl(const QString& nextPath);
+
+    // What "now" is for sessions and challenges (UTC). The system clock unless a test moves
+    // time forward to reach an expiry.
+    void setClock(std::function<QDateTime()> clock);
 
 private:
     ServerConfig m_config;

@@ -92,8 +92,14 @@ const Entry kStrings[] = {
     {"doneNextTitle", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Next: register a passkey")},
     {"doneNextText",
      QT_TRANSLATE_NOOP("latchkey::server::Pages",
-                       "Passkey registration arrives in the next version of Latchkey. Your "
-                       "profile is saved and will be ready for it.")},
+                       "Your profile is saved. Register a passkey now: it is how you sign in. "
+                       "Your computer will ask for your fingerprint, face or PIN.")},
+    {"registerPasskey", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Register a passkey")},
+    {"passkeyNeedsScript",
+     QT_TRANSLATE_NOOP("latchkey::server::Pages",
+                       "Passkeys need this page's script. Allow JavaScript for Latchkey, or "
+                       "use the Latchkey app.")},
+    {"passkeyNickname", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Passkey name (optional)")},
     {"doneHome", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Back to home")},
     // Sign in
     {"signinTitle", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Sign in")},
@@ -103,9 +109,39 @@ const Entry kStrings[] = {
     {"fieldLogin", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Username or email address")},
     {"signinSubmit", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Continue")},
     {"signinNoProfile", QT_TRANSLATE_NOOP("latchkey::server::Pages", "New here?")},
+    {"signinUsernameless",
+     QT_TRANSLATE_NOOP("latchkey::server::Pages", "Sign in with a passkey, no username")},
+    {"signinSwitchUser", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Switch user")},
+    {"signinAsLast", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Sign in")},
+    {"signinOr", QT_TRANSLATE_NOOP("latchkey::server::Pages", "or")},
     // Profile
     {"profileTitle", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Your profile")},
     {"profilePasskeys", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Passkeys")},
+    {"profileName", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Name")},
+    {"profileUid", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Profile ID")},
+    {"passkeyAuthenticator", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Authenticator")},
+    {"passkeyCreated", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Created")},
+    {"passkeyLastUsed", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Last used")},
+    {"passkeyBackup", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Backup")},
+    {"passkeyRename", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Rename")},
+    {"passkeyNewName", QT_TRANSLATE_NOOP("latchkey::server::Pages", "New name")},
+    {"passkeyRemove", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Remove")},
+    {"passkeyLastWarning",
+     QT_TRANSLATE_NOOP("latchkey::server::Pages",
+                       "This is the profile's only passkey. Without it nobody can sign in to "
+                       "this profile until a new passkey is registered in this session.")},
+    {"passkeyLastConfirm",
+     QT_TRANSLATE_NOOP("latchkey::server::Pages",
+                       "I understand: remove the only passkey of this profile")},
+    {"passkeyAdd", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Add another passkey")},
+    {"profileDeleteTitle", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Delete this profile")},
+    {"profileDeleteText",
+     QT_TRANSLATE_NOOP("latchkey::server::Pages",
+                       "The profile and all its passkeys are deleted from this computer, and "
+                       "you are signed out. This cannot be undone.")},
+    {"profileDeleteConfirm",
+     QT_TRANSLATE_NOOP("latchkey::server::Pages", "Type your username to confirm")},
+    {"profileDeleteSubmit", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Delete profile")},
     // Errors
     {"errorHome", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Go to the home page")},
 };

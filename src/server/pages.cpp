@@ -115,7 +115,9 @@ TemplateData userData(const store::User& user)
 
 } // namespace
 
-Pages::Pages(store::Database& database) : m_users(database) {}
+Pages::Pages(store::Database& database, Sessions& sessions)
+    : m_sessions(sessions), m_users(database)
+{}
 
 HttpResponse Pages::home(const HttpRequest&)
 {
@@ -167,7 +169,23 @@ HttpResponse Pages::registerFailure(const HttpRequest& request, int status, cons
     return jsonAnswer(status, answer);
 }
 
+// The new profile's creator gets an enrolment session: the only way to attach its first
+// passkey (README "Sessions").
 HttpResponse Pages::registerSuccess(const HttpRequest& request, const store::User& user)
+{
+    const auto enrolment = m_sessions.startEnrolment(user.id);
+    if (!enrolment)
+        return error(request, 500,
+                     QCoreApplication::translate("latchkey::server::Pages",
+                                                 "Your profile is saved, but no session could "
+                                                 "be started: %1")
+                         .arg(enrolment.error().message));
+    HttpResponse response = registerAnswer(request, user);
+    response.addHeader("Set-Cookie", Sessions::sessionCookie(enrolment->token));
+    return response;
+}
+
+HttpResponse Pages::registerAnswer(const HttpRequest& request, const store::User& user)
 {
     const TemplateData data = userData(user);
     if (!request.wantsJson()) {
@@ -240,10 +258,26 @@ HttpResponse Pages::registerSubmit(const HttpRequest& request)
                            view);
 }
 
-HttpResponse Pages::signInPage(int status, const QString& login, const QString& fieldError,
-                               const QList<Toast>& toasts)
+// The profile this browser signed in to last (by uid, from an HttpOnly cookie): greeted by
+// name, its login filled in, with "switch user" to forget it.
+void Pages::addLastUser(const HttpRequest& request, TemplateData& data) const
+{
+    const QString uid = QString::fromLatin1(request.cookie(Sessions::lastUserCookieName()));
+    const std::optional<store::User> user = uid.isEmpty() ? std::nullopt : m_users.findByUid(uid);
+    data.set("hasLastUser", user.has_value());
+    if (!user)
+        return;
+    data.set("lastUserGreeting",
+             s(QCoreApplication::translate("latchkey::server::Pages", "Welcome back, %1.")
+                   .arg(user->displayName.isEmpty() ? user->username : user->displayName)));
+    data.set("lastUserLogin", s(user->username));
+}
+
+HttpResponse Pages::signInPage(const HttpRequest& request, int status, const QString& login,
+                               const QString& fieldError, const QList<Toast>& toasts)
 {
     TemplateData data;
+    addLastUser(request, data);
     data.set("login", fieldData(QStringLiteral("login"), login,
                                 FormErrors{fieldError.isEmpty()
                                                ? QList<FieldError>{}
@@ -256,13 +290,19 @@ HttpResponse Pages::signInPage(int status, const QString& login, const QString& 
                               m_renderer.renderPage(QStringLiteral("signin"), data, context));
 }
 
-HttpResponse Pages::signInForm(const HttpRequest&)
+HttpResponse Pages::signInForm(const HttpRequest& request)
 {
-    return signInPage(200, {}, {}, {});
+    return signInPage(request, 200, {}, {}, {});
 }
 
-// Passkey sign-in arrives with the WebAuthn flows. Until then the answer is the same for
-// every well-formed login, so it tells nothing about which profiles exist.
+HttpResponse Pages::signInWithToast(const HttpRequest& request, const Toast& toast)
+{
+    return signInPage(request, 200, {}, {}, {toast});
+}
+
+// Passkey sign-in runs in the page's script (navigator.credentials.get); a form posted
+// without script gets the same answer for every well-formed login, so it tells nothing
+// about which profiles exist.
 HttpResponse Pages::signInSubmit(const HttpRequest& request)
 {
     const BodyResult<FormFields> fields = parseFormBody(request);
@@ -280,29 +320,25 @@ HttpResponse Pages::signInSubmit(const HttpRequest& request)
             return jsonAnswer(400, answer);
         }
         return signInPage(
-            400, login, message,
+            request, 400, login, message,
             {{Toast::Kind::Error, QCoreApplication::translate("latchkey::server::Pages", "Sign-in"),
               message}});
     }
     const QString soon = QCoreApplication::translate(
-        "latchkey::server::Pages", "Passkey sign-in arrives in the next version of Latchkey.");
+        "latchkey::server::Pages",
+        "Signing in with a passkey needs this page's script. Allow JavaScript for Latchkey, "
+        "or use the Latchkey app.");
     if (request.wantsJson())
         return jsonAnswer(200, QJsonObject{{QStringLiteral("ok"), true},
                                            {QStringLiteral("status"), QStringLiteral("pending")},
                                            {QStringLiteral("title"),
                                             QCoreApplication::translate("latchkey::server::Pages",
-                                                                        "Passkeys arrive soon")},
+                                                                        "Script needed")},
                                            {QStringLiteral("message"), soon}});
     return signInPage(
-        200, login, {},
+        request, 200, login, {},
         {{Toast::Kind::Warning,
-          QCoreApplication::translate("latchkey::server::Pages", "Passkeys arrive soon"), soon}});
-}
-
-// Sessions arrive with passkey sign-in; until then nobody is signed in.
-HttpResponse Pages::profile(const HttpRequest&)
-{
-    return HttpResponse::redirect("/signin");
+          QCoreApplication::translate("latchkey::server::Pages", "Script needed"), soon}});
 }
 
 HttpResponse Pages::error(const HttpRequest& request, int status, const QString& message)

@@ -3,6 +3,7 @@
 #include "server/http_message.h"
 #include "server/page_renderer.h"
 #include "server/profile_form.h"
+#include "server/sessions.h"
 #include "store/user_store.h"
 
 namespace latchkey::server {
@@ -11,14 +12,15 @@ namespace latchkey::server {
 // JSON answer (Accept: application/json, used by latchkey.js).
 class Pages {
 public:
-    explicit Pages(store::Database& database);
+    Pages(store::Database& database, Sessions& sessions);
 
     HttpResponse home(const HttpRequest& request);
     HttpResponse registerForm(const HttpRequest& request);
     HttpResponse registerSubmit(const HttpRequest& request);
     HttpResponse signInForm(const HttpRequest& request);
     HttpResponse signInSubmit(const HttpRequest& request);
-    HttpResponse profile(const HttpRequest& request);
+    // The sign-in page with a toast (after sign-out or deleting a profile).
+    HttpResponse signInWithToast(const HttpRequest& request, const Toast& toast);
 
     // An error as a page or as JSON, with the status's own heading.
     HttpResponse error(const HttpRequest& request, int status, const QString& message);
@@ -36,9 +38,12 @@ private:
     HttpResponse registerFailure(const HttpRequest& request, int status, const QString& code,
                                  const RegisterView& view);
     HttpResponse registerSuccess(const HttpRequest& request, const store::User& user);
-    HttpResponse signInPage(int status, const QString& login, const QString& fieldError,
-                            const QList<Toast>& toasts);
+    HttpResponse registerAnswer(const HttpRequest& request, const store::User& user);
+    HttpResponse signInPage(const HttpRequest& request, int status, const QString& login,
+                            const QString& fieldError, const QList<Toast>& toasts);
+    void addLastUser(const HttpRequest& request, TemplateData& data) const;
 
+    Sessions& m_sessions;
     store::UserStore m_users;
     PageRenderer m_renderer;
 };

@@ -28,7 +28,9 @@ QString safeNextPath(const HttpRequest& request)
 } // namespace
 
 RequestHandler::RequestHandler(store::Database& database, QByteArray launchSecret)
-    : m_secret(std::move(launchSecret)), m_pages(database)
+    : m_secret(std::move(launchSecret)), m_sessions(database, m_context),
+      m_pages(database, m_sessions), m_flows(database, m_context, m_sessions),
+      m_profile(database, m_context, m_sessions, m_pages)
 {
     addRoutes();
 }
@@ -42,7 +44,26 @@ void RequestHandler::addRoutes()
                  std::bind(&Pages::registerSubmit, &m_pages, _1));
     m_router.add("GET", QStringLiteral("/signin"), std::bind(&Pages::signInForm, &m_pages, _1));
     m_router.add("POST", QStringLiteral("/signin"), std::bind(&Pages::signInSubmit, &m_pages, _1));
-    m_router.add("GET", QStringLiteral("/profile"), std::bind(&Pages::profile, &m_pages, _1));
+    m_router.add("GET", QStringLiteral("/profile"),
+                 std::bind(&ProfilePages::profile, &m_profile, _1));
+    m_router.add("POST", QStringLiteral("/profile/passkeys/rename"),
+                 std::bind(&ProfilePages::renamePasskey, &m_profile, _1));
+    m_router.add("POST", QStringLiteral("/profile/passkeys/remove"),
+                 std::bind(&ProfilePages::removePasskey, &m_profile, _1));
+    m_router.add("POST", QStringLiteral("/profile/delete"),
+                 std::bind(&ProfilePages::deleteProfile, &m_profile, _1));
+    m_router.add("POST", QStringLiteral("/signout"),
+                 std::bind(&ProfilePages::signOut, &m_profile, _1));
+    m_router.add("POST", QStringLiteral("/signin/forget"),
+                 std::bind(&ProfilePages::forgetLastUser, &m_profile, _1));
+    m_router.add("POST", QStringLiteral("/api/passkeys/registration/options"),
+                 std::bind(&PasskeyFlows::registrationOptions, &m_flows, _1));
+    m_router.add("POST", QStringLiteral("/api/passkeys/registration/verify"),
+                 std::bind(&PasskeyFlows::registrationVerify, &m_flows, _1));
+    m_router.add("POST", QStringLiteral("/api/passkeys/authentication/options"),
+                 std::bind(&PasskeyFlows::authenticationOptions, &m_flows, _1));
+    m_router.add("POST", QStringLiteral("/api/passkeys/authentication/verify"),
+                 std::bind(&PasskeyFlows::authenticationVerify, &m_flows, _1));
     m_router.add("GET", oneTimePath(),
                  [this](const HttpRequest& request) { return redeemOneTimeLink(request); });
     m_router.addPrefix("GET", QStringLiteral("/static/"), [this](const HttpRequest& request) {
@@ -72,13 +93,13 @@ bool RequestHandler::isOneTimeLink(const HttpRequest& request) const
 // The threat model's order: Host (DNS rebinding), secret, Origin (CSRF), size, route.
 HttpResponse RequestHandler::guardedDispatch(const HttpRequest& request)
 {
-    if (const auto failure = checkHost(request, m_port))
+    if (const auto failure = checkHost(request, m_context.port))
         return m_pages.error(request, failure->status, failure->message);
     if (!isOneTimeLink(request)) {
         if (const auto failure = checkSecret(request, m_secret))
             return m_pages.error(request, failure->status, failure->message);
     }
-    if (const auto failure = checkOrigin(request, m_port))
+    if (const auto failure = checkOrigin(request, m_context.port))
         return m_pages.error(request, failure->status, failure->message);
     if (const auto failure = checkBodySize(request))
         return m_pages.error(request, failure->status, failure->message);

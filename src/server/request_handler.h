@@ -3,7 +3,11 @@
 #include "server/http_message.h"
 #include "server/one_time_tokens.h"
 #include "server/pages.h"
+#include "server/passkey_flows.h"
+#include "server/profile_pages.h"
 #include "server/router.h"
+#include "server/server_context.h"
+#include "server/sessions.h"
 
 namespace latchkey::server {
 
@@ -13,8 +17,10 @@ class RequestHandler {
 public:
     RequestHandler(store::Database& database, QByteArray launchSecret);
 
-    void setPort(quint16 port) { m_port = port; }
-    quint16 port() const { return m_port; }
+    void setPort(quint16 port) { m_context.port = port; }
+    quint16 port() const { return m_context.port; }
+    // Tests move time forward to reach session and challenge expiry.
+    void setClock(Clock clock) { m_context.clock = std::move(clock); }
 
     // Answers one request; the security headers are always on the answer.
     HttpResponse handle(const HttpRequest& request);
@@ -33,9 +39,12 @@ private:
     void addRoutes();
 
     QByteArray m_secret;
-    quint16 m_port = 0;
+    ServerContext m_context;
     OneTimeTokens m_tokens;
+    Sessions m_sessions;
     Pages m_pages;
+    PasskeyFlows m_flows;
+    ProfilePages m_profile;
     Router m_router;
 };
 

@@ -92,14 +92,14 @@ void TestPageRenderer::profileTemplateShowsThePerson()
     data.set("email", "ada@example.com");
     TemplateData passkeys{TemplateData::type::list};
     TemplateData passkey;
-    passkey.set("name", "This computer");
+    passkey.set("nickname", "This computer");
     passkeys.push_back(passkey);
     data.set("passkeys", passkeys);
     const QByteArray page = renderer.renderPage(
         QStringLiteral("profile"), data, {QStringLiteral("Your profile"), "profile", true, {}});
     QVERIFY(page.contains("<h1>Your profile</h1>"));
     QVERIFY(page.contains("<dd>ada@example.com</dd>"));
-    QVERIFY(page.contains("<li>This computer</li>"));
+    QVERIFY(page.contains("data-passkey-nickname>This computer</p>"));
 }
 
 QTEST_GUILESS_MAIN(TestPageRenderer)

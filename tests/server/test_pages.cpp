@@ -201,14 +201,14 @@ void TestPages::signInAnswersTheSameForKnownAndUnknownLogins()
     QCOMPARE(unknown.body, known.body);
     QCOMPARE(QJsonDocument::fromJson(known.body).object().value("status").toString(),
              QStringLiteral("pending"));
-    // Without script: a full page with the "passkeys arrive soon" toast; only the echoed
+    // Without script: a full page with the "script needed" toast; only the echoed
     // login differs.
     const WireResponse knownPage =
         m_fixture.sendGood("POST", "/signin", {{"Content-Type", form}}, "login=grace");
     const WireResponse unknownPage =
         m_fixture.sendGood("POST", "/signin", {{"Content-Type", form}}, "login=nobody");
     QCOMPARE(knownPage.status, unknownPage.status);
-    QVERIFY(knownPage.body.contains("Passkeys arrive soon"));
+    QVERIFY(knownPage.body.contains("Script needed"));
     QVERIFY(knownPage.body.contains("toast-warning"));
     QCOMPARE(QByteArray(knownPage.body).replace("grace", "X"),
              QByteArray(unknownPage.body).replace("nobody", "X"));

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "server/api_answers.h"
+#include "server/server_context.h"
+#include "server/sessions.h"
+#include "store/challenge_store.h"
+#include "store/credential_store.h"
+#include "store/user_store.h"
+#include "webauthn/registration_options.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+namespace latchkey::server {
+
+// The WebAuthn ceremonies of the JSON API (README "Passkey API"): options bound to the
+// browser's session through ChallengeStore (5 minutes, single use), verification through
+// latchkey_webauthn, then the store and the session. Every refusal writes nothing.
+class PasskeyFlows {
+public:
+    PasskeyFlows(store::Database& database, const ServerContext& context, Sessions& sessions);
+
+    HttpResponse registrationOptions(const HttpRequest& request);
+    HttpResponse registrationVerify(const HttpRequest& request);
+    HttpResponse authenticationOptions(const HttpRequest& request);
+    HttpResponse authenticationVerify(const HttpRequest& request);
+
+    static constexpr int kNicknameMax = 64;
+    // Trimmed, NFC, 1..64 characters, no control or format characters.
+    static ApiResult<QString> validateNickname(const QString& nickname);
+
+private:
+    struct SignIn {
+        store::User user;
+        QByteArray credentialId;
+    };
+
+    ApiResult<CurrentSession> profileSession(const HttpRequest& request);
+    ApiResult<store::Challenge> consumeChallenge(const store::Session& session,
+                                                 store::ChallengePurpose purpose,
+                                                 const QByteArray& clientDataJson);
+    ApiResult<QJsonObject> creationOptions(const CurrentSession& current);
+    ApiResult<QString> requestedNickname(const QJsonObject& body);
+    ApiResult<store::Credential> registerCredential(const CurrentSession& current,
+                                                    const QJsonObject& body);
+    ApiResult<QString> requestedLogin(const QJsonObject& body);
+    ApiResult<QJsonObject> requestOptions(const store::Session& session, const QString& login);
+    QList<webauthn::CredentialDescriptor> descriptorsFor(qint64 userId) const;
+    QList<webauthn::CredentialDescriptor> decoyDescriptors(const QString& login) const;
+    ApiResult<SignIn> verifySignIn(const CurrentSession& current, const QJsonObject& body);
+    HttpResponse signedIn(const CurrentSession& current, const SignIn& signIn);
+
+    const ServerContext& m_context;
+    Sessions& m_sessions;
+    store::UserStore m_users;
+    store::CredentialStore m_credentials;
+    store::ChallengeStore m_challenges;
+    QByteArray m_decoyKey; // per process: makes the decoy allowCredentials of unknown logins
+};
+
+} // namespace latchkey::server

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "server/api_answers.h"
+#include "server/form_body.h"
+#include "server/page_renderer.h"
+#include "server/pages.h"
+#include "server/server_context.h"
+#include "server/sessions.h"
+#include "store/credential_store.h"
+#include "store/user_store.h"
+
+namespace latchkey::server {
+
+// The signed-in part of the site: the profile page and its actions (rename or remove a
+// passkey, delete the profile), sign-out and "switch user". Each action is a plain form POST
+// answered with a full page, or JSON (with the re-rendered card) for latchkey.js.
+class ProfilePages {
+public:
+    ProfilePages(store::Database& database, const ServerContext& context, Sessions& sessions,
+                 Pages& pages);
+
+    HttpResponse profile(const HttpRequest& request);
+    HttpResponse renamePasskey(const HttpRequest& request);
+    HttpResponse removePasskey(const HttpRequest& request);
+    HttpResponse deleteProfile(const HttpRequest& request);
+    HttpResponse signOut(const HttpRequest& request);
+    HttpResponse forgetLastUser(const HttpRequest& request);
+
+    // The value of the confirmation field that allows removing a profile's last passkey.
+    static QString lastPasskeyConfirmation() { return QStringLiteral("remove-last-passkey"); }
+
+private:
+    struct Action {
+        CurrentSession session;
+        FormFields fields;
+    };
+
+    ApiResult<Action> beginAction(const HttpRequest& request);
+    ApiResult<QByteArray> credentialField(const Action& action) const;
+    ApiResult<QString> applyRename(const Action& action);
+    ApiResult<QString> applyRemove(const Action& action);
+    TemplateData profileData(const store::User& user) const;
+    HttpResponse profilePage(int status, const CurrentSession& session, const QList<Toast>& toasts);
+    HttpResponse enrolPage(const CurrentSession& session);
+    HttpResponse actionDone(const HttpRequest& request, const CurrentSession& session,
+                            const QString& title, const QString& message);
+    HttpResponse actionFailed(const HttpRequest& request, const ApiError& error,
+                              const QString& title);
+
+    const ServerContext& m_context;
+    Sessions& m_sessions;
+    Pages& m_pages;
+    store::UserStore m_users;
+    store::CredentialStore m_credentials;
+    PageRenderer m_renderer;
+};
+
+} // namespace latchkey::server

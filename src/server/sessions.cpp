@@ -1,0 +1,99 @@
+#include "server/sessions.h"
+
+namespace latchkey::server {
+
+namespace {
+
+// HttpOnly: page script never reads them. SameSite=Strict: no other site's request carries
+// them. No Max-Age on the session: it ends with the browser or at the server's expiry.
+constexpr char kCookieAttributes[] = "; Path=/; HttpOnly; SameSite=Strict";
+// A year: only a greeting depends on it, and "switch user" forgets it.
+constexpr char kLastUserLifetime[] = "; Max-Age=31536000";
+constexpr char kExpired[] = "; Max-Age=0";
+
+} // namespace
+
+Sessions::Sessions(store::Database& database, const ServerContext& context)
+    : m_context(context), m_sessions(database), m_users(database), m_credentials(database)
+{}
+
+SessionState Sessions::stateFor(const store::Session& session,
+                                std::optional<store::User>& user) const
+{
+    if (!session.userId)
+        return SessionState::Anonymous;
+    user = m_users.findById(*session.userId);
+    if (!user)
+        return SessionState::Anonymous;
+    return m_credentials.countForUser(user->id) > 0 ? SessionState::SignedIn
+                                                    : SessionState::Enrolling;
+}
+
+CurrentSession Sessions::current(const HttpRequest& request)
+{
+    CurrentSession current;
+    current.token = store::SessionToken::fromBase64Url(request.cookie(sessionCookieName()));
+    if (!current.token.isWellFormed())
+        return current;
+    const auto found = m_sessions.findValid(current.token, m_context.now());
+    if (!found)
+        return current;
+    current.session = *found;
+    current.state = stateFor(current.session, current.user);
+    return current;
+}
+
+store::StoreResult<CurrentSession> Sessions::currentOrNew(const HttpRequest& request, bool& created)
+{
+    created = false;
+    CurrentSession existing = current(request);
+    if (existing.state != SessionState::None)
+        return existing;
+    const auto issued = m_sessions.create(std::nullopt, m_context.now());
+    if (!issued)
+        return issued.error();
+    created = true;
+    CurrentSession fresh;
+    fresh.state = SessionState::Anonymous;
+    fresh.token = issued->token;
+    fresh.session = issued->session;
+    return fresh;
+}
+
+store::StoreResult<store::IssuedSession> Sessions::startEnrolment(qint64 userId)
+{
+    return m_sessions.create(userId, m_context.now());
+}
+
+store::StoreResult<store::IssuedSession> Sessions::rotate(const store::SessionToken& token,
+                                                          qint64 userId)
+{
+    return m_sessions.rotate(token, userId, m_context.now());
+}
+
+store::StoreResult<void> Sessions::end(const store::SessionToken& token)
+{
+    return m_sessions.remove(token);
+}
+
+QByteArray Sessions::sessionCookie(const store::SessionToken& token)
+{
+    return sessionCookieName() + "=" + token.toBase64Url() + kCookieAttributes;
+}
+
+QByteArray Sessions::clearedSessionCookie()
+{
+    return sessionCookieName() + "=" + kCookieAttributes + kExpired;
+}
+
+QByteArray Sessions::lastUserCookie(const QString& uid)
+{
+    return lastUserCookieName() + "=" + uid.toLatin1() + kCookieAttributes + kLastUserLifetime;
+}
+
+QByteArray Sessions::clearedLastUserCookie()
+{
+    return lastUserCookieName() + "=" + kCookieAttributes + kExpired;
+}
+
+} // namespace latchkey::server

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "server/http_message.h"
+#include "server/server_context.h"
+#include "store/credential_store.h"
+#include "store/session_store.h"
+#include "store/user_store.h"
+
+#include <optional>
+
+namespace latchkey::server {
+
+// Where a browser stands. A profile's session is Enrolling until the profile has a passkey:
+// creating a profile gives its creator such a session, good only for registering the first
+// passkey; SignedIn needs a passkey that verified (or one registered in this session).
+enum class SessionState { None, Anonymous, Enrolling, SignedIn };
+
+struct CurrentSession {
+    SessionState state = SessionState::None;
+    store::SessionToken token;
+    store::Session session;
+    std::optional<store::User> user;
+};
+
+// The browser side of store::SessionStore: the latchkey_session cookie (HttpOnly,
+// SameSite=Strict, Path=/, no Max-Age: the server decides expiry) and the
+// latchkey_last_user cookie (a profile's uid, so the sign-in page can greet them).
+class Sessions {
+public:
+    Sessions(store::Database& database, const ServerContext& context);
+
+    CurrentSession current(const HttpRequest& request);
+    // The current live session, or a new anonymous one (created = true: set its cookie).
+    store::StoreResult<CurrentSession> currentOrNew(const HttpRequest& request, bool& created);
+    // A new session for a profile just created (Enrolling).
+    store::StoreResult<store::IssuedSession> startEnrolment(qint64 userId);
+    // Sign-in: a new id for the same browser, now bound to userId.
+    store::StoreResult<store::IssuedSession> rotate(const store::SessionToken& token,
+                                                    qint64 userId);
+    store::StoreResult<void> end(const store::SessionToken& token);
+
+    static QByteArray sessionCookieName() { return "latchkey_session"; }
+    static QByteArray lastUserCookieName() { return "latchkey_last_user"; }
+    static QByteArray sessionCookie(const store::SessionToken& token);
+    static QByteArray clearedSessionCookie();
+    static QByteArray lastUserCookie(const QString& uid);
+    static QByteArray clearedLastUserCookie();
+
+private:
+    SessionState stateFor(const store::Session& session, std::optional<store::User>& user) const;
+
+    const ServerContext& m_context;
+    store::SessionStore m_sessions;
+    store::UserStore m_users;
+    store::CredentialStore m_credentials;
+};
+
+} // namespace latchkey::server

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "authenticator/client.h"
+#include "authenticator/fake/in_memory_key_store.h"
+#include "authenticator/fake/scripted_user_verifier.h"
+#include "authenticator/local_authenticator.h"
+#include "server_fixture.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <memory>
+#include <optional>
+
+namespace latchkey::server::testing {
+
+// A browser with a cookie jar and a platform authenticator (Latchkey's own, over an
+// in-memory key store and a verifier that always says yes), talking real HTTP to a fixture.
+class FlowBrowser {
+public:
+    explicit FlowBrowser(ServerFixture& fixture);
+
+    WireResponse get(const QByteArray& path);
+    WireResponse postForm(const QByteArray& path, const QByteArray& body, bool json = false);
+    WireResponse postJson(const QByteArray& path, const QJsonObject& body);
+    WireResponse postRaw(const QByteArray& path, const QByteArray& body,
+                         const QByteArray& contentType);
+
+    // POST /register (JSON path); true on 201.
+    bool createProfile(const QString& username, const QString& email);
+    // navigator.credentials.create()/get() as a browser at the server's origin would.
+    std::optional<QJsonObject> create(const QJsonObject& options);
+    std::optional<QJsonObject> get(const QJsonObject& options);
+    // Options, authenticator, verify: the verify answer.
+    WireResponse registerPasskey(const QString& nickname = {});
+    WireResponse signIn(const QString& login);
+
+    QByteArray cookie(const QByteArray& name) const { return m_cookies.value(name); }
+    void setCookie(const QByteArray& name, const QByteArray& value) { m_cookies[name] = value; }
+    void forgetCookies() { m_cookies.clear(); }
+    // Another device: a fresh authenticator with none of the earlier passkeys.
+    void switchAuthenticator();
+
+private:
+    Headers cookieHeaders() const;
+    WireResponse keep(WireResponse response);
+    std::optional<QJsonObject> run(bool create, const QJsonObject& options);
+
+    ServerFixture& m_fixture;
+    QMap<QByteArray, QByteArray> m_cookies;
+    struct Device {
+        authenticator::InMemoryKeyStore keys;
+        authenticator::ScriptedUserVerifier verifier;
+        authenticator::LocalAuthenticator authenticator{keys, verifier};
+        authenticator::Client client{authenticator};
+    };
+    std::unique_ptr<Device> m_device = std::make_unique<Device>();
+};
+
+QJsonObject jsonOf(const WireResponse& response);
+
+} // namespace latchkey::server::testing
