@@ -2,6 +2,7 @@
 // answers in place (no reload) on success and on field errors, toasts appear in the right
 // live region, dismiss on Escape and by themselves, and sign-in shows the "script needed"
 // toast. Skips when chromium is not installed.
+#include "headless_chromium.h"
 #include "server_fixture.h"
 
 #include <QJsonArray>
@@ -18,83 +19,6 @@
 #include <QWebSocket>
 
 using namespace latchkey::server::testing;
-
-namespace {
-
-// Just enough of the DevTools protocol: one page, commands answered by id.
-class DevTools {
-public:
-    bool connectTo(const QUrl& pageSocket)
-    {
-        QObject::connect(&m_socket, &QWebSocket::textMessageReceived,
-                         [this](const QString& text) { received(text); });
-        QSignalSpy connected(&m_socket, &QWebSocket::connected);
-        m_socket.open(pageSocket);
-        return connected.wait(10000);
-    }
-
-    QJsonObject call(const QString& method, const QJsonObject& params = {})
-    {
-        const int id = ++m_nextId;
-        m_socket.sendTextMessage(QString::fromUtf8(
-            QJsonDocument(QJsonObject{{"id", id}, {"method", method}, {"params", params}})
-                .toJson(QJsonDocument::Compact)));
-        QDeadlineTimer deadline(15000);
-        while (!m_replies.contains(id) && !deadline.hasExpired())
-            QTest::qWait(5);
-        return m_replies.take(id);
-    }
-
-    QJsonValue evaluate(const QString& expression)
-    {
-        const QJsonObject reply =
-            call(QStringLiteral("Runtime.evaluate"),
-                 {{"expression", expression}, {"returnByValue", true}, {"awaitPromise", true}});
-        return reply.value("result").toObject().value("result").toObject().value("value");
-    }
-
-    // Polls an expression until it is true (the page answers asynchronously).
-    bool waitFor(const QString& expression, int milliseconds = 8000)
-    {
-        QDeadlineTimer deadline(milliseconds);
-        while (!deadline.hasExpired()) {
-            if (evaluate(expression).toBool())
-                return true;
-            QTest::qWait(50);
-        }
-        return false;
-    }
-
-    void pressKey(const QString& key, int code)
-    {
-        for (const char* type : {"keyDown", "keyUp"})
-            call(QStringLiteral("Input.dispatchKeyEvent"),
-                 {{"type", type}, {"key", key}, {"code", key}, {"windowsVirtualKeyCode", code}});
-    }
-
-private:
-    void received(const QString& text)
-    {
-        const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
-        if (message.contains("id"))
-            m_replies.insert(message.value("id").toInt(), message);
-    }
-
-    QWebSocket m_socket;
-    int m_nextId = 0;
-    QHash<int, QJsonObject> m_replies;
-};
-
-QString fill(const QString& selector, const QString& value)
-{
-    return QStringLiteral("document.querySelector('%1').value = %2")
-        .arg(selector,
-             QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
-                 .mid(1)
-                 .chopped(1));
-}
-
-} // namespace
 
 class TestPageScript : public QObject {
     Q_OBJECT
@@ -113,63 +37,22 @@ private slots:
 
 private:
     bool open(const QString& path);
-    QProcess m_browser;
-    QTemporaryDir m_profile;
     ServerFixture m_fixture;
-    DevTools m_devTools;
+    HeadlessChromium m_devTools;
 };
 
 void TestPageScript::initTestCase()
 {
-    const QString chromium = QStandardPaths::findExecutable(QStringLiteral("chromium"));
-    if (chromium.isEmpty())
+    if (HeadlessChromium::executable().isEmpty())
         QSKIP("skipped: chromium not installed (packaging/install-deps.sh installs it)");
     QVERIFY2(m_fixture.start(), qPrintable(m_fixture.errorString()));
-    m_browser.start(chromium, {QStringLiteral("--headless"), QStringLiteral("--no-sandbox"),
-                               QStringLiteral("--disable-gpu"), QStringLiteral("--no-first-run"),
-                               QStringLiteral("--remote-debugging-port=0"),
-                               QStringLiteral("--user-data-dir=") + m_profile.path(),
-                               QStringLiteral("--window-size=1200,800"),
-                               m_fixture.server().createOneTimeUrl().toString()});
-    // "DevTools listening on ws://127.0.0.1:<port>/devtools/browser/<id>" on stderr.
-    static const QRegularExpression listening(QStringLiteral("ws://127\\.0\\.0\\.1:(\\d+)/"));
-    QByteArray err;
-    QDeadlineTimer deadline(30000);
-    QRegularExpressionMatch match;
-    while (!deadline.hasExpired() && !match.hasMatch()) {
-        QTest::qWait(20);
-        err += m_browser.readAllStandardError();
-        match = listening.match(QString::fromUtf8(err));
-    }
-    QVERIFY2(match.hasMatch(), err.constData());
-    QNetworkAccessManager http;
-    QJsonArray targets;
-    QDeadlineTimer pageDeadline(15000);
-    while (targets.isEmpty() && !pageDeadline.hasExpired()) {
-        QNetworkReply* reply = http.get(QNetworkRequest(
-            QUrl(QStringLiteral("http://127.0.0.1:%1/json/list").arg(match.captured(1)))));
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        done.wait(5000);
-        for (const QJsonValue target : QJsonDocument::fromJson(reply->readAll()).array()) {
-            if (target.toObject().value("type").toString() == QLatin1String("page"))
-                targets.append(target);
-        }
-        reply->deleteLater();
-    }
-    QVERIFY(!targets.isEmpty());
-    QVERIFY(m_devTools.connectTo(
-        QUrl(targets.first().toObject().value("webSocketDebuggerUrl").toString())));
+    QVERIFY2(m_devTools.start(m_fixture.server().createOneTimeUrl()),
+             qPrintable(m_devTools.errorString()));
     QVERIFY(m_devTools.waitFor(QStringLiteral("document.documentElement.classList.contains('js')"),
                                15000));
 }
 
-void TestPageScript::cleanupTestCase()
-{
-    if (m_browser.state() != QProcess::NotRunning) {
-        m_browser.kill();
-        m_browser.waitForFinished(5000);
-    }
-}
+void TestPageScript::cleanupTestCase() {}
 
 // Same browser, so the cookie from the one-time link still holds.
 bool TestPageScript::open(const QString& path)
@@ -186,9 +69,9 @@ void TestPageScript::registerSuccessAppearsInPlace()
 {
     QVERIFY(open(QStringLiteral("/register")));
     m_devTools.evaluate(QStringLiteral("window.samePage = true"));
-    m_devTools.evaluate(fill(QStringLiteral("#name"), QStringLiteral("Ada Lovelace")));
-    m_devTools.evaluate(fill(QStringLiteral("#username"), QStringLiteral("ada")));
-    m_devTools.evaluate(fill(QStringLiteral("#email"), QStringLiteral("ada@example.com")));
+    m_devTools.evaluate(fillScript(QStringLiteral("#name"), QStringLiteral("Ada Lovelace")));
+    m_devTools.evaluate(fillScript(QStringLiteral("#username"), QStringLiteral("ada")));
+    m_devTools.evaluate(fillScript(QStringLiteral("#email"), QStringLiteral("ada@example.com")));
     m_devTools.evaluate(QStringLiteral("document.querySelector('form').requestSubmit()"));
     QVERIFY(m_devTools.waitFor(QStringLiteral("!!document.querySelector('.done-card')")));
     QCOMPARE(m_devTools.evaluate(QStringLiteral("window.samePage === true")).toBool(), true);
@@ -214,8 +97,8 @@ void TestPageScript::fieldErrorsAppearInPlaceBesideTheFields()
 {
     QVERIFY(open(QStringLiteral("/register")));
     m_devTools.evaluate(QStringLiteral("window.samePage = true"));
-    m_devTools.evaluate(fill(QStringLiteral("#username"), QStringLiteral("ab")));
-    m_devTools.evaluate(fill(QStringLiteral("#email"), QStringLiteral("nope")));
+    m_devTools.evaluate(fillScript(QStringLiteral("#username"), QStringLiteral("ab")));
+    m_devTools.evaluate(fillScript(QStringLiteral("#email"), QStringLiteral("nope")));
     m_devTools.evaluate(QStringLiteral("document.querySelector('form').requestSubmit()"));
     QVERIFY(m_devTools.waitFor(
         QStringLiteral("document.querySelector('#username').getAttribute('aria-invalid') === "
@@ -271,7 +154,7 @@ void TestPageScript::closeButtonDismissesTheToast()
 void TestPageScript::signInShowsPasskeysArriveSoon()
 {
     QVERIFY(open(QStringLiteral("/signin")));
-    m_devTools.evaluate(fill(QStringLiteral("#login"), QStringLiteral("ada")));
+    m_devTools.evaluate(fillScript(QStringLiteral("#login"), QStringLiteral("ada")));
     m_devTools.evaluate(
         QStringLiteral("(() => { const f = document.querySelector('form'); "
                        "f.removeAttribute('data-passkey-signin'); f.dataset.enhance = 'signin'; "
