@@ -6,7 +6,8 @@
 #include "app/window_shell.h"
 
 #include <QCoreApplication>
-#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQmlEngine>
 #include <QQuickWebEngineProfile>
 #include <QQuickWindow>
 
@@ -14,9 +15,10 @@ namespace latchkey::app {
 
 AppWindow::AppWindow(Setup setup, QObject* parent) : QObject(parent), m_setup(std::move(setup)) {}
 
-// The engine goes first: its QML items use the profile and the shell.
+// The window and the engine go first: their QML items use the profile and the shell.
 AppWindow::~AppWindow()
 {
+    delete m_window;
     delete m_engine;
 }
 
@@ -30,44 +32,55 @@ QQuickWebEngineProfile* AppWindow::makeProfile()
     return profile;
 }
 
-AppResult<void> AppWindow::load()
+AppResult<void> AppWindow::prepare()
 {
     m_profile = makeProfile();
     m_shell = new WindowShell({}, this);
-    m_engine = new QQmlApplicationEngine;
-    m_engine->setInitialProperties({
-        {QStringLiteral("shell"), QVariant::fromValue(static_cast<QObject*>(m_shell))},
-        {QStringLiteral("webProfile"), QVariant::fromValue(static_cast<QObject*>(m_profile))},
-    });
-    m_engine->load(m_setup.qmlUrl);
-    const auto roots = m_engine->rootObjects();
-    m_window = roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(roots.first());
-    if (!m_window)
-        return AppError{AppError::Code::Window,
-                        QCoreApplication::translate("latchkey::app::AppWindow",
-                                                    "The window could not be created (%1).")
-                            .arg(m_setup.qmlUrl.toString())};
-
-    if (FirstPaintReporter::isRequested()) {
-        m_firstPaint = new FirstPaintReporter(m_window, this);
-        connect(m_shell, &WindowShell::loadSucceeded, m_firstPaint,
-                &FirstPaintReporter::pageLoaded);
-    }
-    m_geometry = new WindowGeometry(m_setup.settingsFile, m_window, this);
-    // Shown at once, with its start-up pane: the first frame (graphics set-up included)
-    // is then out of the way before the page's requests need this thread.
-    m_geometry->restoreAndShow();
+    m_engine = new QQmlEngine;
+    connect(m_engine, &QQmlEngine::quit, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    m_component =
+        new QQmlComponent(m_engine, m_setup.qmlUrl, QQmlComponent::PreferSynchronous, m_engine);
+    if (m_component->isError())
+        return windowError(m_component->errorString());
     return {};
 }
 
-void AppWindow::openHome(const Handler& handler)
+AppResult<void> AppWindow::open(const Handler& handler)
 {
     // A child of the profile, so it outlives every request the profile still makes. Set
     // before the home URL, so the very first request already carries the secret.
     m_interceptor = new SecretHeaderInterceptor(handler.homeUrl, handler.secretHeaderName,
                                                 handler.launchSecret, m_profile);
     m_profile->setUrlRequestInterceptor(m_interceptor);
+    // Known before the view exists, so it starts loading while the window is being built.
     m_shell->setHomeUrl(handler.homeUrl);
+
+    QObject* root = m_component->createWithInitialProperties({
+        {QStringLiteral("shell"), QVariant::fromValue(static_cast<QObject*>(m_shell))},
+        {QStringLiteral("webProfile"), QVariant::fromValue(static_cast<QObject*>(m_profile))},
+    });
+    m_window = qobject_cast<QQuickWindow*>(root);
+    if (!m_window) {
+        delete root;
+        return windowError(m_component->errorString());
+    }
+    QQmlEngine::setObjectOwnership(m_window, QQmlEngine::CppOwnership);
+    if (FirstPaintReporter::isRequested()) {
+        m_firstPaint = new FirstPaintReporter(m_window, this);
+        connect(m_shell, &WindowShell::loadSucceeded, m_firstPaint,
+                &FirstPaintReporter::pageLoaded);
+    }
+    m_geometry = new WindowGeometry(m_setup.settingsFile, m_window, this);
+    m_geometry->restoreAndShow();
+    return {};
+}
+
+AppError AppWindow::windowError(const QString& detail) const
+{
+    return AppError{AppError::Code::Window,
+                    QCoreApplication::translate("latchkey::app::AppWindow",
+                                                "The window could not be created (%1).")
+                        .arg(detail.trimmed().isEmpty() ? m_setup.qmlUrl.toString() : detail)};
 }
 
 } // namespace latchkey::app

@@ -7,7 +7,8 @@
 #include <QString>
 #include <QUrl>
 
-class QQmlApplicationEngine;
+class QQmlComponent;
+class QQmlEngine;
 class QQuickWebEngineProfile;
 class QQuickWindow;
 
@@ -40,23 +41,26 @@ public:
     explicit AppWindow(Setup setup, QObject* parent = nullptr);
     ~AppWindow() override;
 
-    // Loads the QML and the web profile and shows the window (where it was last time) with
-    // its start-up pane. Done while the backend is still starting on its own thread.
-    AppResult<void> load();
+    // Makes the web profile and compiles the QML, while the backend is still starting on
+    // its own thread.
+    AppResult<void> prepare();
 
-    // Points the window at the handler: the home page starts loading.
-    void openHome(const Handler& handler);
+    // Creates the window already pointed at the handler (the home page starts loading
+    // while the rest of the window is built) and shows it where it was last time.
+    AppResult<void> open(const Handler& handler);
 
     QQuickWindow* window() const { return m_window; }
 
 private:
     QQuickWebEngineProfile* makeProfile();
+    AppError windowError(const QString& detail) const;
 
     Setup m_setup;
     SecretHeaderInterceptor* m_interceptor = nullptr;
     QQuickWebEngineProfile* m_profile = nullptr;
     WindowShell* m_shell = nullptr;
-    QQmlApplicationEngine* m_engine = nullptr;
+    QQmlEngine* m_engine = nullptr;
+    QQmlComponent* m_component = nullptr;
     QQuickWindow* m_window = nullptr;
     WindowGeometry* m_geometry = nullptr;
     FirstPaintReporter* m_firstPaint = nullptr;

@@ -123,14 +123,18 @@ int runWindow(const LaunchOptions& options, int& argc, char** argv)
     backend.start();
     QuitOnSignal quitOnSignal;
     AppWindow window({WindowGeometry::settingsFileFor(options.dataDir)});
-    if (const auto loaded = window.load(); !loaded)
-        return fail(loaded.error());
-    FirstPaintReporter::markStage("window-loaded");
+    if (const auto prepared = window.prepare(); !prepared)
+        return fail(prepared.error());
+    FirstPaintReporter::markStage("window-prepared");
     const auto ready = backend.waitUntilReady();
     if (!ready)
         return fail(ready.error());
     FirstPaintReporter::markStage("backend-ready");
-    window.openHome({ready->homeUrl, server::LocalServer::secretHeaderName(), secret});
+    if (const auto opened =
+            window.open({ready->homeUrl, server::LocalServer::secretHeaderName(), secret});
+        !opened)
+        return fail(opened.error());
+    FirstPaintReporter::markStage("window-loaded");
     return QCoreApplication::exec();
 }
 
