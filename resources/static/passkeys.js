@@ -94,9 +94,31 @@
     toast("error", failure.title || errorTitle(), failure.message || String(failure));
   }
 
+  // The success toast is shown on the page the answer leads to (kept for one navigation).
+  const FLASH_KEY = "latchkey.flash";
+
   function finish(answer) {
-    toast("success", answer.title || "", answer.message || "");
-    if (answer.redirect) window.setTimeout(() => window.location.assign(answer.redirect), 400);
+    if (!answer.redirect) {
+      toast("success", answer.title || "", answer.message || "");
+      return;
+    }
+    try {
+      sessionStorage.setItem(FLASH_KEY, JSON.stringify({ title: answer.title, message: answer.message }));
+    } catch (ignored) {
+      // Storage refused (private mode): the page itself says where we are.
+    }
+    window.location.assign(answer.redirect);
+  }
+
+  function showFlash() {
+    let flash = null;
+    try {
+      flash = JSON.parse(sessionStorage.getItem(FLASH_KEY) || "null");
+      sessionStorage.removeItem(FLASH_KEY);
+    } catch (ignored) {
+      flash = null;
+    }
+    if (flash) toast("success", flash.title || "", flash.message || "");
   }
 
   async function busy(element, work) {
@@ -127,6 +149,8 @@
   }
 
   function init() {
+    // After latchkey.js set up the toast regions (both scripts are deferred, in order).
+    showFlash();
     document.addEventListener("click", (event) => {
       const register = event.target.closest("[data-passkey-register]");
       if (register) busy(register, registerPasskey);

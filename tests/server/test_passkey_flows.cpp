@@ -5,11 +5,13 @@
 #include "flow_browser.h"
 #include "server/profile_pages.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTest>
 #include <QUrl>
+#include <algorithm>
 
 using namespace latchkey;
 using namespace latchkey::server::testing;
@@ -54,6 +56,7 @@ private slots:
     void unknownCredentialIsRefused();
     void unknownLoginGetsStableDecoyOptions();
     void removingTheLastPasskeyNeedsConfirmation();
+    void signInTakesMilliseconds();
 
 private:
     qint64 rows(const QString& sql) const;
@@ -537,6 +540,33 @@ void TestPasskeyFlows::removingTheLastPasskeyNeedsConfirmation()
     QCOMPARE(rows("SELECT count(*) FROM credentials"), 0);
     // Back to enrolment: the same session may register a new passkey.
     QCOMPARE(m_browser->registerPasskey().status, 201);
+}
+
+// Not a benchmark: prints the median of a few sign-ins over HTTP for the README, and fails
+// only when a sign-in fails.
+void TestPasskeyFlows::signInTakesMilliseconds()
+{
+    signedInProfile();
+    QList<qint64> options;
+    QList<qint64> verifies;
+    for (int i = 0; i < 15; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const WireResponse answer =
+            m_browser->postJson("/api/passkeys/authentication/options", {{"login", "ada"}});
+        options.append(timer.nsecsElapsed());
+        const auto assertion = m_browser->get(jsonOf(answer));
+        QVERIFY(assertion);
+        timer.restart();
+        QCOMPARE(m_browser->postJson("/api/passkeys/authentication/verify", *assertion).status,
+                 200);
+        verifies.append(timer.nsecsElapsed());
+    }
+    std::sort(options.begin(), options.end());
+    std::sort(verifies.begin(), verifies.end());
+    qInfo("authentication/options median %.2f ms, authentication/verify median %.2f ms",
+          static_cast<double>(options.at(options.size() / 2)) / 1e6,
+          static_cast<double>(verifies.at(verifies.size() / 2)) / 1e6);
 }
 
 QTEST_GUILESS_MAIN(TestPasskeyFlows)
