@@ -23,6 +23,9 @@ private slots:
     void signInUsernameFirst();
     void signInUsernameless();
     void rowsInSqlite();
+    void renameInPlace();
+    void removingTheLastPasskeyIsRefusedWithoutConfirmation();
+    void deleteProfile();
 
 private:
     bool arrivedAt(const QString& path);
@@ -155,6 +158,46 @@ void TestPasskeysChromium::rowsInSqlite()
                                  "'Chromium test' AND last_used_at IS NOT NULL")),
              1);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM sessions WHERE user_id IS NOT NULL")), 1);
+}
+
+void TestPasskeysChromium::renameInPlace()
+{
+    m_chromium.evaluate(QStringLiteral("window.samePage = true"));
+    m_chromium.evaluate(fillScript(QStringLiteral("form[action$=rename] input[name=nickname]"),
+                                   QStringLiteral("Renamed in Chromium")));
+    m_chromium.evaluate(
+        QStringLiteral("document.querySelector('form[action$=rename]').requestSubmit()"));
+    QVERIFY(m_chromium.waitFor(QStringLiteral(
+        "document.querySelector('[data-passkey-nickname]').textContent === 'Renamed in "
+        "Chromium'")));
+    QVERIFY(m_chromium.evaluate(QStringLiteral("window.samePage === true")).toBool());
+    shoot(QStringLiteral("7_renamed"));
+    QCOMPARE(rows(QStringLiteral(
+                 "SELECT count(*) FROM credentials WHERE nickname = 'Renamed in Chromium'")),
+             1);
+}
+
+void TestPasskeysChromium::removingTheLastPasskeyIsRefusedWithoutConfirmation()
+{
+    m_chromium.evaluate(
+        QStringLiteral("document.querySelector('form[action$=remove]').requestSubmit()"));
+    QVERIFY(m_chromium.waitFor(QStringLiteral(
+        "document.querySelector('[data-toast-region=assertive]').textContent.includes('only "
+        "passkey')")));
+    shoot(QStringLiteral("8_last_passkey_refused"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 1);
+}
+
+void TestPasskeysChromium::deleteProfile()
+{
+    m_chromium.evaluate(fillScript(QStringLiteral("#delete-confirm"), QStringLiteral("ada")));
+    m_chromium.evaluate(
+        QStringLiteral("document.querySelector('form[action$=delete]').requestSubmit()"));
+    QVERIFY(arrivedAt(QStringLiteral("/")));
+    shoot(QStringLiteral("9_deleted"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM users")), 0);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 0);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM sessions")), 0);
 }
 
 QTEST_MAIN(TestPasskeysChromium)
