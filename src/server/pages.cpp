@@ -116,8 +116,23 @@ TemplateData userData(const store::User& user)
 } // namespace
 
 Pages::Pages(store::Database& database, Sessions& sessions)
-    : m_sessions(sessions), m_users(database)
+    : m_sessions(sessions), m_users(database), m_credentials(database)
 {}
+
+// A profile that never got a passkey and is older than any session can be (so its enrolment
+// session is gone and nobody can ever finish it) no longer holds its username and email.
+bool Pages::removeUnfinishedProfiles(const store::NewUser& newUser)
+{
+    const QDateTime cutoff = m_sessions.now().addMSecs(-Sessions::longestLifetime().count());
+    bool removed = false;
+    for (const QString& login : {newUser.username, newUser.email}) {
+        const std::optional<store::User> user = m_users.findByLogin(login);
+        if (!user || m_credentials.countForUser(user->id) > 0 || user->createdAt > cutoff)
+            continue;
+        removed = m_users.remove(user->id).ok() || removed;
+    }
+    return removed;
+}
 
 HttpResponse Pages::home(const HttpRequest&)
 {
@@ -240,7 +255,10 @@ HttpResponse Pages::registerSubmit(const HttpRequest& request)
                                                      "Some fields need your attention.");
         return registerFailure(request, 400, QStringLiteral("invalid_field"), view);
     }
-    const store::StoreResult<store::User> created = m_users.create(*newUser);
+    store::StoreResult<store::User> created = m_users.create(*newUser);
+    if (!created && created.error().code == store::StoreError::Code::Conflict &&
+        removeUnfinishedProfiles(*newUser))
+        created = m_users.create(*newUser);
     if (created)
         return registerSuccess(request, *created);
     if (created.error().code == store::StoreError::Code::Conflict) {

@@ -42,9 +42,11 @@ private:
     HttpResponse signInPage(const HttpRequest& request, int status, const QString& login,
                             const QString& fieldError, const QList<Toast>& toasts);
     void addLastUser(const HttpRequest& request, TemplateData& data) const;
+    bool removeUnfinishedProfiles(const store::NewUser& newUser);
 
     Sessions& m_sessions;
     store::UserStore m_users;
+    store::CredentialStore m_credentials;
     PageRenderer m_renderer;
 };
 

@@ -38,6 +38,9 @@ public:
     store::StoreResult<store::IssuedSession> rotate(const store::SessionToken& token,
                                                     qint64 userId);
     store::StoreResult<void> end(const store::SessionToken& token);
+    // A profile created this long ago without a passkey can have no enrolment session left.
+    static std::chrono::milliseconds longestLifetime() { return store::SessionPolicy{}.absolute; }
+    QDateTime now() const { return m_context.now(); }
 
     static QByteArray sessionCookieName() { return "latchkey_session"; }
     static QByteArray lastUserCookieName() { return "latchkey_last_user"; }

@@ -57,6 +57,7 @@ private slots:
     void unknownLoginGetsStableDecoyOptions();
     void removingTheLastPasskeyNeedsConfirmation();
     void signInTakesMilliseconds();
+    void unfinishedProfileIsReleasedAfterTheLongestSession();
 
 private:
     qint64 rows(const QString& sql) const;
@@ -540,6 +541,26 @@ void TestPasskeyFlows::removingTheLastPasskeyNeedsConfirmation()
     QCOMPARE(rows("SELECT count(*) FROM credentials"), 0);
     // Back to enrolment: the same session may register a new passkey.
     QCOMPARE(m_browser->registerPasskey().status, 201);
+}
+
+void TestPasskeyFlows::unfinishedProfileIsReleasedAfterTheLongestSession()
+{
+    QVERIFY(m_browser->createProfile(QStringLiteral("ada"), QStringLiteral("ada@example.org")));
+    FlowBrowser other(*m_fixture);
+    m_now = m_now.addSecs(11 * 3600);
+    QVERIFY(!other.createProfile(QStringLiteral("ada"), QStringLiteral("ada@example.org")));
+    m_now = m_now.addSecs(3600 + 1);
+    // The creator's enrolment session is past its absolute expiry: nothing can finish it.
+    QCOMPARE(m_browser->postJson("/api/passkeys/registration/options", {}).status, 401);
+    QVERIFY(other.createProfile(QStringLiteral("ADA"), QStringLiteral("ada@example.org")));
+    QCOMPARE(rows("SELECT count(*) FROM users"), 1);
+    QCOMPARE(rows("SELECT count(*) FROM users WHERE username = 'ADA'"), 1);
+    QCOMPARE(other.registerPasskey().status, 201);
+    // A profile with a passkey is never released.
+    FlowBrowser third(*m_fixture);
+    m_now = m_now.addSecs(48 * 3600);
+    QVERIFY(!third.createProfile(QStringLiteral("ada"), QStringLiteral("x@example.org")));
+    QCOMPARE(rows("SELECT count(*) FROM credentials"), 1);
 }
 
 // Not a benchmark: prints the median of a few sign-ins over HTTP for the README, and fails
