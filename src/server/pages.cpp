@@ -134,11 +134,13 @@ bool Pages::removeUnfinishedProfiles(const store::NewUser& newUser)
     return removed;
 }
 
-HttpResponse Pages::home(const HttpRequest&)
+HttpResponse Pages::home(const HttpRequest& request)
 {
+    // The navigation offers the profile and sign-out to a browser with a profile session.
+    const SessionState state = m_sessions.current(request).state;
     const PageContext context{QCoreApplication::translate("latchkey::server::Pages", "Home"),
                               QStringLiteral("home"),
-                              false,
+                              state == SessionState::SignedIn || state == SessionState::Enrolling,
                               {}};
     return HttpResponse::html(200, m_renderer.renderPage(QStringLiteral("home"), {}, context));
 }

@@ -128,8 +128,10 @@ void TestPasskeyFlows::journeyFromProfileToDeletion()
     QVERIFY(profile.body.contains("Work laptop"));
     QVERIFY(profile.body.contains("Latchkey on this computer"));
 
+    QVERIFY(browser.get("/").body.contains("action=\"/signout\""));
     QCOMPARE(browser.postForm("/signout", {}, true).status, 200);
     QVERIFY(browser.cookie("latchkey_session").isEmpty());
+    QVERIFY(!browser.get("/").body.contains("action=\"/signout\""));
     QCOMPARE(browser.get("/profile").status, 303);
 
     const WireResponse usernameFirst = browser.signIn(QStringLiteral("ADA"));
