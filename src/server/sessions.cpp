@@ -49,6 +49,7 @@ store::StoreResult<CurrentSession> Sessions::currentOrNew(const HttpRequest& req
     CurrentSession existing = current(request);
     if (existing.state != SessionState::None)
         return existing;
+    purgeExpired();
     const auto issued = m_sessions.create(std::nullopt, m_context.now());
     if (!issued)
         return issued.error();
@@ -60,8 +61,16 @@ store::StoreResult<CurrentSession> Sessions::currentOrNew(const HttpRequest& req
     return fresh;
 }
 
+// Expired rows are refused anyway; deleting them when a session starts keeps the table to
+// the live ones without a timer. A failure here only leaves garbage behind.
+void Sessions::purgeExpired()
+{
+    static_cast<void>(m_sessions.purgeExpired(m_context.now()));
+}
+
 store::StoreResult<store::IssuedSession> Sessions::startEnrolment(qint64 userId)
 {
+    purgeExpired();
     return m_sessions.create(userId, m_context.now());
 }
 

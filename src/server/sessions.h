@@ -50,6 +50,7 @@ public:
     static QByteArray clearedLastUserCookie();
 
 private:
+    void purgeExpired();
     SessionState stateFor(const store::Session& session, std::optional<store::User>& user) const;
 
     const ServerContext& m_context;

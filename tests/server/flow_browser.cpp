@@ -81,7 +81,8 @@ std::optional<QJsonObject> FlowBrowser::run(bool create, const QJsonObject& opti
 {
     m_device->verifier.scriptOutcome(authenticator::VerificationOutcome::Verified);
     std::optional<authenticator::ClientResult<QJsonObject>> result;
-    const QUrl page(QString::fromLatin1(m_fixture.origin()) + QStringLiteral("/profile"));
+    const QByteArray origin = m_pageOrigin.isEmpty() ? m_fixture.origin() : m_pageOrigin;
+    const QUrl page(QString::fromLatin1(origin) + QStringLiteral("/profile"));
     auto done = [&result](authenticator::ClientResult<QJsonObject> answer) {
         result.emplace(std::move(answer));
     };

@@ -39,6 +39,8 @@ public:
     void forgetCookies() { m_cookies.clear(); }
     // Another device: a fresh authenticator with none of the earlier passkeys.
     void switchAuthenticator();
+    // The page origin the authenticator client sees (default: the server's own).
+    void setPageOrigin(const QByteArray& origin) { m_pageOrigin = origin; }
 
 private:
     Headers cookieHeaders() const;
@@ -47,6 +49,7 @@ private:
 
     ServerFixture& m_fixture;
     QMap<QByteArray, QByteArray> m_cookies;
+    QByteArray m_pageOrigin;
     struct Device {
         authenticator::InMemoryKeyStore keys;
         authenticator::ScriptedUserVerifier verifier;

@@ -57,6 +57,8 @@ private slots:
     void unknownLoginGetsStableDecoyOptions();
     void removingTheLastPasskeyNeedsConfirmation();
     void signInTakesMilliseconds();
+    void credentialMadeForAnotherOriginIsRefused();
+    void expiredSessionsArePurgedWhenANewOneStarts();
     void unfinishedProfileIsReleasedAfterTheLongestSession();
 
 private:
@@ -563,6 +565,29 @@ void TestPasskeyFlows::unfinishedProfileIsReleasedAfterTheLongestSession()
     m_now = m_now.addSecs(48 * 3600);
     QVERIFY(!third.createProfile(QStringLiteral("ada"), QStringLiteral("x@example.org")));
     QCOMPARE(rows("SELECT count(*) FROM credentials"), 1);
+}
+
+// Another localhost port is another origin: same RP ID, but not this server's page.
+void TestPasskeyFlows::credentialMadeForAnotherOriginIsRefused()
+{
+    signedInProfile();
+    m_browser->postForm("/signout", {}, true);
+    m_browser->setPageOrigin("http://localhost:1");
+    const WireResponse refused = m_browser->signIn(QStringLiteral("ada"));
+    QCOMPARE(refused.status, 422);
+    QCOMPARE(errorCodeOf(refused), QStringLiteral("origin_mismatch"));
+    QCOMPARE(rows("SELECT count(*) FROM credentials WHERE last_used_at IS NOT NULL"), 0);
+}
+
+void TestPasskeyFlows::expiredSessionsArePurgedWhenANewOneStarts()
+{
+    signedInProfile();
+    QCOMPARE(rows("SELECT count(*) FROM sessions"), 1);
+    m_now = m_now.addSecs(31 * 60);
+    FlowBrowser other(*m_fixture);
+    QCOMPARE(other.postJson("/api/passkeys/authentication/options", {}).status, 200);
+    QCOMPARE(rows("SELECT count(*) FROM sessions"), 1);
+    QCOMPARE(m_browser->get("/profile").status, 303);
 }
 
 // Not a benchmark: prints the median of a few sign-ins over HTTP for the README, and fails
