@@ -18,7 +18,7 @@ packages=(
   # sealing key of the software key store in the Secret Service
   qtkeychain-qt6-dev
   # tests: display, fonts, fuzzing
-  xvfb xauth libxcb1-dev fonts-dejavu-core clang libfuzzer-14-dev libclang-rt-14-dev
+  xvfb xauth xdotool libxcb1-dev fonts-dejavu-core clang libfuzzer-14-dev libclang-rt-14-dev
   # rendering the pages headless for screenshots (server)
   chromium
 )
