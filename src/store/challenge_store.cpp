@@ -98,23 +98,6 @@ StoreError mismatchedChallenge()
                                   "this session was given. Start again."));
 }
 
-// Runs fn inside one write transaction and commits when it succeeded.
-template <typename T, typename Fn> StoreResult<T> inTransaction(QSqlDatabase db, Fn fn)
-{
-    WriteTransaction transaction(db);
-    if (auto begun = transaction.begin(); !begun) {
-        return begun.error();
-    }
-    StoreResult<T> result = fn();
-    if (!result) {
-        return result;
-    }
-    if (auto committed = transaction.commit(); !committed) {
-        return committed.error();
-    }
-    return result;
-}
-
 StoreError insertError(const QSqlQuery& query)
 {
     const auto violation = sqlite::constraintViolation(query.lastError());

@@ -115,24 +115,22 @@ StoreError noSuchCredential()
 StoreResult<void> changeOne(QSqlDatabase db, const QString& statement, const QVariantList& values,
                             const QString& doing)
 {
-    WriteTransaction transaction(db);
-    if (auto begun = transaction.begin(); !begun) {
-        return begun;
-    }
-    QSqlQuery query(db);
-    if (!sql::run(query, statement, values)) {
-        const auto violation = sqlite::constraintViolation(query.lastError());
-        if (violation.kind == sqlite::Constraint::Check) {
-            return invalid(QStringLiteral("The passkey was not changed: the new values break a "
-                                          "rule of the database (%1).")
-                               .arg(violation.detail));
+    return inTransaction<void>(db, [&]() -> StoreResult<void> {
+        QSqlQuery query(db);
+        if (!sql::run(query, statement, values)) {
+            const auto violation = sqlite::constraintViolation(query.lastError());
+            if (violation.kind == sqlite::Constraint::Check) {
+                return invalid(QStringLiteral("The passkey was not changed: the new values break "
+                                              "a rule of the database (%1).")
+                                   .arg(violation.detail));
+            }
+            return sql::ioError(query, doing);
         }
-        return sql::ioError(query, doing);
-    }
-    if (query.numRowsAffected() != 1) {
-        return noSuchCredential();
-    }
-    return transaction.commit();
+        if (query.numRowsAffected() != 1) {
+            return noSuchCredential();
+        }
+        return {};
+    });
 }
 
 } // namespace

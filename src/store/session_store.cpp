@@ -117,23 +117,6 @@ StoreResult<qint64> deleteByHash(QSqlDatabase db, const QByteArray& hash)
     return static_cast<qint64>(query.numRowsAffected());
 }
 
-// Runs fn inside one write transaction and commits when it succeeded.
-template <typename T, typename Fn> StoreResult<T> inTransaction(QSqlDatabase db, Fn fn)
-{
-    WriteTransaction transaction(db);
-    if (auto begun = transaction.begin(); !begun) {
-        return begun.error();
-    }
-    StoreResult<T> result = fn();
-    if (!result) {
-        return result;
-    }
-    if (auto committed = transaction.commit(); !committed) {
-        return committed.error();
-    }
-    return result;
-}
-
 StoreResult<void> deleteExpired(QSqlDatabase db, const QByteArray& hash)
 {
     auto deleted = inTransaction<qint64>(db, [&] { return deleteByHash(db, hash); });

@@ -169,21 +169,20 @@ std::optional<User> UserStore::findByUserHandle(const QByteArray& userHandle) co
 
 StoreResult<void> UserStore::remove(qint64 id)
 {
-    WriteTransaction transaction(m_database.connection());
-    if (auto begun = transaction.begin(); !begun) {
-        return begun;
-    }
-    QSqlQuery query(m_database.connection());
-    if (!sql::run(query, QStringLiteral("DELETE FROM users WHERE id = ?"), {id})) {
-        return sql::ioError(query, QStringLiteral("deleting a profile"));
-    }
-    if (query.numRowsAffected() != 1) {
-        return makeStoreError(StoreError::Code::NotFound,
-                              QStringLiteral("There is no profile %1 to delete; it may have been "
-                                             "deleted already.")
-                                  .arg(id));
-    }
-    return transaction.commit();
+    QSqlDatabase db = m_database.connection();
+    return inTransaction<void>(db, [&]() -> StoreResult<void> {
+        QSqlQuery query(db);
+        if (!sql::run(query, QStringLiteral("DELETE FROM users WHERE id = ?"), {id})) {
+            return sql::ioError(query, QStringLiteral("deleting a profile"));
+        }
+        if (query.numRowsAffected() != 1) {
+            return makeStoreError(StoreError::Code::NotFound,
+                                  QStringLiteral("There is no profile %1 to delete; it may have "
+                                                 "been deleted already.")
+                                      .arg(id));
+        }
+        return {};
+    });
 }
 
 qint64 UserStore::count() const

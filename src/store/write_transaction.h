@@ -23,4 +23,22 @@ private:
     bool m_open = false;
 };
 
+// Runs fn inside one write transaction and commits only when fn succeeded; an error from
+// fn returns unchanged and the transaction rolls back, so nothing of it is kept.
+template <typename T, typename Fn> StoreResult<T> inTransaction(QSqlDatabase db, Fn fn)
+{
+    WriteTransaction transaction(db);
+    if (auto begun = transaction.begin(); !begun) {
+        return begun.error();
+    }
+    StoreResult<T> result = fn();
+    if (!result) {
+        return result;
+    }
+    if (auto committed = transaction.commit(); !committed) {
+        return committed.error();
+    }
+    return result;
+}
+
 } // namespace latchkey::store
