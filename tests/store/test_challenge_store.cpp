@@ -2,6 +2,7 @@
 #include "store/database.h"
 #include "store/session_store.h"
 #include "store/user_store.h"
+#include "store_test_support.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -18,61 +19,13 @@
 #include <vector>
 
 using namespace latchkey::store;
+using namespace latchkey::store::testing;
 using namespace std::chrono_literals;
 
 namespace {
 
-// A fixed instant, so every expiry in these tests is exact.
-QDateTime t0()
-{
-    return QDateTime(QDate(2026, 11, 25), QTime(9, 0), QTimeZone::utc());
-}
-
-QDateTime at(std::chrono::milliseconds offset)
-{
-    return t0().addMSecs(offset.count());
-}
-
 constexpr auto registration = ChallengePurpose::Registration;
 constexpr auto authentication = ChallengePurpose::Authentication;
-
-// A plain Qt SQL connection of the test's own, so what it reads is what is in the file and
-// not what the store under test believes.
-class RawConnection {
-public:
-    explicit RawConnection(const QString& path)
-        : m_name(QUuid::createUuid().toString(QUuid::WithoutBraces))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~RawConnection()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QVariant scalar(const QString& statement) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(statement) || !query.next()) {
-            return {};
-        }
-        return query.value(0);
-    }
-
-private:
-    QString m_name;
-};
-
-QByteArray fileBytes(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // --- Concurrent consumers ---
 
@@ -116,9 +69,9 @@ class TestChallengeStore : public QObject {
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
+        QVERIFY(m_files.isValid());
         m_database.reset();
-        m_path = m_dir.filePath(QStringLiteral("challenges-%1.sqlite").arg(m_counter++));
+        m_path = m_files.nextPath();
         auto database = Database::open(m_path);
         QVERIFY2(database.ok(), qPrintable(database ? QString() : database.error().message));
         m_database = std::move(*database);
@@ -552,10 +505,9 @@ private:
             .toInt();
     }
 
-    QTemporaryDir m_dir;
+    FreshDatabaseFiles m_files{QStringLiteral("challenges")};
     QString m_path;
     std::unique_ptr<Database> m_database;
-    int m_counter = 0;
     qint64 m_alice = 0;
     qint64 m_session = 0;
     qint64 m_otherSession = 0;

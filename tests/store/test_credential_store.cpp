@@ -1,11 +1,13 @@
 #include "store/credential_store.h"
 #include "store/database.h"
 #include "store/user_store.h"
+#include "store_test_support.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace latchkey::store;
+using namespace latchkey::store::testing;
 
 namespace {
 
@@ -33,18 +35,15 @@ class TestCredentialStore : public QObject {
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
+        QVERIFY(m_files.isValid());
         m_database.reset();
-        auto database =
-            Database::open(m_dir.filePath(QStringLiteral("creds-%1.sqlite").arg(m_counter++)));
+        auto database = Database::open(m_files.nextPath());
         QVERIFY2(database.ok(), qPrintable(database ? QString() : database.error().message));
         m_database = std::move(*database);
-        UserStore users(*m_database);
-        auto alice = users.create({QStringLiteral("alice"), {}, QStringLiteral("a@example.org")});
-        auto bob = users.create({QStringLiteral("bob"), {}, QStringLiteral("b@example.org")});
-        QVERIFY(alice.ok() && bob.ok());
-        m_alice = alice->id;
-        m_bob = bob->id;
+        auto people = createAliceAndBob(*m_database);
+        QVERIFY(people.ok());
+        m_alice = people->alice;
+        m_bob = people->bob;
     }
 
     void addStoresEveryColumn()
@@ -269,8 +268,7 @@ private slots:
     }
 
 private:
-    QTemporaryDir m_dir;
-    int m_counter = 0;
+    FreshDatabaseFiles m_files{QStringLiteral("creds")};
     std::unique_ptr<Database> m_database;
     qint64 m_alice = 0;
     qint64 m_bob = 0;

@@ -1,6 +1,7 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/user_store.h"
+#include "store_test_support.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -15,45 +16,9 @@
 #include <cstdlib>
 
 using namespace latchkey::store;
+using namespace latchkey::store::testing;
 
 namespace {
-
-// A plain Qt SQL connection of the test's own, so what it reads is what is in the file and
-// not what the Database under test believes.
-class RawConnection {
-public:
-    explicit RawConnection(const QString& path)
-        : m_name(QUuid::createUuid().toString(QUuid::WithoutBraces))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~RawConnection()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QVariant scalar(const QString& statement) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(statement) || !query.next()) {
-            return {};
-        }
-        return query.value(0);
-    }
-    bool exec(const QString& statement) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        return query.exec(statement);
-    }
-
-private:
-    QString m_name;
-};
 
 QByteArray fileHash(const QString& path)
 {

@@ -2,6 +2,7 @@
 #include "store/database.h"
 #include "store/session_store.h"
 #include "store/user_store.h"
+#include "store_test_support.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -14,60 +15,12 @@
 #include <chrono>
 
 using namespace latchkey::store;
+using namespace latchkey::store::testing;
 using namespace std::chrono_literals;
 
 namespace {
 
-// A fixed instant, so every expiry in these tests is exact.
-QDateTime t0()
-{
-    return QDateTime(QDate(2026, 11, 25), QTime(9, 0), QTimeZone::utc());
-}
-
-QDateTime at(std::chrono::milliseconds offset)
-{
-    return t0().addMSecs(offset.count());
-}
-
 const SessionPolicy halfHourIdleTwoHoursAbsolute{30min, 2h};
-
-// A plain Qt SQL connection of the test's own, so what it reads is what is in the file and
-// not what the store under test believes.
-class RawConnection {
-public:
-    explicit RawConnection(const QString& path)
-        : m_name(QUuid::createUuid().toString(QUuid::WithoutBraces))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~RawConnection()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QVariant scalar(const QString& statement) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(statement) || !query.next()) {
-            return {};
-        }
-        return query.value(0);
-    }
-
-private:
-    QString m_name;
-};
-
-QByteArray fileBytes(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 QByteArray sha256(const QByteArray& bytes)
 {
@@ -82,18 +35,16 @@ class TestSessionStore : public QObject {
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
+        QVERIFY(m_files.isValid());
         m_database.reset();
-        m_path = m_dir.filePath(QStringLiteral("sessions-%1.sqlite").arg(m_counter++));
+        m_path = m_files.nextPath();
         auto database = Database::open(m_path);
         QVERIFY2(database.ok(), qPrintable(database ? QString() : database.error().message));
         m_database = std::move(*database);
-        UserStore users(*m_database);
-        auto alice = users.create({QStringLiteral("alice"), {}, QStringLiteral("a@example.org")});
-        auto bob = users.create({QStringLiteral("bob"), {}, QStringLiteral("b@example.org")});
-        QVERIFY(alice.ok() && bob.ok());
-        m_alice = alice->id;
-        m_bob = bob->id;
+        auto people = createAliceAndBob(*m_database);
+        QVERIFY(people.ok());
+        m_alice = people->alice;
+        m_bob = people->bob;
     }
 
     void cleanup() { m_database.reset(); }
@@ -556,7 +507,7 @@ private slots:
     void sessionsWorkAfterMigratingFromEveryEarlierVersion()
     {
         QFETCH(int, startVersion);
-        const QString path = m_dir.filePath(QStringLiteral("from-v%1.sqlite").arg(startVersion));
+        const QString path = m_files.filePath(QStringLiteral("from-v%1.sqlite").arg(startVersion));
         std::optional<IssuedSession> oldSession;
         {
             auto old = Database::openAtVersion(path, startVersion);
@@ -607,10 +558,9 @@ private:
             .toLongLong();
     }
 
-    QTemporaryDir m_dir;
+    FreshDatabaseFiles m_files{QStringLiteral("sessions")};
     QString m_path;
     std::unique_ptr<Database> m_database;
-    int m_counter = 0;
     qint64 m_alice = 0;
     qint64 m_bob = 0;
 };

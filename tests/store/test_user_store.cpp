@@ -1,6 +1,7 @@
 #include "store/credential_store.h"
 #include "store/database.h"
 #include "store/user_store.h"
+#include "store_test_support.h"
 
 #include <QSet>
 #include <QSqlQuery>
@@ -9,6 +10,7 @@
 #include <QUuid>
 
 using namespace latchkey::store;
+using namespace latchkey::store::testing;
 
 namespace {
 
@@ -34,10 +36,9 @@ class TestUserStore : public QObject {
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
+        QVERIFY(m_files.isValid());
         m_database.reset();
-        auto database =
-            Database::open(m_dir.filePath(QStringLiteral("users-%1.sqlite").arg(m_counter++)));
+        auto database = Database::open(m_files.nextPath());
         QVERIFY2(database.ok(), qPrintable(database ? QString() : database.error().message));
         m_database = std::move(*database);
     }
@@ -314,8 +315,7 @@ private:
         return query.value(0).toLongLong();
     }
 
-    QTemporaryDir m_dir;
-    int m_counter = 0;
+    FreshDatabaseFiles m_files{QStringLiteral("users")};
     std::unique_ptr<Database> m_database;
 };
 

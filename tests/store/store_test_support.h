@@ -1,0 +1,63 @@
+#pragma once
+
+#include "store/database.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QTemporaryDir>
+#include <QVariant>
+#include <chrono>
+
+// What the store tests share: a fixed clock, a fresh database file per test function, two
+// profiles to own rows, and a raw view of the file that bypasses the store under test.
+namespace latchkey::store::testing {
+
+// A fixed instant, so every expiry in these tests is exact.
+QDateTime t0();
+QDateTime at(std::chrono::milliseconds offset);
+
+// One temporary folder per test object; nextPath() names a new database file in it
+// ("<stem>-<n>.sqlite") so each test function starts from an empty database.
+class FreshDatabaseFiles {
+public:
+    explicit FreshDatabaseFiles(QString stem);
+
+    bool isValid() const;
+    QString nextPath();
+    QString filePath(const QString& name) const;
+
+private:
+    QTemporaryDir m_dir;
+    QString m_stem;
+    int m_counter = 0;
+};
+
+// Two profiles, alice and bob, for rows that need an owner.
+struct TwoProfiles {
+    qint64 alice = 0;
+    qint64 bob = 0;
+};
+StoreResult<TwoProfiles> createAliceAndBob(Database& database);
+
+// A plain Qt SQL connection of the test's own, so what it reads is what is in the file and
+// not what the store under test believes.
+class RawConnection {
+public:
+    explicit RawConnection(const QString& path);
+    ~RawConnection();
+    RawConnection(const RawConnection&) = delete;
+    RawConnection& operator=(const RawConnection&) = delete;
+
+    // The first column of the first row, or an invalid QVariant when the statement fails.
+    QVariant scalar(const QString& statement) const;
+    bool exec(const QString& statement) const;
+
+private:
+    QString m_name;
+};
+
+// The file's bytes, or empty when it cannot be read.
+QByteArray fileBytes(const QString& path);
+
+} // namespace latchkey::store::testing
