@@ -8,18 +8,6 @@ namespace latchkey::webauthn {
 
 namespace {
 
-ClientDataExpectations clientDataExpectations(const AuthenticationExpectations& expected)
-{
-    ClientDataExpectations out;
-    out.type = CeremonyType::Get;
-    out.challenge = expected.challenge;
-    out.challengeText = expected.challengeText;
-    out.origins = expected.origins;
-    out.allowCrossOrigin = expected.allowCrossOrigin;
-    out.topOrigins = expected.topOrigins;
-    return out;
-}
-
 // §7.2 steps 5-7: the credential is one the RP offered and belongs to the user signing in.
 Result<void> checkCredential(const AuthenticationResponse& response,
                              const AuthenticationExpectations& expected,
@@ -50,10 +38,7 @@ Result<void> checkAuthenticatorData(const AuthenticatorData& data,
                                     const AuthenticationExpectations& expected,
                                     const StoredCredential& stored)
 {
-    if (auto r = checkRpIdHash(data, expected.rpIds); !r)
-        return r;
-    if (auto r = checkFlags(data, expected.requireUserPresence, expected.requireUserVerification);
-        !r)
+    if (auto r = checkRpIdHashAndFlags(data, expected); !r)
         return r;
     if (stored.backupEligible && *stored.backupEligible != data.backupEligible())
         return makeError(
@@ -124,7 +109,8 @@ Result<VerifiedAuthentication> verifyAuthentication(const QJsonObject& credentia
     auto clientData = parseClientData(response->clientDataJson);
     if (!clientData)
         return clientData.error();
-    if (auto r = checkClientData(*clientData, clientDataExpectations(expected)); !r)
+    if (auto r = checkClientData(*clientData, clientDataExpectations(CeremonyType::Get, expected));
+        !r)
         return r.error();
     auto data = parseAuthenticatorData(response->authenticatorData);
     if (!data)

@@ -10,18 +10,6 @@ namespace latchkey::webauthn {
 
 namespace {
 
-ClientDataExpectations clientDataExpectations(const RegistrationExpectations& expected)
-{
-    ClientDataExpectations out;
-    out.type = CeremonyType::Create;
-    out.challenge = expected.challenge;
-    out.challengeText = expected.challengeText;
-    out.origins = expected.origins;
-    out.allowCrossOrigin = expected.allowCrossOrigin;
-    out.topOrigins = expected.topOrigins;
-    return out;
-}
-
 // §7.1 step 20: the credential's algorithm must be one of pubKeyCredParams.
 Result<void> checkAlgorithm(int alg, const QList<int>& offered)
 {
@@ -38,10 +26,7 @@ Result<void> checkAlgorithm(int alg, const QList<int>& offered)
 Result<void> checkAuthenticatorData(const AuthenticatorData& data,
                                     const RegistrationExpectations& expected)
 {
-    if (auto r = checkRpIdHash(data, expected.rpIds); !r)
-        return r;
-    if (auto r = checkFlags(data, expected.requireUserPresence, expected.requireUserVerification);
-        !r)
+    if (auto r = checkRpIdHashAndFlags(data, expected); !r)
         return r;
     if (!data.attestedCredentialData)
         return makeError(
@@ -98,7 +83,9 @@ Result<VerifiedRegistration> verifyRegistration(const QJsonObject& credential,
     auto clientData = parseClientData(response->clientDataJson);
     if (!clientData)
         return clientData.error();
-    if (auto r = checkClientData(*clientData, clientDataExpectations(expected)); !r)
+    if (auto r =
+            checkClientData(*clientData, clientDataExpectations(CeremonyType::Create, expected));
+        !r)
         return r.error();
     auto object = parseAttestationObject(response->attestationObject);
     if (!object)
