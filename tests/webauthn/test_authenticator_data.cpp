@@ -13,11 +13,11 @@ const QString kRpId = QStringLiteral("localhost");
 
 AttestedPart attestedPart(qsizetype idLength = 32)
 {
-    static const KeyPtr key = generateKey(cose::ES256);
+    static const TestKey key = TestKey::generate(cose::ES256);
     AttestedPart part;
     part.aaguid = QByteArray(16, '\x11');
     part.credentialId = QByteArray(idLength, '\x22');
-    part.coseKey = coseKeyCbor(key.get(), cose::ES256);
+    part.coseKey = key.coseKeyCbor();
     return part;
 }
 

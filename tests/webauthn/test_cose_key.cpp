@@ -11,8 +11,8 @@ namespace {
 
 QCborMap keyMap(int alg)
 {
-    const KeyPtr key = generateKey(alg);
-    return coseKeyMap(key.get(), alg);
+    const TestKey key = TestKey::generate(alg);
+    return key.coseKey();
 }
 
 ErrorCode codeOf(const QCborMap& map)
@@ -74,16 +74,16 @@ void TestCoseKey::parsesEachKeyType()
 
 void TestCoseKey::parsesFromCborBytes()
 {
-    const KeyPtr key = generateKey(cose::ES256);
-    auto parsed = CoseKey::fromCbor(coseKeyCbor(key.get(), cose::ES256));
+    const TestKey key = TestKey::generate(cose::ES256);
+    auto parsed = CoseKey::fromCbor(key.coseKeyCbor());
     QVERIFY(parsed.ok());
-    QVERIFY(parsed->samePublicKey(key.get()));
+    QVERIFY(parsed->samePublicKey(key.evp()));
 }
 
 void TestCoseKey::rejectsTrailingBytesAfterKey()
 {
-    const KeyPtr key = generateKey(cose::ES256);
-    auto parsed = CoseKey::fromCbor(coseKeyCbor(key.get(), cose::ES256) + QByteArray(1, '\0'));
+    const TestKey key = TestKey::generate(cose::ES256);
+    auto parsed = CoseKey::fromCbor(key.coseKeyCbor() + QByteArray(1, '\0'));
     QCOMPARE(parsed.error().code, ErrorCode::CoseKeyMalformed);
 }
 
@@ -103,8 +103,8 @@ void TestCoseKey::rejectsMissingKtyOrAlg()
 void TestCoseKey::rejectsRepeatedLabel()
 {
     // A five-entry map re-headed as six, with alg (3) repeated as ES384 at the end.
-    const KeyPtr key = generateKey(cose::ES256);
-    QByteArray cbor = coseKeyCbor(key.get(), cose::ES256);
+    const TestKey key = TestKey::generate(cose::ES256);
+    QByteArray cbor = key.coseKeyCbor();
     QCOMPARE(static_cast<quint8>(cbor[0]), quint8(0xa5));
     cbor[0] = static_cast<char>(0xa6);
     cbor.append("\x03\x38\x22", 3);
@@ -211,12 +211,12 @@ void TestCoseKey::rejectsEvenRsaExponent()
 
 void TestCoseKey::comparesPublicKeys()
 {
-    const KeyPtr a = generateKey(cose::ES256);
-    const KeyPtr b = generateKey(cose::ES256);
-    auto key = CoseKey::fromMap(coseKeyMap(a.get(), cose::ES256));
+    const TestKey a = TestKey::generate(cose::ES256);
+    const TestKey b = TestKey::generate(cose::ES256);
+    auto key = CoseKey::fromMap(a.coseKey());
     QVERIFY(key.ok());
-    QVERIFY(key->samePublicKey(a.get()));
-    QVERIFY(!key->samePublicKey(b.get()));
+    QVERIFY(key->samePublicKey(a.evp()));
+    QVERIFY(!key->samePublicKey(b.evp()));
 }
 
 QTEST_APPLESS_MAIN(TestCoseKey)

@@ -12,11 +12,11 @@ using namespace latchkey::webauthn::test;
 namespace {
 
 // RSA key generation dominates this test's time; two keys per algorithm are enough.
-KeyPtr cachedKey(int alg, int slot = 0)
+TestKey cachedKey(int alg, int slot = 0)
 {
-    static QHash<int, KeyPtr> keys[2];
+    static QHash<int, TestKey> keys[2];
     if (!keys[slot].contains(alg))
-        keys[slot].insert(alg, generateKey(alg));
+        keys[slot].insert(alg, TestKey::generate(alg));
     return keys[slot].value(alg);
 }
 
@@ -60,29 +60,29 @@ void TestSignatures::verifiesEachAlgorithm_data()
 void TestSignatures::verifiesEachAlgorithm()
 {
     QFETCH(int, alg);
-    const KeyPtr key = cachedKey(alg);
-    auto cose = CoseKey::fromMap(coseKeyMap(key.get(), alg));
+    const TestKey key = cachedKey(alg);
+    auto cose = CoseKey::fromMap(key.coseKey());
     QVERIFY(cose.ok());
     const QByteArray data("authenticator data || client data hash");
-    QVERIFY(cose->verify(data, sign(key.get(), alg, data)).ok());
-    QVERIFY(verifySignature(alg, key.get(), data, sign(key.get(), alg, data)).ok());
+    QVERIFY(cose->verify(data, key.signAs(alg, data)).ok());
+    QVERIFY(verifySignature(alg, key.evp(), data, key.signAs(alg, data)).ok());
 }
 
 void TestSignatures::rejectsAlteredData()
 {
     QFETCH(int, alg);
-    const KeyPtr key = cachedKey(alg);
-    auto cose = CoseKey::fromMap(coseKeyMap(key.get(), alg));
-    const QByteArray signature = sign(key.get(), alg, "original");
+    const TestKey key = cachedKey(alg);
+    auto cose = CoseKey::fromMap(key.coseKey());
+    const QByteArray signature = key.signAs(alg, "original");
     QCOMPARE(cose->verify("originaL", signature).error().code, ErrorCode::SignatureInvalid);
 }
 
 void TestSignatures::rejectsAlteredSignature()
 {
     QFETCH(int, alg);
-    const KeyPtr key = cachedKey(alg);
-    auto cose = CoseKey::fromMap(coseKeyMap(key.get(), alg));
-    QByteArray signature = sign(key.get(), alg, "data");
+    const TestKey key = cachedKey(alg);
+    auto cose = CoseKey::fromMap(key.coseKey());
+    QByteArray signature = key.signAs(alg, "data");
     signature[signature.size() - 1] = static_cast<char>(signature[signature.size() - 1] ^ 0x01);
     QCOMPARE(cose->verify("data", signature).error().code, ErrorCode::SignatureInvalid);
 }
@@ -90,38 +90,38 @@ void TestSignatures::rejectsAlteredSignature()
 void TestSignatures::rejectsSignatureFromAnotherKey()
 {
     QFETCH(int, alg);
-    const KeyPtr key = cachedKey(alg);
-    const KeyPtr other = cachedKey(alg, 1);
-    auto cose = CoseKey::fromMap(coseKeyMap(key.get(), alg));
-    QCOMPARE(cose->verify("data", sign(other.get(), alg, "data")).error().code,
+    const TestKey key = cachedKey(alg);
+    const TestKey other = cachedKey(alg, 1);
+    auto cose = CoseKey::fromMap(key.coseKey());
+    QCOMPARE(cose->verify("data", other.signAs(alg, "data")).error().code,
              ErrorCode::SignatureInvalid);
 }
 
 void TestSignatures::rejectsEmptySignature()
 {
-    const KeyPtr key = cachedKey(cose::ES256);
-    QCOMPARE(verifySignature(cose::ES256, key.get(), "data", {}).error().code,
+    const TestKey key = cachedKey(cose::ES256);
+    QCOMPARE(verifySignature(cose::ES256, key.evp(), "data", {}).error().code,
              ErrorCode::SignatureInvalid);
 }
 
 void TestSignatures::rejectsRawEcdsaSignature()
 {
     // WebAuthn ECDSA signatures are DER; a raw r||s is refused even when r and s are right.
-    const KeyPtr key = cachedKey(cose::ES256);
-    const QByteArray der = sign(key.get(), cose::ES256, "data");
+    const TestKey key = cachedKey(cose::ES256);
+    const QByteArray der = key.signAs(cose::ES256, "data");
     QByteArray raw(64, '\0');
-    QCOMPARE(verifySignature(cose::ES256, key.get(), "data", raw).error().code,
+    QCOMPARE(verifySignature(cose::ES256, key.evp(), "data", raw).error().code,
              ErrorCode::SignatureInvalid);
-    QVERIFY(verifySignature(cose::ES256, key.get(), "data", der).ok());
+    QVERIFY(verifySignature(cose::ES256, key.evp(), "data", der).ok());
 }
 
 void TestSignatures::pssSaltIsDigestLength()
 {
     // A PS256 signature made with the maximum salt length must not verify: RFC 8230 fixes it.
-    const KeyPtr key = cachedKey(cose::PS256);
+    const TestKey key = cachedKey(cose::PS256);
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     EVP_PKEY_CTX* pctx = nullptr;
-    QVERIFY(EVP_DigestSignInit(ctx, &pctx, EVP_sha256(), nullptr, key.get()) == 1);
+    QVERIFY(EVP_DigestSignInit(ctx, &pctx, EVP_sha256(), nullptr, key.evp()) == 1);
     EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING);
     EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_MAX);
     QByteArray signature(256, '\0');
@@ -130,24 +130,24 @@ void TestSignatures::pssSaltIsDigestLength()
     QVERIFY(EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(signature.data()), &length,
                            reinterpret_cast<const unsigned char*>(data.constData()), 4) == 1);
     EVP_MD_CTX_free(ctx);
-    QCOMPARE(verifySignature(cose::PS256, key.get(), data, signature).error().code,
+    QCOMPARE(verifySignature(cose::PS256, key.evp(), data, signature).error().code,
              ErrorCode::SignatureInvalid);
 }
 
 void TestSignatures::rejectsAlgorithmNotMatchingKeyType()
 {
-    const KeyPtr ec = cachedKey(cose::ES256);
-    const QByteArray signature = sign(ec.get(), cose::ES256, "data");
-    QCOMPARE(verifySignature(cose::RS256, ec.get(), "data", signature).error().code,
+    const TestKey ec = cachedKey(cose::ES256);
+    const QByteArray signature = ec.signAs(cose::ES256, "data");
+    QCOMPARE(verifySignature(cose::RS256, ec.evp(), "data", signature).error().code,
              ErrorCode::AlgorithmNotAllowed);
-    QCOMPARE(verifySignature(cose::EdDSA, ec.get(), "data", signature).error().code,
+    QCOMPARE(verifySignature(cose::EdDSA, ec.evp(), "data", signature).error().code,
              ErrorCode::AlgorithmNotAllowed);
 }
 
 void TestSignatures::rejectsUnknownAlgorithm()
 {
-    const KeyPtr ec = cachedKey(cose::ES256);
-    QCOMPARE(verifySignature(-47, ec.get(), "data", "sig").error().code,
+    const TestKey ec = cachedKey(cose::ES256);
+    QCOMPARE(verifySignature(-47, ec.evp(), "data", "sig").error().code,
              ErrorCode::AlgorithmNotAllowed);
 }
 

@@ -16,8 +16,8 @@ const QByteArray kUserHandle = QByteArray("user-handle-0001");
 
 struct Assertion {
     int alg = cose::ES256;
-    KeyPtr key = generateKey(cose::ES256);
-    KeyPtr signer; // defaults to key
+    TestKey key = TestKey::generate(cose::ES256);
+    std::optional<TestKey> signer; // defaults to key
     quint8 flagBits = flags::UP | flags::UV;
     quint32 signCount = 5;
     QString rpId = kRpId;
@@ -34,14 +34,14 @@ struct Assertion {
     {
         const QByteArray data = authData();
         const QByteArray signature =
-            sign((signer ? signer : key).get(), alg, data + sha256(clientData()));
+            (signer ? *signer : key).signAs(alg, data + sha256(clientData()));
         return authenticationJson(credentialId, clientData(), data, signature, userHandle);
     }
     StoredCredential stored(quint32 storedCount = 4) const
     {
         StoredCredential s;
         s.credentialId = kCredentialId;
-        s.publicKeyCbor = coseKeyCbor(key.get(), alg);
+        s.publicKeyCbor = key.coseKeyCbor();
         s.signCount = storedCount;
         s.userHandle = kUserHandle;
         return s;
@@ -109,7 +109,7 @@ void TestVerifyAuthentication::acceptsValidAssertion()
     QFETCH(int, alg);
     Assertion a;
     a.alg = alg;
-    a.key = generateKey(alg);
+    a.key = TestKey::generate(alg);
     auto result = verifyAuthentication(a.json(), expectations(), a.stored());
     QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().message));
     QCOMPARE(result->credentialId, kCredentialId);
@@ -189,7 +189,7 @@ void TestVerifyAuthentication::userVerificationNotRequiredWhenPreferred()
 void TestVerifyAuthentication::signatureMustVerify()
 {
     Assertion a;
-    a.signer = generateKey(cose::ES256);
+    a.signer = TestKey::generate(cose::ES256);
     QCOMPARE(codeOf(verifyAuthentication(a.json(), expectations(), a.stored())),
              ErrorCode::SignatureInvalid);
 }

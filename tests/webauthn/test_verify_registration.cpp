@@ -20,7 +20,7 @@ const QByteArray kCredentialId = QByteArray(32, '\x33');
 // One registration ceremony whose parts a test changes before building the JSON.
 struct Ceremony {
     int alg = cose::ES256;
-    KeyPtr key = generateKey(cose::ES256);
+    TestKey key = TestKey::generate(cose::ES256);
     quint8 flagBits = flags::UP | flags::UV | flags::AT;
     QString rpId = kRpId;
     QString type = QStringLiteral("webauthn.create");
@@ -33,7 +33,7 @@ struct Ceremony {
     {
         AttestedPart part;
         part.credentialId = kCredentialId;
-        part.coseKey = coseKeyCbor(key.get(), alg);
+        part.coseKey = key.coseKeyCbor();
         return authenticatorData(rpId, flagBits, 7, part);
     }
     QByteArray clientData() const { return clientDataJson(type, challenge, origin); }
@@ -48,9 +48,9 @@ struct Ceremony {
     void selfAttest()
     {
         format = QStringLiteral("packed");
-        statement = QCborMap{
-            {QStringLiteral("alg"), alg},
-            {QStringLiteral("sig"), sign(key.get(), alg, authData() + sha256(clientData()))}};
+        statement =
+            QCborMap{{QStringLiteral("alg"), alg},
+                     {QStringLiteral("sig"), key.signAs(alg, authData() + sha256(clientData()))}};
     }
     QJsonObject json() const
     {
@@ -116,8 +116,8 @@ void TestVerifyRegistration::acceptsNoneAttestation()
     QCOMPARE(result->attestation.type, AttestationType::None);
     QCOMPARE(result->algorithm, cose::ES256);
     QCOMPARE(result->signCount, 7u);
-    QCOMPARE(result->publicKeyCbor, coseKeyCbor(c.key.get(), cose::ES256));
-    QVERIFY(result->publicKey.samePublicKey(c.key.get()));
+    QCOMPARE(result->publicKeyCbor, c.key.coseKeyCbor());
+    QVERIFY(result->publicKey.samePublicKey(c.key.evp()));
     QVERIFY(result->userVerified);
 }
 
@@ -135,7 +135,7 @@ void TestVerifyRegistration::acceptsPackedSelfAttestation()
     QFETCH(int, alg);
     Ceremony c;
     c.alg = alg;
-    c.key = generateKey(alg);
+    c.key = TestKey::generate(alg);
     c.selfAttest();
     auto result = verifyRegistration(c.json(), expectations());
     QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().message));
@@ -240,7 +240,7 @@ void TestVerifyRegistration::algorithmMustHaveBeenOffered()
     QCOMPARE(codeOf(verifyRegistration(c.json(), e)), ErrorCode::AlgorithmNotAllowed);
     Ceremony rs1;
     rs1.alg = cose::RS1;
-    rs1.key = generateKey(cose::RS1);
+    rs1.key = TestKey::generate(cose::RS1);
     QCOMPARE(codeOf(verifyRegistration(rs1.json(), expectations())),
              ErrorCode::AlgorithmNotAllowed);
     e.algorithms = {cose::RS1};
@@ -288,9 +288,9 @@ void TestVerifyRegistration::packedSelfSignatureMustVerify()
 {
     Ceremony c;
     c.selfAttest();
-    const KeyPtr other = generateKey(cose::ES256);
+    const TestKey other = TestKey::generate(cose::ES256);
     c.statement.insert(QStringLiteral("sig"),
-                       sign(other.get(), cose::ES256, c.authData() + sha256(c.clientData())));
+                       other.signAs(cose::ES256, c.authData() + sha256(c.clientData())));
     QCOMPARE(codeOf(verifyRegistration(c.json(), expectations())),
              ErrorCode::AttestationSignatureInvalid);
 }

@@ -1,29 +1,20 @@
 #pragma once
 
+#include "test_key.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QCborMap>
 #include <QJsonObject>
 #include <QString>
-#include <memory>
 #include <optional>
 
-typedef struct evp_pkey_st EVP_PKEY;
-
-// Helpers for the core's unit tests: real OpenSSL keys made at test time, and the byte
-// layouts of WebAuthn built by hand so each test can break exactly one rule.
+// Helpers for the core's unit tests: the byte layouts of WebAuthn built by hand so each test
+// can break exactly one rule. Keys come from the one support library (TestKey: real OpenSSL
+// keys made at test time, their COSE_Key form and an authenticator's signatures).
 namespace latchkey::webauthn::test {
 
-using KeyPtr = std::shared_ptr<EVP_PKEY>;
-
-// A fresh key for a COSE algorithm: ES256/384/512 (P-256/384/521), EdDSA (Ed25519), RSA 2048
-// for RS*/PS*/RS1.
-KeyPtr generateKey(int coseAlgorithm);
-// Its public key as a COSE_Key map and as CBOR bytes.
-QCborMap coseKeyMap(EVP_PKEY* key, int coseAlgorithm);
-QByteArray coseKeyCbor(EVP_PKEY* key, int coseAlgorithm);
-// Signs as an authenticator would (DER ECDSA, Ed25519, PKCS#1 v1.5, PSS with salt = digest).
-QByteArray sign(EVP_PKEY* key, int coseAlgorithm, QByteArrayView data);
+using testing::TestKey;
 
 struct AttestedPart {
     QByteArray aaguid = QByteArray(16, '\0');
