@@ -138,4 +138,14 @@ QJsonObject withResponseEncoding(QJsonObject credential, BinaryEncoding encoding
     return credential;
 }
 
+void addCredentialAlgorithmRows()
+{
+    QTest::addColumn<int>("algorithm");
+    QTest::newRow("ES256") << cose::ES256;
+    QTest::newRow("ES384") << cose::ES384;
+    QTest::newRow("EdDSA") << cose::EdDSA;
+    QTest::newRow("RS256") << cose::RS256;
+    QTest::newRow("PS256") << cose::PS256;
+}
+
 } // namespace latchkey::webauthn::conformance

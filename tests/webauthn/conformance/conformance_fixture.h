@@ -53,6 +53,9 @@ enum class BinaryEncoding { Base64Url, PaddedBase64Url, StandardBase64 };
 // The same credential with every binary member of response encoded this way.
 QJsonObject withResponseEncoding(QJsonObject credential, BinaryEncoding encoding);
 QString base64Url(const QByteArray& bytes);
+// The QTest data column "algorithm" with a row for each COSE algorithm the test
+// authenticator makes credentials with (ES256, ES384, EdDSA, RS256, PS256).
+void addCredentialAlgorithmRows();
 
 template <typename T> QByteArray describe(const Result<T>& result)
 {

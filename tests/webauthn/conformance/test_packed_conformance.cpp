@@ -61,15 +61,7 @@ private slots:
         QCOMPARE(result->attestation.trustPath.size(), 2);
     }
 
-    void everyAlgorithm_data()
-    {
-        QTest::addColumn<int>("algorithm");
-        QTest::newRow("ES256") << cose::ES256;
-        QTest::newRow("ES384") << cose::ES384;
-        QTest::newRow("EdDSA") << cose::EdDSA;
-        QTest::newRow("RS256") << cose::RS256;
-        QTest::newRow("PS256") << cose::PS256;
-    }
+    void everyAlgorithm_data() { addCredentialAlgorithmRows(); }
 
     // Self attestation signs with the credential key, whatever its algorithm.
     void everyAlgorithm()
