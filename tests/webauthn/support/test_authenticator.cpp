@@ -38,6 +38,18 @@ CertificateSpec u2fCertificateSpec()
     return spec;
 }
 
+// The PublicKeyCredential JSON a browser hands the page, around either ceremony's response.
+QJsonObject publicKeyCredential(const QByteArray& credentialId, const QJsonObject& response)
+{
+    QJsonObject credential;
+    credential.insert(QStringLiteral("id"), toBase64Url(credentialId));
+    credential.insert(QStringLiteral("rawId"), toBase64Url(credentialId));
+    credential.insert(QStringLiteral("type"), QStringLiteral("public-key"));
+    credential.insert(QStringLiteral("response"), response);
+    credential.insert(QStringLiteral("clientExtensionResults"), QJsonObject{});
+    credential.insert(QStringLiteral("authenticatorAttachment"), QStringLiteral("platform"));
+    return credential;
+}
 } // namespace
 
 QString formatName(AttestationFormat format)
@@ -65,14 +77,7 @@ QJsonObject Registration::json() const
     response.insert(QStringLiteral("clientDataJSON"), toBase64Url(clientDataJson));
     response.insert(QStringLiteral("attestationObject"), toBase64Url(attestationObjectBytes()));
     response.insert(QStringLiteral("transports"), QJsonArray{QStringLiteral("internal")});
-    QJsonObject credential;
-    credential.insert(QStringLiteral("id"), toBase64Url(credentialId));
-    credential.insert(QStringLiteral("rawId"), toBase64Url(credentialId));
-    credential.insert(QStringLiteral("type"), QStringLiteral("public-key"));
-    credential.insert(QStringLiteral("response"), response);
-    credential.insert(QStringLiteral("clientExtensionResults"), QJsonObject{});
-    credential.insert(QStringLiteral("authenticatorAttachment"), QStringLiteral("platform"));
-    return credential;
+    return publicKeyCredential(credentialId, response);
 }
 
 QJsonObject Assertion::json() const
@@ -83,14 +88,7 @@ QJsonObject Assertion::json() const
     response.insert(QStringLiteral("signature"), toBase64Url(signature));
     if (userHandle)
         response.insert(QStringLiteral("userHandle"), toBase64Url(*userHandle));
-    QJsonObject credential;
-    credential.insert(QStringLiteral("id"), toBase64Url(credentialId));
-    credential.insert(QStringLiteral("rawId"), toBase64Url(credentialId));
-    credential.insert(QStringLiteral("type"), QStringLiteral("public-key"));
-    credential.insert(QStringLiteral("response"), response);
-    credential.insert(QStringLiteral("clientExtensionResults"), QJsonObject{});
-    credential.insert(QStringLiteral("authenticatorAttachment"), QStringLiteral("platform"));
-    return credential;
+    return publicKeyCredential(credentialId, response);
 }
 
 TestAuthenticator::TestAuthenticator(QString rpId, QString origin)
