@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtWebChannel
 import QtWebEngine
 
 // The Latchkey window: the local handler's pages in a WebEngineView, a start-up and
@@ -10,6 +11,8 @@ ApplicationWindow {
     // Set by C++ (AppWindow) before the window is created.
     required property QtObject shell
     required property WebEngineProfile webProfile
+    // The passkey bridge (WebAuthnBridge): null when the window runs without passkeys.
+    property QtObject passkeys: null
 
     readonly property color paper: "#f4f5f7"
     readonly property real minimumZoom: 0.5
@@ -38,12 +41,21 @@ ApplicationWindow {
             view.reload()
     }
 
+    // The injected WebAuthn client reaches the bridge here, as "latchkeyPasskeys".
+    WebChannel {
+        id: channel
+    }
+
     WebEngineView {
         id: view
         anchors.fill: parent
         profile: window.webProfile
+        webChannel: channel
         url: window.shell.homeUrl
         backgroundColor: window.paper
+
+        // A ceremony belongs to the page that started it.
+        onUrlChanged: if (window.passkeys) window.passkeys.pageChanged()
 
         onNavigationRequested: function(request) {
             if (!window.shell.admitNavigation(request.url, request.isMainFrame))
@@ -85,6 +97,17 @@ ApplicationWindow {
         visible: !window.everLoaded || window.failure !== ""
         failure: window.failure
         onRetryRequested: window.retry()
+    }
+
+    UserVerificationPrompt {
+        verifier: window.passkeys ? window.passkeys.verifier : null
+    }
+
+    Component.onCompleted: {
+        if (window.passkeys) {
+            window.passkeys.view = view
+            channel.registerObject("latchkeyPasskeys", window.passkeys.channelObject)
+        }
     }
 
     Shortcut {

@@ -1,7 +1,9 @@
 #include "app/app_window.h"
 
+#include "app/authenticator_setup.h"
 #include "app/first_paint.h"
 #include "app/secret_header_interceptor.h"
+#include "app/webauthn_bridge.h"
 #include "app/window_geometry.h"
 #include "app/window_shell.h"
 
@@ -52,12 +54,19 @@ AppResult<void> AppWindow::open(const Handler& handler)
     m_interceptor = new SecretHeaderInterceptor(handler.homeUrl, handler.secretHeaderName,
                                                 handler.launchSecret, m_profile);
     m_profile->setUrlRequestInterceptor(m_interceptor);
+    // The app's own WebAuthn client, in place before the first page's scripts run.
+    if (const auto installed = WebAuthnBridge::installClientScript(m_profile, handler.homeUrl);
+        !installed)
+        return installed.error();
+    m_passkeys = new WebAuthnBridge(
+        handler.homeUrl, passkeyStorageFor(handler.dataFolder, handler.dataFolderRequested), this);
     // Known before the view exists, so it starts loading while the window is being built.
     m_shell->setHomeUrl(handler.homeUrl);
 
     QObject* root = m_component->createWithInitialProperties({
         {QStringLiteral("shell"), QVariant::fromValue(static_cast<QObject*>(m_shell))},
         {QStringLiteral("webProfile"), QVariant::fromValue(static_cast<QObject*>(m_profile))},
+        {QStringLiteral("passkeys"), QVariant::fromValue(static_cast<QObject*>(m_passkeys))},
     });
     m_window = qobject_cast<QQuickWindow*>(root);
     if (!m_window) {

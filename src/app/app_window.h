@@ -16,6 +16,7 @@ namespace latchkey::app {
 
 class FirstPaintReporter;
 class SecretHeaderInterceptor;
+class WebAuthnBridge;
 class WindowGeometry;
 class WindowShell;
 
@@ -36,6 +37,8 @@ public:
         QUrl homeUrl;
         QByteArray secretHeaderName;
         QByteArray launchSecret;
+        QString dataFolder;               // where the profiles (and the passkeys file) live
+        bool dataFolderRequested = false; // --data-dir: keep passkey secrets beside it
     };
 
     explicit AppWindow(Setup setup, QObject* parent = nullptr);
@@ -57,6 +60,7 @@ private:
 
     Setup m_setup;
     SecretHeaderInterceptor* m_interceptor = nullptr;
+    WebAuthnBridge* m_passkeys = nullptr;
     QQuickWebEngineProfile* m_profile = nullptr;
     WindowShell* m_shell = nullptr;
     QQmlEngine* m_engine = nullptr;

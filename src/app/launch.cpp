@@ -12,6 +12,7 @@
 #include "server/local_server.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QQuickStyle>
@@ -130,8 +131,9 @@ int runWindow(const LaunchOptions& options, int& argc, char** argv)
     if (!ready)
         return fail(ready.error());
     FirstPaintReporter::markStage("backend-ready");
-    if (const auto opened =
-            window.open({ready->homeUrl, server::LocalServer::secretHeaderName(), secret});
+    if (const auto opened = window.open({ready->homeUrl, server::LocalServer::secretHeaderName(),
+                                         secret, QFileInfo(ready->databasePath).absolutePath(),
+                                         !options.dataDir.isEmpty()});
         !opened)
         return fail(opened.error());
     FirstPaintReporter::markStage("window-loaded");

@@ -1,0 +1,281 @@
+// Latchkey's WebAuthn client inside the app window. Injected at document creation, before
+// any page script, into the handler's own pages only. It replaces navigator.credentials
+// .create/get and PublicKeyCredential's capability checks with calls over QWebChannel to the
+// app (WebAuthnBridge -> authenticator::Client), because Qt WebEngine 6.4 has no platform
+// authenticator and its own navigator.credentials.get() crashes the process: the native
+// functions must never be reached. The app decides the origin itself; nothing here names one.
+//
+// Wrapped by the app as (function (LatchkeyChannel) { <this file> })(<qwebchannel.js>).
+"use strict";
+
+const HANDLER_ORIGIN = ["__LATCHKEY_HANDLER_ORIGIN__"][0];
+
+if (location.origin === HANDLER_ORIGIN) install();
+
+function install() {
+  const pending = new Map();
+  let nextId = 1;
+  let bridgePromise = null;
+
+  // ---- bytes ----------------------------------------------------------------------------
+
+  function bytesOf(source, name) {
+    if (source instanceof ArrayBuffer) return new Uint8Array(source);
+    if (ArrayBuffer.isView(source))
+      return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+    throw new TypeError(name + " must be an ArrayBuffer or a typed array.");
+  }
+
+  function toBase64Url(source, name) {
+    const bytes = bytesOf(source, name);
+    let binary = "";
+    for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function fromBase64Url(text) {
+    const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
+    const binary = atob(base64 + "===".slice((base64.length + 3) % 4));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes.buffer;
+  }
+
+  // ---- options: the page's ArrayBuffer form -> the JSON form the app reads ----------------
+
+  function descriptorsJson(list, name) {
+    return Array.from(list || [], (d, i) => ({
+      type: d.type,
+      id: toBase64Url(d.id, name + "[" + i + "].id"),
+      transports: d.transports,
+    }));
+  }
+
+  function creationJson(o) {
+    if (!o.user) throw new TypeError("publicKey.user is required.");
+    return {
+      rp: o.rp,
+      user: { id: toBase64Url(o.user.id, "user.id"), name: o.user.name, displayName: o.user.displayName },
+      challenge: toBase64Url(o.challenge, "challenge"),
+      pubKeyCredParams: o.pubKeyCredParams,
+      timeout: o.timeout,
+      excludeCredentials: descriptorsJson(o.excludeCredentials, "excludeCredentials"),
+      authenticatorSelection: o.authenticatorSelection,
+      attestation: o.attestation,
+      extensions: o.extensions,
+    };
+  }
+
+  function requestJson(o) {
+    return {
+      rpId: o.rpId,
+      challenge: toBase64Url(o.challenge, "challenge"),
+      timeout: o.timeout,
+      allowCredentials: descriptorsJson(o.allowCredentials, "allowCredentials"),
+      userVerification: o.userVerification,
+      extensions: o.extensions,
+    };
+  }
+
+  // ---- answers: the app's JSON -> objects shaped like a browser's -------------------------
+
+  function credentialPrototype() {
+    return typeof PublicKeyCredential === "function" ? PublicKeyCredential.prototype : Object.prototype;
+  }
+
+  function frozenCopy(json) {
+    return JSON.parse(JSON.stringify(json));
+  }
+
+  function attestationResponse(r) {
+    const response = {
+      clientDataJSON: fromBase64Url(r.clientDataJSON),
+      attestationObject: fromBase64Url(r.attestationObject),
+      getTransports: () => (r.transports || []).slice(),
+      getAuthenticatorData: () => fromBase64Url(r.authenticatorData),
+      getPublicKey: () => (r.publicKey ? fromBase64Url(r.publicKey) : null),
+      getPublicKeyAlgorithm: () => r.publicKeyAlgorithm,
+    };
+    return response;
+  }
+
+  function assertionResponse(r) {
+    return {
+      clientDataJSON: fromBase64Url(r.clientDataJSON),
+      authenticatorData: fromBase64Url(r.authenticatorData),
+      signature: fromBase64Url(r.signature),
+      userHandle: r.userHandle ? fromBase64Url(r.userHandle) : null,
+    };
+  }
+
+  function publicKeyCredential(json, ceremony) {
+    const credential = Object.create(credentialPrototype());
+    const response = ceremony === "create" ? attestationResponse(json.response) : assertionResponse(json.response);
+    const own = {
+      id: json.id,
+      rawId: fromBase64Url(json.rawId),
+      type: json.type,
+      authenticatorAttachment: json.authenticatorAttachment || null,
+      response,
+      getClientExtensionResults: () => frozenCopy(json.clientExtensionResults || {}),
+      toJSON: () => frozenCopy(json),
+    };
+    for (const [key, value] of Object.entries(own))
+      Object.defineProperty(credential, key, { value, enumerable: true });
+    return credential;
+  }
+
+  function failure(error) {
+    const message = String(error.message || "The passkey request failed.");
+    if (error.name === "TypeError") return new TypeError(message);
+    return new DOMException(message, String(error.name || "UnknownError"));
+  }
+
+  // ---- the channel to the app ----------------------------------------------------------
+
+  function settle(id, text) {
+    const call = pending.get(id);
+    if (!call) return; // aborted already
+    pending.delete(id);
+    call.detach();
+    let answer;
+    try {
+      answer = JSON.parse(text);
+    } catch (ignored) {
+      call.reject(new DOMException("The app sent an unreadable answer.", "UnknownError"));
+      return;
+    }
+    if (answer.credential) call.resolve(publicKeyCredential(answer.credential, call.ceremony));
+    else call.reject(failure(answer.error || {}));
+  }
+
+  function connect(resolve, reject) {
+    const transport = window.qt && window.qt.webChannelTransport;
+    if (!transport) return false;
+    new LatchkeyChannel(transport, (channel) => {
+      const bridge = channel.objects.latchkeyPasskeys;
+      if (!bridge) {
+        reject(new DOMException("Passkeys are not available in this window.", "NotSupportedError"));
+        return;
+      }
+      bridge.answered.connect(settle);
+      resolve(bridge);
+    });
+    return true;
+  }
+
+  // The transport may appear after this script ran: wait for it a little while.
+  function bridge() {
+    if (!bridgePromise) {
+      bridgePromise = new Promise((resolve, reject) => {
+        if (connect(resolve, reject)) return;
+        let tries = 0;
+        const timer = setInterval(() => {
+          if (connect(resolve, reject)) clearInterval(timer);
+          else if (++tries > 250) {
+            clearInterval(timer);
+            reject(new DOMException("The app's passkey service did not answer.", "NotSupportedError"));
+          }
+        }, 20);
+      });
+    }
+    return bridgePromise;
+  }
+
+  function abortReason(signal) {
+    return signal.reason !== undefined ? signal.reason : new DOMException("The operation was aborted.", "AbortError");
+  }
+
+  function ceremony(kind, options, toJson) {
+    return new Promise((resolve, reject) => {
+      if (!options || typeof options !== "object" || !options.publicKey) {
+        reject(new DOMException("Only public key credentials are supported here.", "NotSupportedError"));
+        return;
+      }
+      if (kind === "get" && options.mediation === "conditional") {
+        reject(new DOMException("Conditional mediation is not available.", "NotSupportedError"));
+        return;
+      }
+      const signal = options.signal;
+      if (signal && signal.aborted) {
+        reject(abortReason(signal));
+        return;
+      }
+      let text;
+      try {
+        text = JSON.stringify(toJson(options.publicKey));
+      } catch (error) {
+        reject(error instanceof TypeError ? error : new TypeError(String(error.message || error)));
+        return;
+      }
+      const id = nextId++;
+      const onAbort = () => {
+        if (!pending.has(id)) return;
+        pending.delete(id);
+        reject(abortReason(signal));
+        bridge().then((b) => b.abort(id), () => {});
+      };
+      const detach = () => signal && signal.removeEventListener("abort", onAbort);
+      if (signal) signal.addEventListener("abort", onAbort);
+      pending.set(id, { resolve, reject, detach, ceremony: kind });
+      bridge().then(
+        (b) => {
+          if (pending.has(id)) b[kind](id, text);
+        },
+        (error) => {
+          if (!pending.has(id)) return;
+          pending.delete(id);
+          detach();
+          reject(error);
+        }
+      );
+    });
+  }
+
+  // ---- the replacements ----------------------------------------------------------------
+
+  function create(options) {
+    return ceremony("create", options, creationJson);
+  }
+
+  function get(options) {
+    return ceremony("get", options, requestJson);
+  }
+
+  function isUserVerifyingPlatformAuthenticatorAvailable() {
+    return bridge().then(
+      (b) => new Promise((resolve) => b.isUserVerifyingPlatformAuthenticatorAvailable((yes) => resolve(!!yes))),
+      () => false
+    );
+  }
+
+  function isConditionalMediationAvailable() {
+    return Promise.resolve(false);
+  }
+
+  // Fixed in place (not writable, not configurable): page script cannot bring back the native
+  // functions through the prototype.
+  function pin(target, name, value) {
+    if (!target) return;
+    try {
+      Object.defineProperty(target, name, { value, writable: false, configurable: false, enumerable: false });
+    } catch (ignored) {
+      // Already pinned by an earlier run in this document.
+    }
+  }
+
+  if (typeof CredentialsContainer === "function") {
+    pin(CredentialsContainer.prototype, "create", create);
+    pin(CredentialsContainer.prototype, "get", get);
+  }
+  if (navigator.credentials) {
+    pin(navigator.credentials, "create", create);
+    pin(navigator.credentials, "get", get);
+  } else {
+    pin(navigator, "credentials", Object.freeze({ create, get }));
+  }
+  if (typeof PublicKeyCredential === "function") {
+    pin(PublicKeyCredential, "isUserVerifyingPlatformAuthenticatorAvailable", isUserVerifyingPlatformAuthenticatorAvailable);
+    pin(PublicKeyCredential, "isConditionalMediationAvailable", isConditionalMediationAvailable);
+  }
+}

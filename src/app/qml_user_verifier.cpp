@@ -1,0 +1,71 @@
+#include "app/qml_user_verifier.h"
+
+#include <QVariantMap>
+
+namespace latchkey::app {
+
+using authenticator::VerificationAnswer;
+using authenticator::VerificationOutcome;
+
+QmlUserVerifier::QmlUserVerifier(QObject* parent) : QObject(parent) {}
+
+QmlUserVerifier::~QmlUserVerifier()
+{
+    // Whoever waits is told, as the contract asks, even when the window goes away first.
+    if (m_done)
+        std::exchange(m_done, {})(VerificationAnswer{VerificationOutcome::Cancelled, 0});
+}
+
+void QmlUserVerifier::verify(const authenticator::VerificationRequest& request, Done done)
+{
+    // One prompt at a time: an older request still open is declined first.
+    if (m_done)
+        cancel();
+    m_done = std::move(done);
+    m_accountCount = static_cast<int>(request.accounts.size());
+    QVariantList accounts;
+    for (const auto& account : request.accounts) {
+        accounts.append(QVariantMap{{QStringLiteral("displayName"), account.displayName},
+                                    {QStringLiteral("userName"), account.userName}});
+    }
+    emit pendingChanged();
+    emit promptRequested(request.reason, request.rpId, request.userName, request.displayName,
+                         accounts);
+}
+
+void QmlUserVerifier::cancel()
+{
+    if (!m_done)
+        return;
+    emit promptClosed();
+    finish(VerificationAnswer{VerificationOutcome::Cancelled, 0});
+}
+
+void QmlUserVerifier::confirm(int chosenAccount)
+{
+    // An index the prompt never offered is a bug or a forgery: refuse rather than guess.
+    const bool inRange = m_accountCount <= 1 ? chosenAccount == 0
+                                             : chosenAccount >= 0 && chosenAccount < m_accountCount;
+    if (!inRange) {
+        decline();
+        return;
+    }
+    finish(VerificationAnswer{VerificationOutcome::Verified, chosenAccount});
+}
+
+void QmlUserVerifier::decline()
+{
+    finish(VerificationAnswer{VerificationOutcome::Cancelled, 0});
+}
+
+void QmlUserVerifier::finish(VerificationAnswer answer)
+{
+    if (!m_done)
+        return;
+    // Cleared before the call: done may start the next request at once.
+    Done done = std::exchange(m_done, {});
+    emit pendingChanged();
+    done(answer);
+}
+
+} // namespace latchkey::app

@@ -1,0 +1,204 @@
+#include "app/webauthn_bridge.h"
+
+#include "app/authenticator_setup.h"
+#include "app/qml_user_verifier.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMetaObject>
+#include <QQuickWebEngineProfile>
+#include <QWebEngineScript>
+
+namespace latchkey::app {
+
+using authenticator::ClientResult;
+using authenticator::DomErrorName;
+
+namespace {
+
+QString readResource(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+QString originOf(const QUrl& url)
+{
+    return url
+        .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
+                  QUrl::RemoveUserInfo)
+        .toString(QUrl::FullyEncoded);
+}
+
+} // namespace
+
+PasskeyChannelObject::PasskeyChannelObject(WebAuthnBridge& bridge)
+    : QObject(&bridge), m_bridge(bridge)
+{}
+
+void PasskeyChannelObject::create(int requestId, const QString& optionsJson)
+{
+    m_bridge.create(requestId, optionsJson);
+}
+
+void PasskeyChannelObject::get(int requestId, const QString& optionsJson)
+{
+    m_bridge.get(requestId, optionsJson);
+}
+
+void PasskeyChannelObject::abort(int requestId)
+{
+    m_bridge.abort(requestId);
+}
+
+bool PasskeyChannelObject::isUserVerifyingPlatformAuthenticatorAvailable() const
+{
+    return m_bridge.isUserVerifyingPlatformAuthenticatorAvailable();
+}
+
+WebAuthnBridge::WebAuthnBridge(const QUrl& handlerUrl, const PasskeyStorage& storage,
+                               QObject* parent)
+    : QObject(parent), m_handlerUrl(handlerUrl), m_verifier(new QmlUserVerifier(this)),
+      m_channelObject(new PasskeyChannelObject(*this)),
+      m_setup(std::make_unique<AuthenticatorSetup>(storage, *m_verifier))
+{}
+
+// The client and its authenticator go before the verifier they use (a QObject child).
+WebAuthnBridge::~WebAuthnBridge()
+{
+    m_setup.reset();
+}
+
+void WebAuthnBridge::setView(QObject* view)
+{
+    if (view == m_view)
+        return;
+    m_view = view;
+    emit viewChanged();
+}
+
+QObject* WebAuthnBridge::verifierObject() const
+{
+    return m_verifier;
+}
+
+QObject* WebAuthnBridge::channelObject() const
+{
+    return m_channelObject.data();
+}
+
+void WebAuthnBridge::create(int requestId, const QString& optionsJson)
+{
+    run(Ceremony::Create, requestId, optionsJson);
+}
+
+void WebAuthnBridge::get(int requestId, const QString& optionsJson)
+{
+    run(Ceremony::Get, requestId, optionsJson);
+}
+
+void WebAuthnBridge::abort(int requestId)
+{
+    if (requestId == m_current && m_setup->isOpen())
+        (*m_setup->client())->abort();
+}
+
+bool WebAuthnBridge::isUserVerifyingPlatformAuthenticatorAvailable() const
+{
+    return isHandlerPage(pageUrl(), m_handlerUrl) && m_verifier->available();
+}
+
+void WebAuthnBridge::pageChanged()
+{
+    abort(m_current);
+}
+
+bool WebAuthnBridge::isHandlerPage(const QUrl& pageUrl, const QUrl& handlerUrl)
+{
+    return pageUrl.isValid() && handlerUrl.isValid() && pageUrl.scheme() == handlerUrl.scheme() &&
+           pageUrl.host() == handlerUrl.host() && pageUrl.port() == handlerUrl.port();
+}
+
+QUrl WebAuthnBridge::pageUrl() const
+{
+    return m_view ? m_view->property("url").toUrl() : QUrl();
+}
+
+void WebAuthnBridge::run(Ceremony ceremony, int requestId, const QString& optionsJson)
+{
+    // Read here, now: the page that asks is the page the view shows.
+    const QUrl page = pageUrl();
+    if (!isHandlerPage(page, m_handlerUrl))
+        return answerError(requestId, DomErrorName::SecurityError,
+                           tr("Passkeys are only available to Latchkey's own pages."));
+    const QJsonDocument document = QJsonDocument::fromJson(optionsJson.toUtf8());
+    if (!document.isObject())
+        return answerError(requestId, DomErrorName::TypeError,
+                           tr("The passkey options are not a JSON object."));
+    const auto client = m_setup->client();
+    if (!client)
+        return answer(requestId, client.error());
+    m_current = requestId;
+    auto done = [this, requestId](ClientResult<QJsonObject> result) {
+        if (m_current == requestId)
+            m_current = -1;
+        answer(requestId, result);
+    };
+    if (ceremony == Ceremony::Create)
+        (*client)->create(document.object(), page, done);
+    else
+        (*client)->get(document.object(), page, done);
+}
+
+void WebAuthnBridge::answerError(int requestId, DomErrorName name, const QString& message)
+{
+    answer(requestId, authenticator::clientError(name, message));
+}
+
+void WebAuthnBridge::answer(int requestId, const ClientResult<QJsonObject>& result)
+{
+    const QJsonObject body = result ? QJsonObject{{QStringLiteral("credential"), *result}}
+                                    : QJsonObject{{QStringLiteral("error"),
+                                                   authenticator::clientErrorJson(result.error())}};
+    if (m_channelObject)
+        emit m_channelObject->answered(
+            requestId, QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
+}
+
+AppResult<void> WebAuthnBridge::installClientScript(QQuickWebEngineProfile* profile,
+                                                    const QUrl& handlerUrl)
+{
+    const QString channel = readResource(QStringLiteral(":/qtwebchannel/qwebchannel.js"));
+    QString client = readResource(QStringLiteral(":/client/webauthn_client.js"));
+    if (channel.isEmpty() || client.isEmpty())
+        return AppError{AppError::Code::Window,
+                        tr("The passkey client script is missing from this build.")};
+    // The origin as a JSON string literal: the script compares it with location.origin.
+    const QString origin = QString::fromUtf8(
+        QJsonDocument(QJsonArray{originOf(handlerUrl)}).toJson(QJsonDocument::Compact));
+    client.replace(QStringLiteral("[\"__LATCHKEY_HANDLER_ORIGIN__\"]"), origin);
+    // qwebchannel.js inside a function: its QWebChannel stays private to the client script,
+    // out of reach of page script.
+    QWebEngineScript script;
+    script.setName(QStringLiteral("latchkey-webauthn-client"));
+    script.setInjectionPoint(QWebEngineScript::DocumentCreation);
+    script.setWorldId(QWebEngineScript::MainWorld);
+    script.setRunsOnSubFrames(true);
+    script.setSourceCode(QStringLiteral("(function (LatchkeyChannel) {\n%1\n})((function () {\n%2\n"
+                                        "return QWebChannel;\n})());\n")
+                             .arg(client, channel));
+    // Qt 6.4 keeps the Quick profile's script collection type private; its insert() is
+    // reached through the meta-object system instead.
+    auto* collection = profile->property("userScripts").value<QObject*>();
+    if (!collection || !QMetaObject::invokeMethod(collection, "insert", Qt::DirectConnection,
+                                                  Q_ARG(QWebEngineScript, script)))
+        return AppError{AppError::Code::Window,
+                        tr("The passkey client script could not be installed in the window.")};
+    return {};
+}
+
+} // namespace latchkey::app

@@ -1,0 +1,532 @@
+// End to end: passkeys in the real latchkey window on a private Xvfb display. The pages are
+// driven over the DevTools protocol; the app's own "Confirm it's you" prompt is answered with
+// real X keyboard input (xdotool through XTEST), as a person would. Each step checks the rows in
+// the SQLite file and saves screenshots to $LATCHKEY_ARTIFACTS_DIR.
+#include "child_process.h"
+#include "dev_tools_client.h"
+#include "screen_capture.h"
+#include "xvfb_display.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace latchkey::app::testing;
+
+namespace {
+
+QString artifactPath(const QString& fileName)
+{
+    const QString folder = qEnvironmentVariable("LATCHKEY_ARTIFACTS_DIR", QDir::tempPath());
+    QDir().mkpath(folder);
+    return QDir(folder).filePath(fileName);
+}
+
+QString jsString(const QString& text)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact))
+        .mid(1)
+        .chopped(1);
+}
+
+// Mean brightness (0..255) of an image, sampled on a grid: the prompt's modal shade darkens
+// the whole window, which is how the test sees that the native prompt is up.
+double brightness(const QImage& image)
+{
+    if (image.isNull())
+        return -1;
+    double sum = 0;
+    int count = 0;
+    for (int y = 5; y < image.height(); y += 23) {
+        for (int x = 5; x < image.width(); x += 23) {
+            sum += qGray(image.pixel(x, y));
+            ++count;
+        }
+    }
+    return count ? sum / count : -1;
+}
+
+} // namespace
+
+class TestE2ePasskeys : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void clientIsInstalledBeforePageScripts();
+    void createProfile();
+    void escapeOnThePromptShowsTheToastAndStoresNothing();
+    void registerPasskeyThroughThePrompt();
+    void secondPasskeyOnThisComputerIsRefusedAsExcluded();
+    void signOut();
+    void signInUsernameFirst();
+    void secondProfileRegistersItsPasskey();
+    void signInUsernamelessWithTheAccountChooser();
+    void renamePasskey();
+    void deleteProfile();
+    void signInUsernamelessWithOnePasskeyLeft();
+    void removeTheLastPasskey();
+    void cleanupTestCase();
+
+private:
+    bool arrivedAt(const QString& path);
+    void fill(const QString& selector, const QString& text);
+    void click(const QString& selector);
+    void clickForPrompt(const QString& selector);
+    void submit(const QString& formSelector);
+    void pressKeys(const QStringList& keys);
+    QImage windowImage() const;
+    bool waitForPrompt(bool shown, int timeoutMs = 15000);
+    void answerPrompt(const QStringList& keys, const QString& screenshotName);
+    qint64 rows(const QString& sql);
+    QString toastText();
+    void shoot(const QString& name);
+    void signOutFromTheNavigation();
+    void createProfileNamed(const QString& name, const QString& username);
+
+    QTemporaryDir m_scratch;
+    XvfbDisplay m_display;
+    ChildProcess m_app;
+    DevToolsClient m_devTools;
+    QString m_homeUrl;
+    QString m_dataDir;
+    QString m_xdotool;
+    double m_pageBrightness = -1;
+};
+
+void TestE2ePasskeys::initTestCase()
+{
+    QVERIFY(m_scratch.isValid());
+    m_xdotool = QStandardPaths::findExecutable(QStringLiteral("xdotool"));
+    if (m_xdotool.isEmpty())
+        QSKIP("skipped: xdotool is not installed (packaging/install-deps.sh)");
+    QString whyNot;
+    if (!m_display.start(QStringLiteral("1280x800x24"), &whyNot))
+        QFAIL(qPrintable(whyNot));
+
+    m_dataDir = m_scratch.filePath(QStringLiteral("data"));
+    const quint16 port = freeLoopbackPort();
+    const quint16 debugPort = freeLoopbackPort();
+    QVERIFY(port != 0 && debugPort != 0 && port != debugPort);
+    m_homeUrl = QStringLiteral("http://localhost:%1/").arg(port);
+
+    QProcessEnvironment environment =
+        latchkeyEnvironment(m_scratch.filePath(QStringLiteral("home")));
+    environment.insert(QStringLiteral("DISPLAY"), m_display.name());
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    environment.insert(QStringLiteral("QTWEBENGINE_REMOTE_DEBUGGING"), QString::number(debugPort));
+    m_app.process().setProcessChannelMode(QProcess::ForwardedChannels);
+    m_app.start(
+        QStringLiteral(LATCHKEY_BINARY),
+        {QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--port"), QString::number(port)},
+        environment);
+    QVERIFY2(m_app.process().waitForStarted(10000), qPrintable(m_app.process().errorString()));
+
+    const QUrl page = DevToolsClient::findPage(debugPort, m_homeUrl, 60000);
+    QVERIFY2(page.isValid(), "the window's page never appeared in the DevTools target list");
+    QVERIFY2(m_devTools.open(page), qPrintable(m_devTools.lastError()));
+    QVERIFY2(arrivedAt(QStringLiteral("/")), qPrintable(m_devTools.lastError()));
+}
+
+// navigator.credentials is ours (never the native get(), which crashes Qt WebEngine 6.4), and
+// Qt's QWebChannel stays private to the client script.
+void TestE2ePasskeys::clientIsInstalledBeforePageScripts()
+{
+    const auto native = m_devTools.evaluate(
+        QStringLiteral("[navigator.credentials.get, navigator.credentials.create, "
+                       "PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable]"
+                       ".some((f) => String(f).includes('[native code]'))"));
+    QVERIFY2(native, qPrintable(m_devTools.lastError()));
+    QCOMPARE(native->toBool(), false);
+    QCOMPARE(m_devTools.evaluate(QStringLiteral("typeof QWebChannel"))->toString(),
+             QStringLiteral("undefined"));
+    QCOMPARE(m_devTools
+                 .evaluate(QStringLiteral("PublicKeyCredential.isConditionalMediationAvailable()"))
+                 ->toBool(),
+             false);
+    QCOMPARE(m_devTools
+                 .evaluate(QStringLiteral(
+                     "PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable()"))
+                 ->toBool(),
+             true);
+    // A page cannot put the native function back.
+    QCOMPARE(m_devTools
+                 .evaluate(QStringLiteral("(() => { try { CredentialsContainer.prototype.get = "
+                                          "null; } catch (e) {} return typeof "
+                                          "navigator.credentials.get; })()"))
+                 ->toString(),
+             QStringLiteral("function"));
+    // An aborted signal rejects with AbortError before anything is asked.
+    QCOMPARE(m_devTools
+                 .evaluate(QStringLiteral(
+                     "(async () => { const c = new AbortController(); c.abort(); try { await "
+                     "navigator.credentials.get({publicKey: {challenge: new Uint8Array(32)}, "
+                     "signal: c.signal}); return 'resolved'; } catch (e) { return e.name; } })()"))
+                 ->toString(),
+             QStringLiteral("AbortError"));
+    shoot(QStringLiteral("01-home"));
+}
+
+void TestE2ePasskeys::createProfile()
+{
+    createProfileNamed(QStringLiteral("Ada Lovelace"), QStringLiteral("ada"));
+    shoot(QStringLiteral("02-profile-created"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM users")), 1);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 0);
+}
+
+void TestE2ePasskeys::escapeOnThePromptShowsTheToastAndStoresNothing()
+{
+    clickForPrompt(QStringLiteral("button[data-passkey-register]"));
+    answerPrompt({QStringLiteral("Escape")}, QStringLiteral("03-prompt-to-cancel"));
+    // NotAllowedError: the page's error toast.
+    QVERIFY2(m_devTools.waitUntil(QStringLiteral(
+                 "document.querySelector('[data-toast-region=assertive]').textContent"
+                 ".includes('cancelled')")),
+             qPrintable(toastText()));
+    shoot(QStringLiteral("04-cancelled-toast"));
+    qInfo("cancel toast: %s", qPrintable(toastText()));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 0);
+}
+
+void TestE2ePasskeys::registerPasskeyThroughThePrompt()
+{
+    fill(QStringLiteral("input#passkey-nickname"), QStringLiteral("This laptop"));
+    clickForPrompt(QStringLiteral("button[data-passkey-register]"));
+    answerPrompt({QStringLiteral("Return")}, QStringLiteral("05-prompt-create"));
+    QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
+    QVERIFY(
+        m_devTools.waitUntil(QStringLiteral("document.body.innerText.includes('This laptop')")));
+    shoot(QStringLiteral("06-profile-with-passkey"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials c JOIN users u ON u.id = "
+                                 "c.user_id WHERE u.username = 'ada' AND c.nickname = 'This "
+                                 "laptop'")),
+             1);
+    QVERIFY(QFile::exists(QDir(m_dataDir).filePath(QStringLiteral("keys.json"))));
+    QVERIFY(QFile::exists(m_dataDir + QStringLiteral("-sealing/sealing.key")));
+}
+
+// This computer already holds a passkey of this profile: the page lists it in
+// excludeCredentials, so a browser answers InvalidStateError after the person confirms.
+void TestE2ePasskeys::secondPasskeyOnThisComputerIsRefusedAsExcluded()
+{
+    fill(QStringLiteral("input#passkey-nickname"), QStringLiteral("Second"));
+    clickForPrompt(QStringLiteral("button[data-passkey-register]"));
+    answerPrompt({QStringLiteral("Return")}, QStringLiteral("07-prompt-second-passkey"));
+    // InvalidStateError, in the page's words.
+    QVERIFY2(m_devTools.waitUntil(QStringLiteral(
+                 "document.querySelector('[data-toast-region=assertive]').textContent"
+                 ".includes('already on this computer')")),
+             qPrintable(toastText()));
+    shoot(QStringLiteral("08-second-passkey-refused"));
+    qInfo("excluded toast: %s", qPrintable(toastText()));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 1);
+}
+
+void TestE2ePasskeys::signOut()
+{
+    signOutFromTheNavigation();
+    shoot(QStringLiteral("09-signed-out"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM sessions WHERE user_id IS NOT NULL")), 0);
+}
+
+void TestE2ePasskeys::signInUsernameFirst()
+{
+    QVERIFY(m_devTools.evaluate(QStringLiteral("document.body.innerText"))
+                ->toString()
+                .contains(QStringLiteral("Ada Lovelace")));
+    clickForPrompt(
+        QStringLiteral("form[data-passkey-signin] button[type=submit]:not([data-switch-user])"));
+    answerPrompt({QStringLiteral("Return")}, QStringLiteral("10-prompt-sign-in"));
+    QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
+    shoot(QStringLiteral("11-signed-in-username-first"));
+    QCOMPARE(m_devTools
+                 .evaluate(QStringLiteral(
+                     "document.querySelector('[data-profile-username]').textContent"))
+                 ->toString()
+                 .trimmed(),
+             QStringLiteral("ada"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM sessions WHERE user_id IS NOT NULL")), 1);
+    QCOMPARE(
+        rows(QStringLiteral("SELECT count(*) FROM credentials WHERE last_used_at IS NOT NULL")), 1);
+}
+
+void TestE2ePasskeys::secondProfileRegistersItsPasskey()
+{
+    signOutFromTheNavigation();
+    createProfileNamed(QStringLiteral("Grace Hopper"), QStringLiteral("grace"));
+    fill(QStringLiteral("input#passkey-nickname"), QStringLiteral("Grace's laptop"));
+    clickForPrompt(QStringLiteral("button[data-passkey-register]"));
+    answerPrompt({QStringLiteral("Return")}, QStringLiteral("12-prompt-create-grace"));
+    QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
+    shoot(QStringLiteral("13-grace-profile"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM users")), 2);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 2);
+}
+
+// Two discoverable passkeys fit: the prompt lists both profiles (newest first); Down picks the
+// second, Ada, and Enter confirms.
+void TestE2ePasskeys::signInUsernamelessWithTheAccountChooser()
+{
+    signOutFromTheNavigation();
+    click(QStringLiteral("[data-switch-user]"));
+    QVERIFY(arrivedAt(QStringLiteral("/signin")));
+    QVERIFY(m_devTools.waitUntil(QStringLiteral("!!document.querySelector('#login')")));
+    shoot(QStringLiteral("14-signin-form"));
+    clickForPrompt(QStringLiteral("[data-passkey-usernameless]"));
+    answerPrompt({QStringLiteral("Down"), QStringLiteral("Return")},
+                 QStringLiteral("15-prompt-account-chooser"));
+    QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
+    shoot(QStringLiteral("16-signed-in-usernameless"));
+    QCOMPARE(m_devTools
+                 .evaluate(QStringLiteral(
+                     "document.querySelector('[data-profile-username]').textContent"))
+                 ->toString()
+                 .trimmed(),
+             QStringLiteral("ada"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id "
+                                 "WHERE u.username = 'ada'")),
+             1);
+}
+
+void TestE2ePasskeys::renamePasskey()
+{
+    fill(QStringLiteral("form[action$=rename] input[name=nickname]"),
+         QStringLiteral("Work laptop"));
+    click(QStringLiteral("form[action$=rename] button[type=submit]"));
+    QVERIFY(m_devTools.waitUntil(QStringLiteral(
+        "document.querySelector('p[data-passkey-nickname]').textContent === 'Work laptop'")));
+    shoot(QStringLiteral("17-renamed"));
+    QCOMPARE(
+        rows(QStringLiteral("SELECT count(*) FROM credentials WHERE nickname = 'Work laptop'")), 1);
+    QCOMPARE(
+        rows(QStringLiteral("SELECT count(*) FROM credentials WHERE nickname = 'This laptop'")), 0);
+}
+
+// Deleting Ada's profile takes her passkey row with it; Grace's stays.
+void TestE2ePasskeys::deleteProfile()
+{
+    fill(QStringLiteral("#delete-confirm"), QStringLiteral("ada"));
+    click(QStringLiteral("form[action$=delete] button[type=submit]"));
+    QVERIFY(arrivedAt(QStringLiteral("/")));
+    shoot(QStringLiteral("18-profile-deleted"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM users WHERE username = 'ada'")), 0);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM users")), 1);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 1);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM sessions WHERE user_id IS NOT NULL")), 0);
+}
+
+// Deleting a profile does not reach into this computer's key store (a browser's relying party
+// cannot either), so the chooser still lists both keys; Grace's, the newest, is first.
+void TestE2ePasskeys::signInUsernamelessWithOnePasskeyLeft()
+{
+    QVERIFY(m_devTools.evaluate(QStringLiteral("location.assign('/signin'), true")));
+    QVERIFY(arrivedAt(QStringLiteral("/signin")));
+    if (m_devTools.evaluate(QStringLiteral("!!document.querySelector('[data-switch-user]')"))
+            ->toBool()) {
+        click(QStringLiteral("[data-switch-user]"));
+        QVERIFY(arrivedAt(QStringLiteral("/signin")));
+    }
+    clickForPrompt(QStringLiteral("[data-passkey-usernameless]"));
+    answerPrompt({QStringLiteral("Return")}, QStringLiteral("19-prompt-grace"));
+    QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
+    QCOMPARE(m_devTools
+                 .evaluate(QStringLiteral(
+                     "document.querySelector('[data-profile-username]').textContent"))
+                 ->toString()
+                 .trimmed(),
+             QStringLiteral("grace"));
+    shoot(QStringLiteral("20-grace-signed-in"));
+}
+
+// Grace's only passkey: removed once the warning's box is ticked; the profile then asks for a
+// new passkey.
+void TestE2ePasskeys::removeTheLastPasskey()
+{
+    click(QStringLiteral("form[action$=remove] input[name=confirm]"));
+    QVERIFY(m_devTools.waitUntil(QStringLiteral(
+        "document.querySelector('form[action$=remove] input[name=confirm]').checked")));
+    click(QStringLiteral("form[action$=remove] button[type=submit]"));
+    QVERIFY(m_devTools.waitUntil(QStringLiteral("!document.querySelector('li.passkey') && "
+                                                "!!document.querySelector('button[data-passkey-"
+                                                "register]')")));
+    shoot(QStringLiteral("21-passkey-removed"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 0);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM users")), 1);
+}
+
+void TestE2ePasskeys::cleanupTestCase()
+{
+    QCOMPARE(m_app.stop(20000), 0);
+}
+
+// ---- helpers ------------------------------------------------------------------------------
+
+bool TestE2ePasskeys::arrivedAt(const QString& path)
+{
+    return m_devTools.waitUntil(
+        QStringLiteral("location.pathname === %1 && document.readyState === 'complete' && "
+                       "document.documentElement.classList.contains('js')")
+            .arg(jsString(path)),
+        20000);
+}
+
+void TestE2ePasskeys::fill(const QString& selector, const QString& text)
+{
+    const auto filled = m_devTools.evaluate(
+        QStringLiteral("(() => { const e = document.querySelector(%1); e.focus(); e.value = %2; "
+                       "e.dispatchEvent(new Event('input', {bubbles: true})); return e.value; })()")
+            .arg(jsString(selector), jsString(text)));
+    QVERIFY2(filled, qPrintable(m_devTools.lastError()));
+    QCOMPARE(filled->toString(), text);
+}
+
+// A real mouse click through Chromium's input pipeline, at the element's centre.
+void TestE2ePasskeys::click(const QString& selector)
+{
+    const auto point = m_devTools.evaluate(QStringLiteral(R"js((() => {
+        const element = document.querySelector(%1);
+        if (!element) throw new Error('no element ' + %1);
+        element.scrollIntoView({block: 'center'});
+        const box = element.getBoundingClientRect();
+        return {x: box.x + box.width / 2, y: box.y + box.height / 2};
+    })())js")
+                                               .arg(jsString(selector)));
+    QVERIFY2(point, qPrintable(m_devTools.lastError()));
+    for (const char* type : {"mousePressed", "mouseReleased"}) {
+        const auto sent =
+            m_devTools.call(QStringLiteral("Input.dispatchMouseEvent"),
+                            {{QStringLiteral("type"), QString::fromLatin1(type)},
+                             {QStringLiteral("x"), point->toObject().value(QStringLiteral("x"))},
+                             {QStringLiteral("y"), point->toObject().value(QStringLiteral("y"))},
+                             {QStringLiteral("button"), QStringLiteral("left")},
+                             {QStringLiteral("clickCount"), 1}});
+        QVERIFY2(sent, qPrintable(m_devTools.lastError()));
+    }
+}
+
+// The window's brightness with the page alone, then the click that opens the prompt.
+void TestE2ePasskeys::clickForPrompt(const QString& selector)
+{
+    QTest::qWait(300);
+    m_pageBrightness = brightness(windowImage());
+    QVERIFY(m_pageBrightness > 0);
+    click(selector);
+}
+
+// Real key presses on the X server (XTEST), delivered to the focused Latchkey window.
+void TestE2ePasskeys::pressKeys(const QStringList& keys)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("DISPLAY"), m_display.name());
+    for (const QString& key : keys) {
+        QProcess xdotool;
+        xdotool.setProcessEnvironment(environment);
+        xdotool.start(m_xdotool, {QStringLiteral("search"), QStringLiteral("--onlyvisible"),
+                                  QStringLiteral("--name"), QStringLiteral("^Latchkey$"),
+                                  QStringLiteral("windowfocus"), QStringLiteral("key"), key});
+        QVERIFY(xdotool.waitForFinished(10000));
+        QVERIFY2(xdotool.exitCode() == 0, xdotool.readAllStandardError().constData());
+        QTest::qWait(150);
+    }
+}
+
+QImage TestE2ePasskeys::windowImage() const
+{
+    for (const XWindowInfo& window : viewableTopLevelWindows(m_display.name())) {
+        if (window.title == QLatin1String("Latchkey") && window.geometry.width() > 100)
+            return grabScreen(m_display.name()).copy(window.geometry);
+    }
+    return {};
+}
+
+bool TestE2ePasskeys::waitForPrompt(bool shown, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        const double now = brightness(windowImage());
+        if (shown ? now < 0.75 * m_pageBrightness : now > 0.9 * m_pageBrightness)
+            return true;
+        QTest::qWait(50);
+    }
+    return false;
+}
+
+// Waits for the prompt the caller's click opened, photographs it, and answers it with keys.
+void TestE2ePasskeys::answerPrompt(const QStringList& keys, const QString& screenshotName)
+{
+    QVERIFY2(waitForPrompt(true), "the native prompt did not appear (the window never dimmed)");
+    QTest::qWait(300);
+    shoot(screenshotName);
+    pressKeys(keys);
+    QVERIFY2(waitForPrompt(false), "the native prompt did not close after the key press");
+}
+
+qint64 TestE2ePasskeys::rows(const QString& sql)
+{
+    qint64 count = -1;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("e2e-rows"));
+        db.setDatabaseName(QDir(m_dataDir).filePath(QStringLiteral("latchkey.sqlite")));
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next())
+                count = query.value(0).toLongLong();
+            else
+                qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("e2e-rows"));
+    return count;
+}
+
+QString TestE2ePasskeys::toastText()
+{
+    const auto text = m_devTools.evaluate(
+        QStringLiteral("Array.from(document.querySelectorAll('[data-toast-region]'))"
+                       ".map((e) => e.textContent.trim()).join(' | ')"));
+    return text ? text->toString() : m_devTools.lastError();
+}
+
+void TestE2ePasskeys::shoot(const QString& name)
+{
+    QTest::qWait(300);
+    const QImage image = windowImage();
+    QVERIFY2(!image.isNull(), "the Latchkey window could not be read from the X screen");
+    QVERIFY(image.save(artifactPath(QStringLiteral("e2e-passkeys-%1.png").arg(name))));
+}
+
+void TestE2ePasskeys::signOutFromTheNavigation()
+{
+    click(QStringLiteral(".nav-form button[type=submit]"));
+    QVERIFY(m_devTools.waitUntil(
+        QStringLiteral("location.pathname === '/signout' && document.readyState === 'complete' && "
+                       "!!document.querySelector('[data-passkey-usernameless]')"),
+        20000));
+}
+
+void TestE2ePasskeys::createProfileNamed(const QString& name, const QString& username)
+{
+    QVERIFY(m_devTools.evaluate(QStringLiteral("location.assign('/register'), true")));
+    QVERIFY(arrivedAt(QStringLiteral("/register")));
+    fill(QStringLiteral("#name"), name);
+    fill(QStringLiteral("#username"), username);
+    fill(QStringLiteral("#email"), username + QStringLiteral("@example.org"));
+    click(QStringLiteral("form[action=\"/register\"] button[type=\"submit\"]"));
+    QVERIFY2(m_devTools.waitUntil(
+                 QStringLiteral("!!document.querySelector('button[data-passkey-register]')")),
+             qPrintable(toastText()));
+}
+
+QTEST_GUILESS_MAIN(TestE2ePasskeys)
+#include "test_e2e_passkeys.moc"
