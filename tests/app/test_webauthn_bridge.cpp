@@ -1,0 +1,352 @@
+// WebAuthnBridge and QmlUserVerifier without a window: what page script can reach over the
+// channel, the origin rule, and real ceremonies against the software key store in a temporary
+// data folder, answered the way the QML prompt answers.
+#include "app/authenticator_setup.h"
+#include "app/qml_user_verifier.h"
+#include "app/webauthn_bridge.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace latchkey::app;
+using latchkey::authenticator::VerificationAnswer;
+using latchkey::authenticator::VerificationOutcome;
+using latchkey::authenticator::VerificationRequest;
+
+namespace {
+
+const QUrl kHandler(QStringLiteral("http://localhost:8080/"));
+
+QString creationOptions()
+{
+    const QJsonObject options{
+        {QStringLiteral("rp"), QJsonObject{{QStringLiteral("id"), QStringLiteral("localhost")},
+                                           {QStringLiteral("name"), QStringLiteral("Latchkey")}}},
+        {QStringLiteral("user"),
+         QJsonObject{{QStringLiteral("id"), QStringLiteral("dXNlci1oYW5kbGUtMQ")},
+                     {QStringLiteral("name"), QStringLiteral("ada")},
+                     {QStringLiteral("displayName"), QStringLiteral("Ada Lovelace")}}},
+        {QStringLiteral("challenge"),
+         QStringLiteral("Y2hhbGxlbmdlLWNoYWxsZW5nZS1jaGFsbGVuZ2UtMzI")},
+        {QStringLiteral("pubKeyCredParams"),
+         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("public-key")},
+                                {QStringLiteral("alg"), -7}}}},
+        {QStringLiteral("authenticatorSelection"),
+         QJsonObject{{QStringLiteral("residentKey"), QStringLiteral("required")},
+                     {QStringLiteral("userVerification"), QStringLiteral("required")}}},
+    };
+    return QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact));
+}
+
+QString requestOptions()
+{
+    const QJsonObject options{
+        {QStringLiteral("rpId"), QStringLiteral("localhost")},
+        {QStringLiteral("challenge"), QStringLiteral("YW5vdGhlci1jaGFsbGVuZ2UtZm9yLXNpZ24taW4")},
+        {QStringLiteral("userVerification"), QStringLiteral("required")},
+    };
+    return QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject answerOf(const QSignalSpy& spy, int index = 0)
+{
+    return QJsonDocument::fromJson(spy.at(index).at(1).toString().toUtf8()).object();
+}
+
+QString errorNameOf(const QSignalSpy& spy, int index = 0)
+{
+    return answerOf(spy, index)
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("name"))
+        .toString();
+}
+
+} // namespace
+
+class TestWebAuthnBridge : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void channelObjectOffersOnlyTheCeremonies();
+    void isHandlerPage_data();
+    void isHandlerPage();
+    void pageOfAnotherOriginGetsSecurityError();
+    void noViewGetsSecurityError();
+    void optionsThatAreNotJsonAreATypeError();
+    void confirmedCreateReturnsRegistrationJson();
+    void confirmedGetSignsWithTheStoredPasskey();
+    void cancelIsNotAllowedAndStoresNothing();
+    void abortClosesThePromptWithNotAllowed();
+    void navigationEndsTheCeremony();
+    void requestedDataFolderKeepsTheSealingKeyBesideItNotInIt();
+
+    void verifierRefusesAnAccountItNeverOffered();
+    void verifierAnswersExactlyOnceOnCancel();
+    void verifierAnswersWhenDestroyed();
+
+private:
+    WebAuthnBridge& bridge() { return *m_bridge; }
+    QmlUserVerifier& verifier()
+    {
+        return *qobject_cast<QmlUserVerifier*>(m_bridge->verifierObject());
+    }
+    void createConfirmed();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QObject> m_view;
+    std::unique_ptr<WebAuthnBridge> m_bridge;
+    std::unique_ptr<QSignalSpy> m_answers;
+};
+
+void TestWebAuthnBridge::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    const QString data = m_dir->filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(data));
+    m_view = std::make_unique<QObject>();
+    m_view->setProperty("url", QUrl(QStringLiteral("http://localhost:8080/profile")));
+    m_bridge = std::make_unique<WebAuthnBridge>(kHandler, passkeyStorageFor(data, true));
+    m_bridge->setView(m_view.get());
+    m_answers =
+        std::make_unique<QSignalSpy>(m_bridge->channelObject(), SIGNAL(answered(int, QString)));
+}
+
+void TestWebAuthnBridge::cleanup()
+{
+    m_answers.reset();
+    m_bridge.reset();
+    m_view.reset();
+    m_dir.reset();
+}
+
+// QWebChannel publishes every property, signal and invokable: page script must find the
+// ceremonies there and nothing that reaches the prompt, the view or navigation.
+void TestWebAuthnBridge::channelObjectOffersOnlyTheCeremonies()
+{
+    const QMetaObject* meta = m_bridge->channelObject()->metaObject();
+    QCOMPARE(meta->propertyCount(), QObject::staticMetaObject.propertyCount());
+    QSet<QString> names;
+    for (int i = QObject::staticMetaObject.methodCount(); i < meta->methodCount(); ++i)
+        names.insert(QString::fromLatin1(meta->method(i).name()));
+    QCOMPARE(names,
+             (QSet<QString>{QStringLiteral("answered"), QStringLiteral("create"),
+                            QStringLiteral("get"), QStringLiteral("abort"),
+                            QStringLiteral("isUserVerifyingPlatformAuthenticatorAvailable")}));
+}
+
+void TestWebAuthnBridge::isHandlerPage_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<bool>("admitted");
+    QTest::newRow("home") << "http://localhost:8080/" << true;
+    QTest::newRow("deep page") << "http://localhost:8080/profile?x=1#y" << true;
+    QTest::newRow("another port") << "http://localhost:8081/" << false;
+    QTest::newRow("loopback address") << "http://127.0.0.1:8080/" << false;
+    QTest::newRow("https") << "https://localhost:8080/" << false;
+    QTest::newRow("another host") << "http://localhost.example.org:8080/" << false;
+    QTest::newRow("file") << "file:///tmp/page.html" << false;
+    QTest::newRow("empty") << "" << false;
+}
+
+void TestWebAuthnBridge::isHandlerPage()
+{
+    QFETCH(QString, page);
+    QFETCH(bool, admitted);
+    QCOMPARE(WebAuthnBridge::isHandlerPage(QUrl(page), kHandler), admitted);
+}
+
+void TestWebAuthnBridge::pageOfAnotherOriginGetsSecurityError()
+{
+    m_view->setProperty("url", QUrl(QStringLiteral("http://localhost:9999/")));
+    bridge().create(1, creationOptions());
+    QCOMPARE(m_answers->count(), 1);
+    QCOMPARE(m_answers->at(0).at(0).toInt(), 1);
+    QCOMPARE(errorNameOf(*m_answers), QStringLiteral("SecurityError"));
+    QVERIFY(!verifier().pending());
+    QVERIFY(!bridge().isUserVerifyingPlatformAuthenticatorAvailable());
+}
+
+void TestWebAuthnBridge::noViewGetsSecurityError()
+{
+    m_view.reset();
+    bridge().get(2, requestOptions());
+    QCOMPARE(m_answers->count(), 1);
+    QCOMPARE(errorNameOf(*m_answers), QStringLiteral("SecurityError"));
+}
+
+void TestWebAuthnBridge::optionsThatAreNotJsonAreATypeError()
+{
+    bridge().create(3, QStringLiteral("[1, 2"));
+    QCOMPARE(m_answers->count(), 1);
+    QCOMPARE(errorNameOf(*m_answers), QStringLiteral("TypeError"));
+}
+
+void TestWebAuthnBridge::createConfirmed()
+{
+    QSignalSpy prompts(&verifier(), &QmlUserVerifier::promptRequested);
+    bridge().create(7, creationOptions());
+    QTRY_VERIFY(verifier().pending());
+    QCOMPARE(prompts.count(), 1);
+    QCOMPARE(prompts.at(0).at(2).toString(), QStringLiteral("ada"));
+    verifier().confirm(0);
+    QTRY_COMPARE(m_answers->count(), 1);
+}
+
+void TestWebAuthnBridge::confirmedCreateReturnsRegistrationJson()
+{
+    createConfirmed();
+    QCOMPARE(m_answers->at(0).at(0).toInt(), 7);
+    const QJsonObject credential =
+        answerOf(*m_answers).value(QStringLiteral("credential")).toObject();
+    QVERIFY(!credential.value(QStringLiteral("id")).toString().isEmpty());
+    QCOMPARE(credential.value(QStringLiteral("type")).toString(), QStringLiteral("public-key"));
+    const QJsonObject response = credential.value(QStringLiteral("response")).toObject();
+    const QJsonObject clientData =
+        QJsonDocument::fromJson(
+            QByteArray::fromBase64(
+                response.value(QStringLiteral("clientDataJSON")).toString().toLatin1(),
+                QByteArray::Base64UrlEncoding))
+            .object();
+    // The origin is the view's, not anything the options said.
+    QCOMPARE(clientData.value(QStringLiteral("origin")).toString(),
+             QStringLiteral("http://localhost:8080"));
+    QCOMPARE(clientData.value(QStringLiteral("type")).toString(),
+             QStringLiteral("webauthn.create"));
+    QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("data/keys.json"))));
+}
+
+void TestWebAuthnBridge::confirmedGetSignsWithTheStoredPasskey()
+{
+    createConfirmed();
+    const QString id = answerOf(*m_answers)
+                           .value(QStringLiteral("credential"))
+                           .toObject()
+                           .value(QStringLiteral("id"))
+                           .toString();
+    bridge().get(8, requestOptions());
+    QTRY_VERIFY(verifier().pending());
+    verifier().confirm(0);
+    QTRY_COMPARE(m_answers->count(), 2);
+    const QJsonObject credential =
+        answerOf(*m_answers, 1).value(QStringLiteral("credential")).toObject();
+    QCOMPARE(credential.value(QStringLiteral("id")).toString(), id);
+    QCOMPARE(credential.value(QStringLiteral("response"))
+                 .toObject()
+                 .value(QStringLiteral("userHandle"))
+                 .toString(),
+             QStringLiteral("dXNlci1oYW5kbGUtMQ"));
+}
+
+void TestWebAuthnBridge::cancelIsNotAllowedAndStoresNothing()
+{
+    bridge().create(4, creationOptions());
+    QTRY_VERIFY(verifier().pending());
+    verifier().decline();
+    QTRY_COMPARE(m_answers->count(), 1);
+    QCOMPARE(errorNameOf(*m_answers), QStringLiteral("NotAllowedError"));
+    // Nothing to sign in with: the authenticator answers without asking anybody.
+    bridge().get(5, requestOptions());
+    QTRY_COMPARE(m_answers->count(), 2);
+    QCOMPARE(errorNameOf(*m_answers, 1), QStringLiteral("NotAllowedError"));
+}
+
+void TestWebAuthnBridge::abortClosesThePromptWithNotAllowed()
+{
+    QSignalSpy closed(&verifier(), &QmlUserVerifier::promptClosed);
+    bridge().create(6, creationOptions());
+    QTRY_VERIFY(verifier().pending());
+    bridge().abort(99); // not the ceremony in progress: ignored
+    QVERIFY(verifier().pending());
+    bridge().abort(6);
+    QTRY_COMPARE(m_answers->count(), 1);
+    QCOMPARE(errorNameOf(*m_answers), QStringLiteral("NotAllowedError"));
+    QCOMPARE(closed.count(), 1);
+    QVERIFY(!verifier().pending());
+}
+
+void TestWebAuthnBridge::navigationEndsTheCeremony()
+{
+    bridge().get(9, requestOptions());
+    QTRY_COMPARE(m_answers->count(), 1); // no passkey yet: NotAllowedError at once
+    bridge().create(10, creationOptions());
+    QTRY_VERIFY(verifier().pending());
+    bridge().pageChanged();
+    QTRY_COMPARE(m_answers->count(), 2);
+    QCOMPARE(errorNameOf(*m_answers, 1), QStringLiteral("NotAllowedError"));
+    QVERIFY(!verifier().pending());
+}
+
+void TestWebAuthnBridge::requestedDataFolderKeepsTheSealingKeyBesideItNotInIt()
+{
+    const QString data = m_dir->filePath(QStringLiteral("data"));
+    const PasskeyStorage storage = passkeyStorageFor(data, true);
+    QCOMPARE(storage.keysFile, QDir(data).filePath(QStringLiteral("keys.json")));
+    QVERIFY(!storage.useKeychain);
+    QVERIFY(!storage.sealingKeyFile.startsWith(QDir(data).absolutePath() + QLatin1Char('/')));
+    QVERIFY(
+        storage.sealingKeyFile.startsWith(QDir(data).absolutePath() + QStringLiteral("-sealing/")));
+    createConfirmed();
+    QVERIFY(QFile::exists(storage.sealingKeyFile));
+    QCOMPARE(QFile::permissions(storage.sealingKeyFile) & 0x0077, QFileDevice::Permissions());
+}
+
+void TestWebAuthnBridge::verifierRefusesAnAccountItNeverOffered()
+{
+    QmlUserVerifier prompt;
+    VerificationRequest request;
+    request.accounts = {{QStringLiteral("ada"), QStringLiteral("Ada")},
+                        {QStringLiteral("grace"), QStringLiteral("Grace")}};
+    QList<VerificationAnswer> answers;
+    prompt.verify(request, [&](VerificationAnswer answer) { answers.append(answer); });
+    prompt.confirm(2);
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.at(0).outcome, VerificationOutcome::Cancelled);
+
+    prompt.verify(request, [&](VerificationAnswer answer) { answers.append(answer); });
+    prompt.confirm(1);
+    QCOMPARE(answers.size(), 2);
+    QCOMPARE(answers.at(1).outcome, VerificationOutcome::Verified);
+    QCOMPARE(answers.at(1).chosenAccount, 1);
+}
+
+void TestWebAuthnBridge::verifierAnswersExactlyOnceOnCancel()
+{
+    QmlUserVerifier prompt;
+    QSignalSpy closed(&prompt, &QmlUserVerifier::promptClosed);
+    int calls = 0;
+    prompt.verify({}, [&](VerificationAnswer answer) {
+        ++calls;
+        QCOMPARE(answer.outcome, VerificationOutcome::Cancelled);
+    });
+    prompt.cancel();
+    prompt.cancel();
+    prompt.decline();
+    prompt.confirm(0);
+    QCOMPARE(calls, 1);
+    QCOMPARE(closed.count(), 1);
+}
+
+void TestWebAuthnBridge::verifierAnswersWhenDestroyed()
+{
+    int calls = 0;
+    {
+        QmlUserVerifier prompt;
+        prompt.verify({}, [&](VerificationAnswer) { ++calls; });
+    }
+    QCOMPARE(calls, 1);
+}
+
+QTEST_GUILESS_MAIN(TestWebAuthnBridge)
+#include "test_webauthn_bridge.moc"
