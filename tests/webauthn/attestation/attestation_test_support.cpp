@@ -327,14 +327,6 @@ TestChain makeChain(const TestKey& leafKey, const CertOptions& leafOptions)
     return chain;
 }
 
-QCborArray x5cArray(const QList<QByteArray>& ders)
-{
-    QCborArray array;
-    for (const QByteArray& der : ders)
-        array.append(der);
-    return array;
-}
-
 AuthenticatorData makeAuthenticatorData(const TestKey& credentialKey, const QByteArray& aaguid)
 {
     testing::AuthenticatorDataSpec spec;

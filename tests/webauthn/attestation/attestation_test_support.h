@@ -1,5 +1,6 @@
 #pragma once
 
+#include "test_certificate_authority.h"
 #include "test_key.h"
 #include "webauthn/attestation.h"
 #include "webauthn/authenticator_data.h"
@@ -93,7 +94,7 @@ struct TestChain {
 };
 TestChain makeChain(const TestKey& leafKey, const CertOptions& leafOptions);
 
-QCborArray x5cArray(const QList<QByteArray>& ders);
+using testing::x5cArray; // test_certificate_authority.h
 
 // ---- Authenticator data with an attested credential ----
 

@@ -22,14 +22,6 @@ QByteArray randomBytes(int size)
     return out;
 }
 
-QCborArray toCborArray(const QList<QByteArray>& certificates)
-{
-    QCborArray array;
-    for (const QByteArray& der : certificates)
-        array.append(der);
-    return array;
-}
-
 CertificateSpec u2fCertificateSpec()
 {
     CertificateSpec spec;
@@ -178,10 +170,10 @@ QCborMap TestAuthenticator::packedStatement(const RegistrationSpec& spec,
     statement.insert(QStringLiteral("alg"), spec.statementAlgorithm.value_or(alg));
     statement.insert(QStringLiteral("sig"), key.signAs(alg, data));
     if (spec.x5c)
-        statement.insert(QStringLiteral("x5c"), toCborArray(*spec.x5c));
+        statement.insert(QStringLiteral("x5c"), x5cArray(*spec.x5c));
     else if (!self || spec.selfAttestationWithX5c)
         statement.insert(QStringLiteral("x5c"),
-                         toCborArray(attestationChain(spec.attestationCertificate)));
+                         x5cArray(attestationChain(spec.attestationCertificate)));
     return statement;
 }
 
@@ -205,7 +197,7 @@ QCborMap TestAuthenticator::fidoU2fStatement(const RegistrationSpec& spec,
                      key.signAs(spec.signingAlgorithm.value_or(cose::ES256), data));
     const QList<QByteArray> chain = spec.x5c.value_or(
         QList<QByteArray>{m_root.issue(spec.attestationKey, spec.attestationCertificate)});
-    statement.insert(QStringLiteral("x5c"), toCborArray(chain));
+    statement.insert(QStringLiteral("x5c"), x5cArray(chain));
     return statement;
 }
 

@@ -189,4 +189,12 @@ QByteArray TestCertificateAuthority::certificatePem() const
     return out;
 }
 
+QCborArray x5cArray(const QList<QByteArray>& ders)
+{
+    QCborArray array;
+    for (const QByteArray& der : ders)
+        array.append(der);
+    return array;
+}
+
 } // namespace latchkey::webauthn::testing

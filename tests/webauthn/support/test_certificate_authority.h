@@ -3,7 +3,9 @@
 #include "test_key.h"
 
 #include <QByteArray>
+#include <QCborArray>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 #include <optional>
 
@@ -48,5 +50,9 @@ private:
 
 // A CertificateSpec for a CA certificate with this common name.
 CertificateSpec caSpec(const QString& commonName);
+
+// DER certificates as the CBOR array an attestation statement's x5c holds, in the order
+// given (attestation certificate first).
+QCborArray x5cArray(const QList<QByteArray>& ders);
 
 } // namespace latchkey::webauthn::testing
