@@ -26,6 +26,11 @@ public:
 
     bool pending() const { return static_cast<bool>(m_done); }
 
+    // Benchmarks only: every request is confirmed at once (the first account when several
+    // fit), without a prompt. Only bench/signin's own executable calls this, before launch();
+    // the latchkey binary has no option, variable or file that reaches it.
+    static void confirmEveryRequestForBenchmark(bool enabled);
+
     // The person confirmed; chosenAccount indexes the accounts offered (0 when none were).
     Q_INVOKABLE void confirm(int chosenAccount);
     // The person cancelled or closed the prompt.
@@ -41,6 +46,8 @@ signals:
 
 private:
     void finish(authenticator::VerificationAnswer answer);
+
+    static bool s_confirmForBenchmark;
 
     Done m_done;
     int m_accountCount = 0;

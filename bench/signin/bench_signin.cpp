@@ -1,0 +1,268 @@
+// bench_signin: passkey sign-in in the real app, from the "Sign in" click to the signed-in
+// page's first contentful paint, with 100 and with 100,000 profiles in the database.
+//
+// Usage: latchkey_bench_signin <latchkey_bench_signin_app> [runs]
+// For each size: the database is filled through UserStore (the store's own transactions), the
+// app starts on it under a private Xvfb, a profile registers its passkey through the page,
+// then `runs` times: sign out, click "Sign in" (a real DevTools mouse click), wait for the
+// profile page. The click time is the click event's timestamp on the sign-in page; the paint
+// time is the profile page's first-contentful-paint entry; both are on the same clock
+// (performance.timeOrigin + a page-relative time). The first run warms up and is not counted.
+#include "child_process.h"
+#include "dev_tools_client.h"
+#include "store/database.h"
+#include "store/user_store.h"
+#include "xvfb_display.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <algorithm>
+#include <optional>
+
+using namespace latchkey::app::testing;
+
+namespace {
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+bool fail(const QString& why)
+{
+    QTextStream(stderr) << "bench_signin: " << why << Qt::endl;
+    return false;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    if (n == 0)
+        return 0;
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+// count profiles through the store. Synchronous writes are turned off on this connection
+// only, for the fill: the app's own connection keeps synchronous=FULL.
+bool fillProfiles(const QString& databaseFile, int count)
+{
+    auto database = latchkey::store::Database::open(databaseFile);
+    if (!database)
+        return fail(database.error().message);
+    QSqlQuery((*database)->connection()).exec(QStringLiteral("PRAGMA synchronous=OFF"));
+    latchkey::store::UserStore users(**database);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < count; ++i) {
+        const QString name = QStringLiteral("filler%1").arg(i);
+        const auto created = users.create(
+            {name, QStringLiteral("Filler %1").arg(i), name + QStringLiteral("@example.org")});
+        if (!created)
+            return fail(created.error().message);
+    }
+    out() << "  filled " << users.count() << " profiles in " << timer.elapsed() << " ms"
+          << Qt::endl;
+    return true;
+}
+
+class Session {
+public:
+    Session(XvfbDisplay& display, QString app) : m_display(display), m_app(std::move(app)) {}
+
+    bool start(const QString& dataDir, const QString& scratch);
+    bool registerProfile();
+    std::optional<double> timedSignIn();
+    void stop() { m_process.stop(20000); }
+    // Where the page is and what it says, for a failure message.
+    QString where();
+
+private:
+    bool arrivedAt(const QString& path);
+    bool click(const QString& selector);
+    bool signOut();
+
+    XvfbDisplay& m_display;
+    QString m_app;
+    ChildProcess m_process;
+    DevToolsClient m_devTools;
+};
+
+bool Session::start(const QString& dataDir, const QString& scratch)
+{
+    const quint16 port = freeLoopbackPort();
+    const quint16 debugPort = freeLoopbackPort();
+    const QString home = QStringLiteral("http://localhost:%1/").arg(port);
+    QProcessEnvironment environment = latchkeyEnvironment(scratch);
+    environment.insert(QStringLiteral("DISPLAY"), m_display.name());
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    environment.insert(QStringLiteral("QTWEBENGINE_REMOTE_DEBUGGING"), QString::number(debugPort));
+    m_process.start(
+        m_app,
+        {QStringLiteral("--data-dir"), dataDir, QStringLiteral("--port"), QString::number(port)},
+        environment);
+    const QUrl page = DevToolsClient::findPage(debugPort, home, 60000);
+    if (!page.isValid() || !m_devTools.open(page))
+        return fail(QStringLiteral("the app's page never appeared over DevTools"));
+    return arrivedAt(QStringLiteral("/"));
+}
+
+bool Session::arrivedAt(const QString& path)
+{
+    return m_devTools.waitUntil(
+        QStringLiteral("location.pathname === '%1' && document.readyState === 'complete' && "
+                       "document.documentElement.classList.contains('js')")
+            .arg(path),
+        30000);
+}
+
+bool Session::click(const QString& selector)
+{
+    const auto point = m_devTools.evaluate(QStringLiteral(R"js((() => {
+        const element = document.querySelector('%1');
+        element.scrollIntoView({block: 'center'});
+        const box = element.getBoundingClientRect();
+        return {x: box.x + box.width / 2, y: box.y + box.height / 2};
+    })())js")
+                                               .arg(selector));
+    if (!point)
+        return fail(m_devTools.lastError());
+    for (const char* type : {"mousePressed", "mouseReleased"}) {
+        if (!m_devTools.call(QStringLiteral("Input.dispatchMouseEvent"),
+                             {{QStringLiteral("type"), QString::fromLatin1(type)},
+                              {QStringLiteral("x"), point->toObject().value(QStringLiteral("x"))},
+                              {QStringLiteral("y"), point->toObject().value(QStringLiteral("y"))},
+                              {QStringLiteral("button"), QStringLiteral("left")},
+                              {QStringLiteral("clickCount"), 1}}))
+            return fail(m_devTools.lastError());
+    }
+    return true;
+}
+
+bool Session::registerProfile()
+{
+    m_devTools.evaluate(QStringLiteral("location.assign('/register'), true"));
+    if (!arrivedAt(QStringLiteral("/register")))
+        return fail(QStringLiteral("no registration page"));
+    m_devTools.evaluate(
+        QStringLiteral("(() => { const set = (s, v) => { document.querySelector(s).value = v; }; "
+                       "set('#name', 'Bench Person'); set('#username', 'bench'); "
+                       "set('#email', 'bench@example.org'); return true; })()"));
+    if (!click(QStringLiteral("form[action=\"/register\"] button[type=\"submit\"]")) ||
+        !m_devTools.waitUntil(
+            QStringLiteral("!!document.querySelector('button[data-passkey-register]')"), 30000))
+        return fail(QStringLiteral("the profile was not created"));
+    if (!click(QStringLiteral("button[data-passkey-register]")) ||
+        !arrivedAt(QStringLiteral("/profile")))
+        return fail(QStringLiteral("the passkey was not registered"));
+    return true;
+}
+
+QString Session::where()
+{
+    const auto text = m_devTools.evaluate(QStringLiteral(
+        "location.pathname + ': ' + document.body.innerText.replace(/\\s+/g, ' ').slice(0, 300)"));
+    return text ? text->toString() : m_devTools.lastError();
+}
+
+bool Session::signOut()
+{
+    return click(QStringLiteral(".nav-form button[type=submit]")) &&
+           m_devTools.waitUntil(
+               QStringLiteral("location.pathname === '/signout' && document.readyState === "
+                              "'complete' && !!document.querySelector('form[data-passkey-signin] "
+                              "button[type=submit]')"),
+               30000);
+}
+
+std::optional<double> Session::timedSignIn()
+{
+    if (!signOut())
+        return std::nullopt;
+    m_devTools.evaluate(QStringLiteral(
+        "document.addEventListener('click', (e) => sessionStorage.setItem('benchClick', "
+        "String(performance.timeOrigin + e.timeStamp)), {capture: true}), true"));
+    if (!click(QStringLiteral("form[data-passkey-signin] button[type=submit]")) ||
+        !arrivedAt(QStringLiteral("/profile")) ||
+        !m_devTools.waitUntil(
+            QStringLiteral("performance.getEntriesByName('first-contentful-paint').length > 0"),
+            30000))
+        return std::nullopt;
+    const auto elapsed = m_devTools.evaluate(
+        QStringLiteral("performance.timeOrigin + "
+                       "performance.getEntriesByName('first-contentful-paint')[0].startTime - "
+                       "Number(sessionStorage.getItem('benchClick'))"));
+    if (!elapsed)
+        return std::nullopt;
+    return elapsed->toDouble();
+}
+
+std::optional<double> measure(XvfbDisplay& display, const QString& app, int profiles, int runs)
+{
+    QTemporaryDir scratch;
+    const QString dataDir = scratch.filePath(QStringLiteral("data"));
+    QDir().mkpath(dataDir);
+    out() << profiles << " profiles:" << Qt::endl;
+    if (!fillProfiles(QDir(dataDir).filePath(QStringLiteral("latchkey.sqlite")), profiles - 1))
+        return std::nullopt;
+    Session session(display, app);
+    if (!session.start(dataDir, scratch.filePath(QStringLiteral("home"))) ||
+        !session.registerProfile())
+        return std::nullopt;
+    QList<double> times;
+    for (int run = 0; run <= runs; ++run) {
+        const auto elapsed = session.timedSignIn();
+        if (!elapsed) {
+            fail(QStringLiteral("sign-in %1 did not finish (%2)").arg(run).arg(session.where()));
+            return std::nullopt;
+        }
+        if (run > 0) // the first one warms up
+            times.append(*elapsed);
+    }
+    session.stop();
+    out() << "  click -> signed-in page painted (ms):";
+    for (const double t : times)
+        out() << ' ' << QString::number(t, 'f', 1);
+    out() << Qt::endl
+          << "  median " << QString::number(median(times), 'f', 1) << " ms over " << runs << " runs"
+          << Qt::endl;
+    return median(times);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication application(argc, argv);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2) {
+        fail(QStringLiteral("usage: latchkey_bench_signin <latchkey_bench_signin_app> [runs]"));
+        return 2;
+    }
+    const int runs = arguments.size() > 2 ? std::max(1, arguments.at(2).toInt()) : 15;
+    XvfbDisplay display;
+    QString whyNot;
+    if (!display.start(QStringLiteral("1280x800x24"), &whyNot)) {
+        fail(whyNot);
+        return 1;
+    }
+    const int largeCount = qEnvironmentVariableIntValue("BENCH_SIGNIN_LARGE") > 0
+                               ? qEnvironmentVariableIntValue("BENCH_SIGNIN_LARGE")
+                               : 100000;
+    const auto small = measure(display, arguments.at(1), 100, runs);
+    const auto large = measure(display, arguments.at(1), largeCount, runs);
+    if (!small || !large)
+        return 1;
+    out() << "median sign-in, 100 profiles:     " << QString::number(*small, 'f', 1) << " ms"
+          << Qt::endl
+          << "median sign-in, " << largeCount << " profiles: " << QString::number(*large, 'f', 1)
+          << " ms" << Qt::endl
+          << "ratio " << largeCount << " / 100: " << QString::number(*large / *small, 'f', 2)
+          << " (goal <= 1.20; goal median <= 150 ms)" << Qt::endl;
+    return 0;
+}
