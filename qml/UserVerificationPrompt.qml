@@ -37,9 +37,6 @@ Popup {
     focus: true
     closePolicy: Popup.CloseOnEscape
     padding: 24
-    Accessible.role: Accessible.Dialog
-    Accessible.name: title.text
-    Accessible.description: reasonLabel.text
 
     Connections {
         target: prompt.verifier
@@ -79,6 +76,10 @@ Popup {
 
     contentItem: ColumnLayout {
         spacing: 14
+        // A Popup is not an Item: its content carries the dialog's accessible name.
+        Accessible.role: Accessible.Dialog
+        Accessible.name: title.text
+        Accessible.description: reasonLabel.text
         Keys.onReturnPressed: prompt.confirm()
         Keys.onEnterPressed: prompt.confirm()
 
