@@ -99,8 +99,21 @@ ApplicationWindow {
         onRetryRequested: window.retry()
     }
 
-    UserVerificationPrompt {
-        verifier: window.passkeys ? window.passkeys.verifier : null
+    // The passkey prompt is loaded the first time a page asks for one, not at start-up: its
+    // file is read and its imports (QtQuick.Layouts) loaded only then. Loading happens on
+    // pendingChanged, which the verifier emits before promptRequested.
+    Loader {
+        id: promptLoader
+        active: false
+        source: "UserVerificationPrompt.qml"
+        onLoaded: item.verifier = window.passkeys.verifier
+    }
+    Connections {
+        target: window.passkeys ? window.passkeys.verifier : null
+        function onPendingChanged() {
+            if (window.passkeys.verifier.pending)
+                promptLoader.active = true
+        }
     }
 
     Component.onCompleted: {
