@@ -74,6 +74,8 @@ private slots:
     void deleteProfile();
     void signInUsernamelessWithOnePasskeyLeft();
     void removeTheLastPasskey();
+    void credentialObjectIsShapedLikeABrowsers();
+    void abortSignalClosesThePromptWithAbortError();
     void cleanupTestCase();
 
 private:
@@ -361,6 +363,85 @@ void TestE2ePasskeys::removeTheLastPasskey()
     shoot(QStringLiteral("21-passkey-removed"));
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 0);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM users")), 1);
+}
+
+// What the page gets from navigator.credentials.create(): a PublicKeyCredential in all but
+// native identity. Started from page script, answered in the native prompt.
+void TestE2ePasskeys::credentialObjectIsShapedLikeABrowsers()
+{
+    QTest::qWait(300);
+    m_pageBrightness = brightness(windowImage());
+    QVERIFY(m_devTools.evaluate(QStringLiteral(R"js((() => {
+        window.created = null;
+        navigator.credentials.create({publicKey: {
+            rp: {id: 'localhost', name: 'Latchkey'},
+            user: {id: new Uint8Array([1, 2, 3, 4]), name: 'shape', displayName: 'Shape Test'},
+            challenge: new Uint8Array(32).fill(7),
+            pubKeyCredParams: [{type: 'public-key', alg: -7}],
+            authenticatorSelection: {residentKey: 'discouraged', userVerification: 'required'},
+        }}).then((c) => {
+            const r = c.response;
+            window.created = {
+                isPublicKeyCredential: c instanceof PublicKeyCredential,
+                rawIdIsBuffer: c.rawId instanceof ArrayBuffer,
+                idMatches: c.id === JSON.parse(JSON.stringify(c)).rawId,
+                type: c.type,
+                attachment: c.authenticatorAttachment,
+                buffers: [r.clientDataJSON, r.attestationObject, r.getAuthenticatorData(),
+                          r.getPublicKey()].every((b) => b instanceof ArrayBuffer && b.byteLength > 0),
+                transports: r.getTransports(),
+                algorithm: r.getPublicKeyAlgorithm(),
+                clientData: JSON.parse(new TextDecoder().decode(r.clientDataJSON)),
+                extensions: c.getClientExtensionResults(),
+            };
+        }, (e) => { window.created = {error: e.name + ': ' + e.message}; });
+        return true;
+    })())js")));
+    answerPrompt({QStringLiteral("Return")}, QStringLiteral("22-prompt-page-script"));
+    QVERIFY(m_devTools.waitUntil(QStringLiteral("window.created !== null")));
+    const QJsonObject created = m_devTools.evaluate(QStringLiteral("window.created"))->toObject();
+    QVERIFY2(!created.contains(QStringLiteral("error")),
+             qPrintable(created.value(QStringLiteral("error")).toString()));
+    QVERIFY(created.value(QStringLiteral("isPublicKeyCredential")).toBool());
+    QVERIFY(created.value(QStringLiteral("rawIdIsBuffer")).toBool());
+    QVERIFY(created.value(QStringLiteral("idMatches")).toBool());
+    QVERIFY(created.value(QStringLiteral("buffers")).toBool());
+    QCOMPARE(created.value(QStringLiteral("type")).toString(), QStringLiteral("public-key"));
+    QCOMPARE(created.value(QStringLiteral("attachment")).toString(), QStringLiteral("platform"));
+    QCOMPARE(created.value(QStringLiteral("transports")).toArray(),
+             QJsonArray{QStringLiteral("internal")});
+    QCOMPARE(created.value(QStringLiteral("algorithm")).toInt(), -7);
+    const QJsonObject clientData = created.value(QStringLiteral("clientData")).toObject();
+    QCOMPARE(clientData.value(QStringLiteral("type")).toString(),
+             QStringLiteral("webauthn.create"));
+    QCOMPARE(clientData.value(QStringLiteral("origin")).toString() + QLatin1Char('/'), m_homeUrl);
+    // Nothing reached the relying party: the page never posted it.
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 0);
+}
+
+// AbortController.abort() while the prompt is up: the prompt closes and the promise rejects
+// with AbortError.
+void TestE2ePasskeys::abortSignalClosesThePromptWithAbortError()
+{
+    QTest::qWait(300);
+    m_pageBrightness = brightness(windowImage());
+    QVERIFY(m_devTools.evaluate(QStringLiteral(R"js((() => {
+        window.aborted = null;
+        window.controller = new AbortController();
+        navigator.credentials.get({publicKey: {challenge: new Uint8Array(32).fill(9),
+                                               rpId: 'localhost', userVerification: 'required'},
+                                   signal: window.controller.signal})
+            .then(() => { window.aborted = 'resolved'; },
+                  (e) => { window.aborted = (e instanceof DOMException) + ' ' + e.name; });
+        return true;
+    })())js")));
+    QVERIFY2(waitForPrompt(true), "the native prompt did not appear");
+    shoot(QStringLiteral("23-prompt-before-abort"));
+    QVERIFY(m_devTools.evaluate(QStringLiteral("window.controller.abort(), true")));
+    QVERIFY2(waitForPrompt(false), "the prompt stayed after the page aborted");
+    QVERIFY(m_devTools.waitUntil(QStringLiteral("window.aborted !== null")));
+    QCOMPARE(m_devTools.evaluate(QStringLiteral("window.aborted"))->toString(),
+             QStringLiteral("true AbortError"));
 }
 
 void TestE2ePasskeys::cleanupTestCase()
