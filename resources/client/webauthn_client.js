@@ -264,18 +264,54 @@ function install() {
     }
   }
 
-  if (typeof CredentialsContainer === "function") {
-    pin(CredentialsContainer.prototype, "create", create);
-    pin(CredentialsContainer.prototype, "get", get);
+  const installed = new WeakSet();
+
+  // An about:blank frame made by page script shares this origin but gets no injected script:
+  // its realm would still hold the native functions. Reaching it through contentWindow or
+  // contentDocument installs ours there first. (Indexed access, window[0], is not covered.)
+  function guardFrames(win) {
+    for (const type of [win.HTMLIFrameElement, win.HTMLFrameElement]) {
+      if (typeof type !== "function") continue;
+      const windowGetter = Object.getOwnPropertyDescriptor(type.prototype, "contentWindow");
+      for (const name of ["contentWindow", "contentDocument"]) {
+        const original = Object.getOwnPropertyDescriptor(type.prototype, name);
+        if (!original || !original.get || !windowGetter) continue;
+        Object.defineProperty(type.prototype, name, {
+          configurable: false,
+          enumerable: original.enumerable,
+          get() {
+            const child = windowGetter.get.call(this);
+            if (child) installInto(child);
+            return original.get.call(this);
+          },
+        });
+      }
+    }
   }
-  if (navigator.credentials) {
-    pin(navigator.credentials, "create", create);
-    pin(navigator.credentials, "get", get);
-  } else {
-    pin(navigator, "credentials", Object.freeze({ create, get }));
+
+  function installInto(win) {
+    try {
+      if (installed.has(win)) return;
+      installed.add(win);
+      if (typeof win.CredentialsContainer === "function") {
+        pin(win.CredentialsContainer.prototype, "create", create);
+        pin(win.CredentialsContainer.prototype, "get", get);
+      }
+      if (win.navigator.credentials) {
+        pin(win.navigator.credentials, "create", create);
+        pin(win.navigator.credentials, "get", get);
+      } else {
+        pin(win.navigator, "credentials", Object.freeze({ create, get }));
+      }
+      if (typeof win.PublicKeyCredential === "function") {
+        pin(win.PublicKeyCredential, "isUserVerifyingPlatformAuthenticatorAvailable", isUserVerifyingPlatformAuthenticatorAvailable);
+        pin(win.PublicKeyCredential, "isConditionalMediationAvailable", isConditionalMediationAvailable);
+      }
+      guardFrames(win);
+    } catch (ignored) {
+      // A frame of another origin: its realm is not reachable from here, nor ours from there.
+    }
   }
-  if (typeof PublicKeyCredential === "function") {
-    pin(PublicKeyCredential, "isUserVerifyingPlatformAuthenticatorAvailable", isUserVerifyingPlatformAuthenticatorAvailable);
-    pin(PublicKeyCredential, "isConditionalMediationAvailable", isConditionalMediationAvailable);
-  }
+
+  installInto(window);
 }

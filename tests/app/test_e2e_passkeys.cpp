@@ -62,6 +62,7 @@ class TestE2ePasskeys : public QObject {
 private slots:
     void initTestCase();
     void clientIsInstalledBeforePageScripts();
+    void sameOriginFramesGetTheClientToo();
     void createProfile();
     void escapeOnThePromptShowsTheToastAndStoresNothing();
     void registerPasskeyThroughThePrompt();
@@ -175,6 +176,22 @@ void TestE2ePasskeys::clientIsInstalledBeforePageScripts()
                  ->toString(),
              QStringLiteral("AbortError"));
     shoot(QStringLiteral("01-home"));
+}
+
+// An about:blank frame shares the page's origin and would bring the native functions back;
+// it gets the client as well.
+void TestE2ePasskeys::sameOriginFramesGetTheClientToo()
+{
+    const auto result = m_devTools.evaluate(QStringLiteral(R"js((() => {
+        const blank = document.createElement('iframe');
+        document.body.appendChild(blank);
+        const get = blank.contentWindow.navigator.credentials.get;
+        blank.remove();
+        return String(get);
+    })())js"));
+    QVERIFY2(result, qPrintable(m_devTools.lastError()));
+    qInfo("about:blank frame's get: %s", qPrintable(result->toString().left(80)));
+    QVERIFY(!result->toString().contains(QStringLiteral("[native code]")));
 }
 
 void TestE2ePasskeys::createProfile()
