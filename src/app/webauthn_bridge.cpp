@@ -103,7 +103,7 @@ void WebAuthnBridge::get(int requestId, const QString& optionsJson)
 
 void WebAuthnBridge::abort(int requestId)
 {
-    if (requestId == m_current && m_setup->isOpen())
+    if (m_current >= 0 && requestId == m_current && m_setup->isOpen())
         (*m_setup->client())->abort();
 }
 
@@ -139,6 +139,10 @@ void WebAuthnBridge::run(Ceremony ceremony, int requestId, const QString& option
     if (!document.isObject())
         return answerError(requestId, DomErrorName::TypeError,
                            tr("The passkey options are not a JSON object."));
+    // One ceremony at a time, as in a browser tab; the one in progress keeps its id.
+    if (m_current >= 0)
+        return answerError(requestId, DomErrorName::NotAllowedError,
+                           tr("Another passkey request is in progress."));
     const auto client = m_setup->client();
     if (!client)
         return answer(requestId, client.error());

@@ -89,6 +89,7 @@ private slots:
     void cancelIsNotAllowedAndStoresNothing();
     void abortClosesThePromptWithNotAllowed();
     void navigationEndsTheCeremony();
+    void secondRequestWhileOneIsOpenIsNotAllowed();
     void requestedDataFolderKeepsTheSealingKeyBesideItNotInIt();
 
     void verifierRefusesAnAccountItNeverOffered();
@@ -285,6 +286,22 @@ void TestWebAuthnBridge::navigationEndsTheCeremony()
     bridge().pageChanged();
     QTRY_COMPARE(m_answers->count(), 2);
     QCOMPARE(errorNameOf(*m_answers, 1), QStringLiteral("NotAllowedError"));
+    QVERIFY(!verifier().pending());
+}
+
+void TestWebAuthnBridge::secondRequestWhileOneIsOpenIsNotAllowed()
+{
+    bridge().create(11, creationOptions());
+    QTRY_VERIFY(verifier().pending());
+    bridge().get(12, requestOptions());
+    QCOMPARE(m_answers->count(), 1);
+    QCOMPARE(m_answers->at(0).at(0).toInt(), 12);
+    QCOMPARE(errorNameOf(*m_answers), QStringLiteral("NotAllowedError"));
+    // The first ceremony is untouched and can still be aborted by its own id.
+    QVERIFY(verifier().pending());
+    bridge().abort(11);
+    QTRY_COMPARE(m_answers->count(), 2);
+    QCOMPARE(m_answers->at(1).at(0).toInt(), 11);
     QVERIFY(!verifier().pending());
 }
 
