@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountChooser</name>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Latchkey</source>
@@ -34,10 +41,44 @@ Die Seite wurde nicht geladen. Versuchen Sie es erneut; wenn es weiterhin fehlsc
     </message>
 </context>
 <context>
+    <name>UserVerificationPrompt</name>
+    <message>
+        <source>Confirm it&apos;s you</source>
+        <translation>Bestätigen Sie, dass Sie es sind</translation>
+    </message>
+    <message>
+        <source>Profile: %1 (%2)</source>
+        <translation>Profil: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose the profile to sign in with:</source>
+        <translation>Wählen Sie das Profil für die Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Site: %1</source>
+        <translation>Website: %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+</context>
+<context>
     <name>latchkey::app::AppWindow</name>
     <message>
         <source>The window could not be created (%1).</source>
         <translation>Das Fenster konnte nicht erstellt werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::app::AuthenticatorSetup</name>
+    <message>
+        <source>This computer&apos;s passkeys could not be opened (%1).</source>
+        <translation>Die Passkeys dieses Computers konnten nicht geöffnet werden (%1).</translation>
     </message>
 </context>
 <context>
@@ -122,6 +163,60 @@ Press Ctrl+C to stop.</source>
         <translation>Latchkey stellt %1 bereit (Profile in %2).
 Öffnen Sie den Link oben einmal in einem Browser: Er meldet diesen Browser an und funktioniert nur einmal.
 Mit Strg+C beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::app::WebAuthnBridge</name>
+    <message>
+        <source>Passkeys are only available to Latchkey&apos;s own pages.</source>
+        <translation>Passkeys stehen nur den eigenen Seiten von Latchkey zur Verfügung.</translation>
+    </message>
+    <message>
+        <source>The passkey options are not a JSON object.</source>
+        <translation>Die Passkey-Optionen sind kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>Another passkey request is in progress.</source>
+        <translation>Eine andere Passkey-Anfrage läuft bereits.</translation>
+    </message>
+    <message>
+        <source>The passkey client script is missing from this build.</source>
+        <translation>Das Passkey-Clientskript fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>The passkey client script could not be installed in the window.</source>
+        <translation>Das Passkey-Clientskript konnte nicht im Fenster installiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server</name>
+    <message>
+        <source>There is no profile session in this browser. Create a profile or sign in first.</source>
+        <translation>In diesem Browser gibt es keine Profilsitzung. Legen Sie zuerst ein Profil an oder melden Sie sich an.</translation>
+    </message>
+    <message>
+        <source>Latchkey could not save this: %1</source>
+        <translation>Latchkey konnte dies nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>Passkey</source>
+        <translation>Passkey</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Backed up (synced)</source>
+        <translation>Gesichert (synchronisiert)</translation>
+    </message>
+    <message>
+        <source>Can be backed up, not yet</source>
+        <translation>Sicherbar, noch nicht gesichert</translation>
+    </message>
+    <message>
+        <source>Only on this device</source>
+        <translation>Nur auf diesem Gerät</translation>
     </message>
 </context>
 <context>
@@ -368,10 +463,6 @@ Mit Strg+C beenden.</translation>
         <translation>Als Nächstes: einen Passkey registrieren</translation>
     </message>
     <message>
-        <source>Passkey registration arrives in the next version of Latchkey. Your profile is saved and will be ready for it.</source>
-        <translation>Die Passkey-Registrierung kommt mit der nächsten Version von Latchkey. Ihr Profil ist gespeichert und dafür bereit.</translation>
-    </message>
-    <message>
         <source>Back to home</source>
         <translation>Zurück zur Startseite</translation>
     </message>
@@ -472,20 +563,219 @@ Mit Strg+C beenden.</translation>
         <translation>Anmeldung</translation>
     </message>
     <message>
-        <source>Passkey sign-in arrives in the next version of Latchkey.</source>
-        <translation>Die Anmeldung mit Passkey kommt mit der nächsten Version von Latchkey.</translation>
-    </message>
-    <message>
-        <source>Passkeys arrive soon</source>
-        <translation>Passkeys kommen bald</translation>
-    </message>
-    <message>
         <source>There is no page at %1. Check the address or start from the home page.</source>
         <translation>Unter %1 gibt es keine Seite. Prüfen Sie die Adresse oder beginnen Sie auf der Startseite.</translation>
     </message>
     <message>
         <source>%1 is not accepted at %2.</source>
         <translation>%1 wird unter %2 nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Latchkey on this computer</source>
+        <translation>Latchkey auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Chromium virtual authenticator</source>
+        <translation>Virtueller Chromium-Authenticator</translation>
+    </message>
+    <message>
+        <source>Passkey on %1</source>
+        <translation>Passkey auf %1</translation>
+    </message>
+    <message>
+        <source>Your profile is saved. Register a passkey now: it is how you sign in. Your computer will ask for your fingerprint, face or PIN.</source>
+        <translation>Ihr Profil ist gespeichert. Registrieren Sie jetzt einen Passkey: Damit melden Sie sich an. Ihr Computer fragt nach Ihrem Fingerabdruck, Ihrem Gesicht oder Ihrer PIN.</translation>
+    </message>
+    <message>
+        <source>Register a passkey</source>
+        <translation>Passkey registrieren</translation>
+    </message>
+    <message>
+        <source>Passkeys need this page&apos;s script. Allow JavaScript for Latchkey, or use the Latchkey app.</source>
+        <translation>Passkeys brauchen das Skript dieser Seite. Erlauben Sie JavaScript für Latchkey oder verwenden Sie die Latchkey-App.</translation>
+    </message>
+    <message>
+        <source>Passkey name (optional)</source>
+        <translation>Name des Passkeys (optional)</translation>
+    </message>
+    <message>
+        <source>Sign in with a passkey, no username</source>
+        <translation>Mit einem Passkey anmelden, ohne Benutzernamen</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Benutzer wechseln</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>oder</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Profile ID</source>
+        <translation>Profil-ID</translation>
+    </message>
+    <message>
+        <source>Authenticator</source>
+        <translation>Authenticator</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Neuer Name</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>This is the profile&apos;s only passkey. Without it nobody can sign in to this profile until a new passkey is registered in this session.</source>
+        <translation>Dies ist der einzige Passkey des Profils. Ohne ihn kann sich niemand bei diesem Profil anmelden, bis in dieser Sitzung ein neuer Passkey registriert wird.</translation>
+    </message>
+    <message>
+        <source>I understand: remove the only passkey of this profile</source>
+        <translation>Verstanden: den einzigen Passkey dieses Profils entfernen</translation>
+    </message>
+    <message>
+        <source>Add another passkey</source>
+        <translation>Weiteren Passkey hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete this profile</source>
+        <translation>Dieses Profil löschen</translation>
+    </message>
+    <message>
+        <source>The profile and all its passkeys are deleted from this computer, and you are signed out. This cannot be undone.</source>
+        <translation>Das Profil und alle seine Passkeys werden von diesem Computer gelöscht, und Sie werden abgemeldet. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Type your username to confirm</source>
+        <translation>Geben Sie zur Bestätigung Ihren Benutzernamen ein</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Your profile is saved, but no session could be started: %1</source>
+        <translation>Ihr Profil ist gespeichert, aber es konnte keine Sitzung gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Welcome back, %1.</source>
+        <translation>Willkommen zurück, %1.</translation>
+    </message>
+    <message>
+        <source>Signing in with a passkey needs this page&apos;s script. Allow JavaScript for Latchkey, or use the Latchkey app.</source>
+        <translation>Die Anmeldung mit einem Passkey braucht das Skript dieser Seite. Erlauben Sie JavaScript für Latchkey oder verwenden Sie die Latchkey-App.</translation>
+    </message>
+    <message>
+        <source>Script needed</source>
+        <translation>Skript erforderlich</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::PasskeyFlows</name>
+    <message>
+        <source>Send this request as application/json.</source>
+        <translation>Senden Sie diese Anfrage als application/json.</translation>
+    </message>
+    <message>
+        <source>The request is not a JSON object. Reload the page and try again.</source>
+        <translation>Die Anfrage ist kein JSON-Objekt. Laden Sie die Seite neu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>A passkey name is 1 to 64 characters, without control characters.</source>
+        <translation>Ein Passkey-Name hat 1 bis 64 Zeichen, ohne Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The challenge in clientDataJSON is not base64url.</source>
+        <translation>Die Challenge in clientDataJSON ist nicht base64url.</translation>
+    </message>
+    <message>
+        <source>This request was already used, has expired or was never issued to this browser. Start again.</source>
+        <translation>Diese Anfrage wurde bereits verwendet, ist abgelaufen oder wurde nie an diesen Browser ausgegeben. Beginnen Sie von vorn.</translation>
+    </message>
+    <message>
+        <source>The passkey answered another request than the one pending. Start again.</source>
+        <translation>Der Passkey hat auf eine andere als die offene Anfrage geantwortet. Beginnen Sie von vorn.</translation>
+    </message>
+    <message>
+        <source>Passkey not registered</source>
+        <translation>Passkey nicht registriert</translation>
+    </message>
+    <message>
+        <source>The passkey name must be text.</source>
+        <translation>Der Passkey-Name muss Text sein.</translation>
+    </message>
+    <message>
+        <source>This request was issued for another profile. Start again.</source>
+        <translation>Diese Anfrage wurde für ein anderes Profil ausgegeben. Beginnen Sie von vorn.</translation>
+    </message>
+    <message>
+        <source>This passkey is already registered.</source>
+        <translation>Dieser Passkey ist bereits registriert.</translation>
+    </message>
+    <message>
+        <source>Passkey registered</source>
+        <translation>Passkey registriert</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; now unlocks your profile.</source>
+        <translation>„%1“ entsperrt jetzt Ihr Profil.</translation>
+    </message>
+    <message>
+        <source>The username or email must be text.</source>
+        <translation>Der Benutzername oder die E-Mail-Adresse muss Text sein.</translation>
+    </message>
+    <message>
+        <source>A username or email address is at most 254 characters.</source>
+        <translation>Ein Benutzername oder eine E-Mail-Adresse hat höchstens 254 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>This passkey is not registered with Latchkey. Choose another, or create a profile.</source>
+        <translation>Dieser Passkey ist bei Latchkey nicht registriert. Wählen Sie einen anderen oder legen Sie ein Profil an.</translation>
+    </message>
+    <message>
+        <source>This passkey belongs to another profile. Choose the passkey of the profile you named.</source>
+        <translation>Dieser Passkey gehört zu einem anderen Profil. Wählen Sie den Passkey des angegebenen Profils.</translation>
+    </message>
+    <message>
+        <source>This passkey&apos;s profile no longer exists.</source>
+        <translation>Das Profil dieses Passkeys existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Welcome back, %1.</source>
+        <translation>Willkommen zurück, %1.</translation>
+    </message>
+    <message>
+        <source>This browser has no sign-in in progress. Start again.</source>
+        <translation>In diesem Browser läuft keine Anmeldung. Beginnen Sie von vorn.</translation>
     </message>
 </context>
 <context>
@@ -529,6 +819,93 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>A display name has at most 64 characters.</source>
         <translation>Ein Anzeigename hat höchstens 64 Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::ProfilePages</name>
+    <message>
+        <source>Your profile</source>
+        <translation>Ihr Profil</translation>
+    </message>
+    <message>
+        <source>Register a passkey</source>
+        <translation>Passkey registrieren</translation>
+    </message>
+    <message>
+        <source>Register a passkey for this profile first.</source>
+        <translation>Registrieren Sie zuerst einen Passkey für dieses Profil.</translation>
+    </message>
+    <message>
+        <source>You are not signed in (or your session ended). Sign in again.</source>
+        <translation>Sie sind nicht angemeldet (oder Ihre Sitzung ist abgelaufen). Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The passkey to change is missing or not base64url.</source>
+        <translation>Der zu ändernde Passkey fehlt oder ist nicht base64url.</translation>
+    </message>
+    <message>
+        <source>This profile has no such passkey. Reload the page.</source>
+        <translation>Dieses Profil hat keinen solchen Passkey. Laden Sie die Seite neu.</translation>
+    </message>
+    <message>
+        <source>Passkey not renamed</source>
+        <translation>Passkey nicht umbenannt</translation>
+    </message>
+    <message>
+        <source>Passkey renamed</source>
+        <translation>Passkey umbenannt</translation>
+    </message>
+    <message>
+        <source>The passkey is now called &quot;%1&quot;.</source>
+        <translation>Der Passkey heißt jetzt „%1“.</translation>
+    </message>
+    <message>
+        <source>This is your profile&apos;s only passkey: without it nobody can sign in to the profile. Tick the confirmation to remove it anyway.</source>
+        <translation>Dies ist der einzige Passkey Ihres Profils: Ohne ihn kann sich niemand bei dem Profil anmelden. Setzen Sie das Häkchen zur Bestätigung, um ihn trotzdem zu entfernen.</translation>
+    </message>
+    <message>
+        <source>Passkey not removed</source>
+        <translation>Passkey nicht entfernt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; no longer unlocks this profile.</source>
+        <translation>„%1“ entsperrt dieses Profil nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Passkey removed</source>
+        <translation>Passkey entfernt</translation>
+    </message>
+    <message>
+        <source>Profile not deleted</source>
+        <translation>Profil nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Type your username to confirm that the profile and all its passkeys are deleted.</source>
+        <translation>Geben Sie Ihren Benutzernamen ein, um zu bestätigen, dass das Profil und alle seine Passkeys gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; and its passkeys are deleted from this computer. Remove the passkeys from your authenticator too.</source>
+        <translation>Das Profil „%1“ und seine Passkeys sind von diesem Computer gelöscht. Entfernen Sie die Passkeys auch aus Ihrem Authenticator.</translation>
+    </message>
+    <message>
+        <source>Profile deleted</source>
+        <translation>Profil gelöscht</translation>
+    </message>
+    <message>
+        <source>You were not signed in.</source>
+        <translation>Sie waren nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation>Abmeldung</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Your session has ended on this computer.</source>
+        <translation>Ihre Sitzung auf diesem Computer ist beendet.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AccountChooser</name>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Latchkey</source>
@@ -34,10 +41,44 @@ La page ne s’est pas chargée. Réessayez ; si l’échec persiste, redémarre
     </message>
 </context>
 <context>
+    <name>UserVerificationPrompt</name>
+    <message>
+        <source>Confirm it&apos;s you</source>
+        <translation>Confirmez votre identité</translation>
+    </message>
+    <message>
+        <source>Profile: %1 (%2)</source>
+        <translation>Profil : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose the profile to sign in with:</source>
+        <translation>Choisissez le profil avec lequel vous connecter :</translation>
+    </message>
+    <message>
+        <source>Site: %1</source>
+        <translation>Site : %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+</context>
+<context>
     <name>latchkey::app::AppWindow</name>
     <message>
         <source>The window could not be created (%1).</source>
         <translation>La fenêtre n’a pas pu être créée (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::app::AuthenticatorSetup</name>
+    <message>
+        <source>This computer&apos;s passkeys could not be opened (%1).</source>
+        <translation>Les clés d’accès de cet ordinateur n’ont pas pu être ouvertes (%1).</translation>
     </message>
 </context>
 <context>
@@ -122,6 +163,60 @@ Press Ctrl+C to stop.</source>
         <translation>Latchkey sert %1 (profils dans %2).
 Ouvrez le lien ci-dessus une fois dans un navigateur : il connecte ce navigateur et ne fonctionne qu’une fois.
 Appuyez sur Ctrl+C pour arrêter.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::app::WebAuthnBridge</name>
+    <message>
+        <source>Passkeys are only available to Latchkey&apos;s own pages.</source>
+        <translation>Les clés d’accès ne sont disponibles que pour les pages de Latchkey.</translation>
+    </message>
+    <message>
+        <source>The passkey options are not a JSON object.</source>
+        <translation>Les options de la clé d’accès ne sont pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>Another passkey request is in progress.</source>
+        <translation>Une autre demande de clé d’accès est en cours.</translation>
+    </message>
+    <message>
+        <source>The passkey client script is missing from this build.</source>
+        <translation>Le script client des clés d’accès manque dans cette version.</translation>
+    </message>
+    <message>
+        <source>The passkey client script could not be installed in the window.</source>
+        <translation>Le script client des clés d’accès n’a pas pu être installé dans la fenêtre.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server</name>
+    <message>
+        <source>There is no profile session in this browser. Create a profile or sign in first.</source>
+        <translation>Ce navigateur n’a pas de session de profil. Créez d’abord un profil ou connectez-vous.</translation>
+    </message>
+    <message>
+        <source>Latchkey could not save this: %1</source>
+        <translation>Latchkey n’a pas pu enregistrer ceci : %1</translation>
+    </message>
+    <message>
+        <source>Passkey</source>
+        <translation>Clé d’accès</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Backed up (synced)</source>
+        <translation>Sauvegardée (synchronisée)</translation>
+    </message>
+    <message>
+        <source>Can be backed up, not yet</source>
+        <translation>Sauvegardable, pas encore sauvegardée</translation>
+    </message>
+    <message>
+        <source>Only on this device</source>
+        <translation>Uniquement sur cet appareil</translation>
     </message>
 </context>
 <context>
@@ -368,10 +463,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>Ensuite : enregistrer une clé d’accès</translation>
     </message>
     <message>
-        <source>Passkey registration arrives in the next version of Latchkey. Your profile is saved and will be ready for it.</source>
-        <translation>L’enregistrement des clés d’accès arrive dans la prochaine version de Latchkey. Votre profil est enregistré et sera prêt.</translation>
-    </message>
-    <message>
         <source>Back to home</source>
         <translation>Retour à l’accueil</translation>
     </message>
@@ -472,20 +563,219 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>Connexion</translation>
     </message>
     <message>
-        <source>Passkey sign-in arrives in the next version of Latchkey.</source>
-        <translation>La connexion par clé d’accès arrive dans la prochaine version de Latchkey.</translation>
-    </message>
-    <message>
-        <source>Passkeys arrive soon</source>
-        <translation>Les clés d’accès arrivent bientôt</translation>
-    </message>
-    <message>
         <source>There is no page at %1. Check the address or start from the home page.</source>
         <translation>Il n’y a pas de page à %1. Vérifiez l’adresse ou repartez de l’accueil.</translation>
     </message>
     <message>
         <source>%1 is not accepted at %2.</source>
         <translation>%1 n’est pas accepté à %2.</translation>
+    </message>
+    <message>
+        <source>Latchkey on this computer</source>
+        <translation>Latchkey sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Chromium virtual authenticator</source>
+        <translation>Authentificateur virtuel Chromium</translation>
+    </message>
+    <message>
+        <source>Passkey on %1</source>
+        <translation>Clé d’accès sur %1</translation>
+    </message>
+    <message>
+        <source>Your profile is saved. Register a passkey now: it is how you sign in. Your computer will ask for your fingerprint, face or PIN.</source>
+        <translation>Votre profil est enregistré. Enregistrez maintenant une clé d’accès : c’est avec elle que vous vous connectez. Votre ordinateur vous demandera votre empreinte, votre visage ou votre code PIN.</translation>
+    </message>
+    <message>
+        <source>Register a passkey</source>
+        <translation>Enregistrer une clé d’accès</translation>
+    </message>
+    <message>
+        <source>Passkeys need this page&apos;s script. Allow JavaScript for Latchkey, or use the Latchkey app.</source>
+        <translation>Les clés d’accès ont besoin du script de cette page. Autorisez JavaScript pour Latchkey, ou utilisez l’application Latchkey.</translation>
+    </message>
+    <message>
+        <source>Passkey name (optional)</source>
+        <translation>Nom de la clé d’accès (facultatif)</translation>
+    </message>
+    <message>
+        <source>Sign in with a passkey, no username</source>
+        <translation>Se connecter avec une clé d’accès, sans nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Changer d’utilisateur</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>ou</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Profile ID</source>
+        <translation>Identifiant du profil</translation>
+    </message>
+    <message>
+        <source>Authenticator</source>
+        <translation>Authentificateur</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Dernière utilisation</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Nouveau nom</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>This is the profile&apos;s only passkey. Without it nobody can sign in to this profile until a new passkey is registered in this session.</source>
+        <translation>C’est la seule clé d’accès du profil. Sans elle, personne ne peut se connecter à ce profil tant qu’une nouvelle clé d’accès n’est pas enregistrée dans cette session.</translation>
+    </message>
+    <message>
+        <source>I understand: remove the only passkey of this profile</source>
+        <translation>J’ai compris : supprimer la seule clé d’accès de ce profil</translation>
+    </message>
+    <message>
+        <source>Add another passkey</source>
+        <translation>Ajouter une autre clé d’accès</translation>
+    </message>
+    <message>
+        <source>Delete this profile</source>
+        <translation>Supprimer ce profil</translation>
+    </message>
+    <message>
+        <source>The profile and all its passkeys are deleted from this computer, and you are signed out. This cannot be undone.</source>
+        <translation>Le profil et toutes ses clés d’accès sont supprimés de cet ordinateur, et vous êtes déconnecté. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Type your username to confirm</source>
+        <translation>Saisissez votre nom d’utilisateur pour confirmer</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Supprimer le profil</translation>
+    </message>
+    <message>
+        <source>Your profile is saved, but no session could be started: %1</source>
+        <translation>Votre profil est enregistré, mais aucune session n’a pu être ouverte : %1</translation>
+    </message>
+    <message>
+        <source>Welcome back, %1.</source>
+        <translation>Bon retour, %1.</translation>
+    </message>
+    <message>
+        <source>Signing in with a passkey needs this page&apos;s script. Allow JavaScript for Latchkey, or use the Latchkey app.</source>
+        <translation>La connexion avec une clé d’accès a besoin du script de cette page. Autorisez JavaScript pour Latchkey, ou utilisez l’application Latchkey.</translation>
+    </message>
+    <message>
+        <source>Script needed</source>
+        <translation>Script requis</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::PasskeyFlows</name>
+    <message>
+        <source>Send this request as application/json.</source>
+        <translation>Envoyez cette requête en application/json.</translation>
+    </message>
+    <message>
+        <source>The request is not a JSON object. Reload the page and try again.</source>
+        <translation>La requête n’est pas un objet JSON. Rechargez la page et réessayez.</translation>
+    </message>
+    <message>
+        <source>A passkey name is 1 to 64 characters, without control characters.</source>
+        <translation>Un nom de clé d’accès compte de 1 à 64 caractères, sans caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>The challenge in clientDataJSON is not base64url.</source>
+        <translation>Le challenge de clientDataJSON n’est pas en base64url.</translation>
+    </message>
+    <message>
+        <source>This request was already used, has expired or was never issued to this browser. Start again.</source>
+        <translation>Cette demande a déjà servi, a expiré ou n’a jamais été émise pour ce navigateur. Recommencez.</translation>
+    </message>
+    <message>
+        <source>The passkey answered another request than the one pending. Start again.</source>
+        <translation>La clé d’accès a répondu à une autre demande que celle en attente. Recommencez.</translation>
+    </message>
+    <message>
+        <source>Passkey not registered</source>
+        <translation>Clé d’accès non enregistrée</translation>
+    </message>
+    <message>
+        <source>The passkey name must be text.</source>
+        <translation>Le nom de la clé d’accès doit être du texte.</translation>
+    </message>
+    <message>
+        <source>This request was issued for another profile. Start again.</source>
+        <translation>Cette demande a été émise pour un autre profil. Recommencez.</translation>
+    </message>
+    <message>
+        <source>This passkey is already registered.</source>
+        <translation>Cette clé d’accès est déjà enregistrée.</translation>
+    </message>
+    <message>
+        <source>Passkey registered</source>
+        <translation>Clé d’accès enregistrée</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; now unlocks your profile.</source>
+        <translation>« %1 » déverrouille désormais votre profil.</translation>
+    </message>
+    <message>
+        <source>The username or email must be text.</source>
+        <translation>Le nom d’utilisateur ou l’adresse e-mail doit être du texte.</translation>
+    </message>
+    <message>
+        <source>A username or email address is at most 254 characters.</source>
+        <translation>Un nom d’utilisateur ou une adresse e-mail compte au plus 254 caractères.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Échec de la connexion</translation>
+    </message>
+    <message>
+        <source>This passkey is not registered with Latchkey. Choose another, or create a profile.</source>
+        <translation>Cette clé d’accès n’est pas enregistrée dans Latchkey. Choisissez-en une autre, ou créez un profil.</translation>
+    </message>
+    <message>
+        <source>This passkey belongs to another profile. Choose the passkey of the profile you named.</source>
+        <translation>Cette clé d’accès appartient à un autre profil. Choisissez la clé d’accès du profil indiqué.</translation>
+    </message>
+    <message>
+        <source>This passkey&apos;s profile no longer exists.</source>
+        <translation>Le profil de cette clé d’accès n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Welcome back, %1.</source>
+        <translation>Bon retour, %1.</translation>
+    </message>
+    <message>
+        <source>This browser has no sign-in in progress. Start again.</source>
+        <translation>Aucune connexion n’est en cours dans ce navigateur. Recommencez.</translation>
     </message>
 </context>
 <context>
@@ -529,6 +819,93 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>A display name has at most 64 characters.</source>
         <translation>Un nom affiché compte au plus 64 caractères.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::ProfilePages</name>
+    <message>
+        <source>Your profile</source>
+        <translation>Votre profil</translation>
+    </message>
+    <message>
+        <source>Register a passkey</source>
+        <translation>Enregistrer une clé d’accès</translation>
+    </message>
+    <message>
+        <source>Register a passkey for this profile first.</source>
+        <translation>Enregistrez d’abord une clé d’accès pour ce profil.</translation>
+    </message>
+    <message>
+        <source>You are not signed in (or your session ended). Sign in again.</source>
+        <translation>Vous n’êtes pas connecté (ou votre session a pris fin). Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The passkey to change is missing or not base64url.</source>
+        <translation>La clé d’accès à modifier est absente ou n’est pas en base64url.</translation>
+    </message>
+    <message>
+        <source>This profile has no such passkey. Reload the page.</source>
+        <translation>Ce profil n’a pas cette clé d’accès. Rechargez la page.</translation>
+    </message>
+    <message>
+        <source>Passkey not renamed</source>
+        <translation>Clé d’accès non renommée</translation>
+    </message>
+    <message>
+        <source>Passkey renamed</source>
+        <translation>Clé d’accès renommée</translation>
+    </message>
+    <message>
+        <source>The passkey is now called &quot;%1&quot;.</source>
+        <translation>La clé d’accès s’appelle désormais « %1 ».</translation>
+    </message>
+    <message>
+        <source>This is your profile&apos;s only passkey: without it nobody can sign in to the profile. Tick the confirmation to remove it anyway.</source>
+        <translation>C’est la seule clé d’accès de votre profil : sans elle, personne ne peut se connecter au profil. Cochez la confirmation pour la supprimer quand même.</translation>
+    </message>
+    <message>
+        <source>Passkey not removed</source>
+        <translation>Clé d’accès non supprimée</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; no longer unlocks this profile.</source>
+        <translation>« %1 » ne déverrouille plus ce profil.</translation>
+    </message>
+    <message>
+        <source>Passkey removed</source>
+        <translation>Clé d’accès supprimée</translation>
+    </message>
+    <message>
+        <source>Profile not deleted</source>
+        <translation>Profil non supprimé</translation>
+    </message>
+    <message>
+        <source>Type your username to confirm that the profile and all its passkeys are deleted.</source>
+        <translation>Saisissez votre nom d’utilisateur pour confirmer la suppression du profil et de toutes ses clés d’accès.</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; and its passkeys are deleted from this computer. Remove the passkeys from your authenticator too.</source>
+        <translation>Le profil « %1 » et ses clés d’accès sont supprimés de cet ordinateur. Supprimez aussi les clés d’accès de votre authentificateur.</translation>
+    </message>
+    <message>
+        <source>Profile deleted</source>
+        <translation>Profil supprimé</translation>
+    </message>
+    <message>
+        <source>You were not signed in.</source>
+        <translation>Vous n’étiez pas connecté.</translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Your session has ended on this computer.</source>
+        <translation>Votre session sur cet ordinateur est terminée.</translation>
     </message>
 </context>
 <context>
