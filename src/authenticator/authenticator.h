@@ -94,6 +94,28 @@ public:
     // Whether this authenticator can verify the user
     // (isUserVerifyingPlatformAuthenticatorAvailable).
     virtual bool userVerifyingAvailable() const = 0;
+
+    // WebAuthn L3 §5.1.10 signals: silent and best effort, nobody is asked. Each answers how
+    // many credentials it removed or changed; an authenticator that keeps none does nothing.
+    // signalUnknownCredential: the RP no longer knows credential id (of rpId only).
+    virtual AuthenticatorResult<int> forgetCredential(const QString& /*rpId*/,
+                                                      const CredentialId& /*id*/)
+    {
+        return 0;
+    }
+    // signalAllAcceptedCredentials: of rpId's credentials for user, only accepted remain.
+    virtual AuthenticatorResult<int>
+    keepAcceptedCredentials(const QString& /*rpId*/, const UserHandle& /*user*/,
+                            const QList<CredentialId>& /*accepted*/)
+    {
+        return 0;
+    }
+    // signalCurrentUserDetails: the account's current name and display name.
+    virtual AuthenticatorResult<int> updateUserDetails(const QString& /*rpId*/,
+                                                       const UserEntity& /*user*/)
+    {
+        return 0;
+    }
 };
 
 } // namespace latchkey::authenticator

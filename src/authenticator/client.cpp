@@ -4,6 +4,7 @@
 #include "authenticator/client_data_json.h"
 #include "authenticator/client_options.h"
 #include "authenticator/origin.h"
+#include "webauthn/base64url.h"
 #include "webauthn/cose_key.h"
 
 #include <QJsonArray>
@@ -60,6 +61,50 @@ ClientResult<CeremonyContext> ceremonyContext(const QString& type, const QByteAr
     if (!effectiveRpId)
         return effectiveRpId.error();
     return CeremonyContext{*origin, *effectiveRpId, clientDataJson(type, challenge, *origin)};
+}
+
+ClientError typeError(const QString& message)
+{
+    return clientError(DomErrorName::TypeError, message);
+}
+
+// A required base64url member of a signal's options, decoded.
+ClientResult<QByteArray> signalBytes(const QJsonObject& options, const QString& name)
+{
+    const QJsonValue value = options.value(name);
+    if (!value.isString())
+        return typeError(
+            QStringLiteral("%1 is required and must be a base64url string.").arg(name));
+    const auto bytes = webauthn::decodeBase64Url(QStringView(value.toString()));
+    if (!bytes || bytes->isEmpty())
+        return typeError(QStringLiteral("%1 is not base64url.").arg(name));
+    return *bytes;
+}
+
+// §5.1.10: rpId is required, and must be the page's own (or a registrable suffix of it).
+ClientResult<QString> signalRpId(const QJsonObject& options, const QUrl& pageUrl)
+{
+    const QJsonValue rpId = options.value(QStringLiteral("rpId"));
+    if (!rpId.isString())
+        return typeError(QStringLiteral("rpId is required and must be a string."));
+    if (auto origin = secureOrigin(pageUrl); !origin)
+        return origin.error();
+    return relyingPartyId(rpId.toString(), pageUrl);
+}
+
+ClientResult<QList<QByteArray>> signalIdList(const QJsonObject& options, const QString& name)
+{
+    const QJsonValue value = options.value(name);
+    if (!value.isArray())
+        return typeError(QStringLiteral("%1 is required and must be a list.").arg(name));
+    QList<QByteArray> ids;
+    for (const QJsonValue& item : value.toArray()) {
+        const auto id = webauthn::decodeBase64Url(QStringView(item.toString()));
+        if (!item.isString() || !id || id->isEmpty())
+            return typeError(QStringLiteral("%1 holds an entry that is not base64url.").arg(name));
+        ids.append(*id);
+    }
+    return ids;
 }
 
 MakeCredentialRequest makeCredentialRequest(const CreationOptions& options,
@@ -269,6 +314,53 @@ void Client::get(const QJsonObject& json, const QUrl& pageUrl, Done done)
                 return finish(current, toClientError(asserted.error()));
             finish(current, authenticationJson(*asserted, clientData));
         });
+}
+
+// The signals' own outcome is deliberately dropped: a page learns nothing about which
+// credentials this computer holds.
+ClientResult<void> Client::signalUnknownCredential(const QJsonObject& options, const QUrl& pageUrl)
+{
+    const auto rpId = signalRpId(options, pageUrl);
+    if (!rpId)
+        return rpId.error();
+    const auto id = signalBytes(options, QStringLiteral("credentialId"));
+    if (!id)
+        return id.error();
+    (void)m_authenticator.forgetCredential(*rpId, *id);
+    return {};
+}
+
+ClientResult<void> Client::signalAllAcceptedCredentials(const QJsonObject& options,
+                                                        const QUrl& pageUrl)
+{
+    const auto rpId = signalRpId(options, pageUrl);
+    if (!rpId)
+        return rpId.error();
+    const auto userId = signalBytes(options, QStringLiteral("userId"));
+    if (!userId)
+        return userId.error();
+    const auto accepted = signalIdList(options, QStringLiteral("allAcceptedCredentialIds"));
+    if (!accepted)
+        return accepted.error();
+    (void)m_authenticator.keepAcceptedCredentials(*rpId, *userId, *accepted);
+    return {};
+}
+
+ClientResult<void> Client::signalCurrentUserDetails(const QJsonObject& options, const QUrl& pageUrl)
+{
+    const auto rpId = signalRpId(options, pageUrl);
+    if (!rpId)
+        return rpId.error();
+    const auto userId = signalBytes(options, QStringLiteral("userId"));
+    if (!userId)
+        return userId.error();
+    const QJsonValue name = options.value(QStringLiteral("name"));
+    const QJsonValue displayName = options.value(QStringLiteral("displayName"));
+    if (!name.isString() || !displayName.isString())
+        return typeError(QStringLiteral("name and displayName are required strings."));
+    (void)m_authenticator.updateUserDetails(
+        *rpId, UserEntity{*userId, name.toString(), displayName.toString()});
+    return {};
 }
 
 } // namespace latchkey::authenticator

@@ -44,6 +44,17 @@ public:
 
     bool isUserVerifyingPlatformAuthenticatorAvailable() const;
 
+    // The Signal API (WebAuthn L3 §5.1.10) from a page at pageUrl: TypeError for malformed
+    // options, SecurityError when options.rpId is not the page's RP ID. Then the authenticator
+    // updates its credentials of that RP silently; whether it did is not reported to the page.
+    // signalUnknownCredential({rpId, credentialId})
+    ClientResult<void> signalUnknownCredential(const QJsonObject& options, const QUrl& pageUrl);
+    // signalAllAcceptedCredentials({rpId, userId, allAcceptedCredentialIds})
+    ClientResult<void> signalAllAcceptedCredentials(const QJsonObject& options,
+                                                    const QUrl& pageUrl);
+    // signalCurrentUserDetails({rpId, userId, name, displayName})
+    ClientResult<void> signalCurrentUserDetails(const QJsonObject& options, const QUrl& pageUrl);
+
 private:
     struct Pending;
 

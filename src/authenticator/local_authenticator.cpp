@@ -328,4 +328,70 @@ LocalAuthenticator::signAssertion(const GetAssertionRequest& request,
     return response;
 }
 
+// Signal API (WebAuthn L3 §5.1.10): the RP reports what it no longer accepts. Nobody is asked:
+// deleting a credential the RP has forgotten loses nothing the person could still use.
+AuthenticatorResult<int> LocalAuthenticator::forgetCredential(const QString& rpId,
+                                                              const CredentialId& id)
+{
+    const auto found = m_keys.findCredential(rpId, id);
+    if (!found)
+        return toAuthenticatorError(found.error());
+    if (!found->has_value())
+        return 0;
+    if (auto deleted = m_keys.deleteKey(found->value().keyHandle); !deleted)
+        return toAuthenticatorError(deleted.error());
+    return 1;
+}
+
+AuthenticatorResult<QList<CredentialRecord>>
+LocalAuthenticator::credentialsOfUser(const QString& rpId, const UserHandle& user)
+{
+    const auto discoverable = m_keys.discoverableCredentials(rpId);
+    if (!discoverable)
+        return toAuthenticatorError(discoverable.error());
+    QList<CredentialRecord> mine;
+    for (const CredentialRecord& record : *discoverable) {
+        if (record.userHandle == user)
+            mine.append(record);
+    }
+    return mine;
+}
+
+AuthenticatorResult<int>
+LocalAuthenticator::keepAcceptedCredentials(const QString& rpId, const UserHandle& user,
+                                            const QList<CredentialId>& accepted)
+{
+    const auto mine = credentialsOfUser(rpId, user);
+    if (!mine)
+        return mine.error();
+    int removed = 0;
+    for (const CredentialRecord& record : *mine) {
+        if (accepted.contains(record.credentialId))
+            continue;
+        if (auto deleted = m_keys.deleteKey(record.keyHandle); !deleted)
+            return toAuthenticatorError(deleted.error());
+        ++removed;
+    }
+    return removed;
+}
+
+AuthenticatorResult<int> LocalAuthenticator::updateUserDetails(const QString& rpId,
+                                                               const UserEntity& user)
+{
+    const auto mine = credentialsOfUser(rpId, user.id);
+    if (!mine)
+        return mine.error();
+    int changed = 0;
+    for (CredentialRecord record : *mine) {
+        if (record.userName == user.name && record.userDisplayName == user.displayName)
+            continue;
+        record.userName = user.name;
+        record.userDisplayName = user.displayName;
+        if (auto saved = m_keys.saveCredential(record); !saved)
+            return toAuthenticatorError(saved.error());
+        ++changed;
+    }
+    return changed;
+}
+
 } // namespace latchkey::authenticator

@@ -26,6 +26,12 @@ public:
     void getAssertion(const GetAssertionRequest& request, GetAssertionDone done) override;
     void cancel() override;
     bool userVerifyingAvailable() const override;
+    // The signals touch only the credentials of the rpId given, never another RP's.
+    AuthenticatorResult<int> forgetCredential(const QString& rpId, const CredentialId& id) override;
+    AuthenticatorResult<int> keepAcceptedCredentials(const QString& rpId, const UserHandle& user,
+                                                     const QList<CredentialId>& accepted) override;
+    AuthenticatorResult<int> updateUserDetails(const QString& rpId,
+                                               const UserEntity& user) override;
 
 private:
     struct Candidates {
@@ -52,6 +58,9 @@ private:
     AuthenticatorResult<GetAssertionResponse> signAssertion(const GetAssertionRequest& request,
                                                             const CredentialRecord& record,
                                                             quint8 flagBits);
+
+    AuthenticatorResult<QList<CredentialRecord>> credentialsOfUser(const QString& rpId,
+                                                                   const UserHandle& user);
 
     // Runs the verifier for one operation, guarding against this object going away first.
     void askPerson(const VerificationRequest& request,

@@ -80,11 +80,13 @@ private:
         return *captured.value;
     }
 
-    MakeCredentialResponse registered(const QByteArray& userId = "user-1", bool rk = true)
+    MakeCredentialResponse registered(const QByteArray& userId = "user-1", bool rk = true,
+                                      const QString& rpId = kRpId)
     {
         m_verifier->scriptOutcome(VerificationOutcome::Verified);
         MakeCredentialRequest request = makeRequest(userId);
         request.rk = rk;
+        request.rp.id = rpId;
         auto made = make(request);
         [&] {
             QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().message));
@@ -357,6 +359,75 @@ private slots:
         registered("user-1", false);
         registered("user-1", false);
         QCOMPARE(m_keys->keyCount(), 2);
+    }
+
+    // ---- Signal API (WebAuthn L3 §5.1.10) ------------------------------------------------
+
+    void unknownCredentialSignalDeletesThatCredential()
+    {
+        const MakeCredentialResponse gone = registered("user-1");
+        const MakeCredentialResponse kept = registered("user-2");
+        const int asked = m_verifier->requests().size();
+        QCOMPARE(*m_authenticator->forgetCredential(kRpId, gone.credentialId), 1);
+        QCOMPARE(m_keys->keyCount(), 1);
+        QCOMPARE(m_keys->credentialCount(), 1);
+        QVERIFY(!m_keys->findCredential(kRpId, gone.credentialId)->has_value());
+        QVERIFY(m_keys->findCredential(kRpId, kept.credentialId)->has_value());
+        QCOMPARE(m_verifier->requests().size(), asked); // silent: nobody was asked
+    }
+
+    void unknownCredentialSignalNeverDeletesAnotherRpsCredential()
+    {
+        const MakeCredentialResponse other =
+            registered("user-1", true, QStringLiteral("example.org"));
+        QCOMPARE(*m_authenticator->forgetCredential(kRpId, other.credentialId), 0);
+        QCOMPARE(m_keys->keyCount(), 1);
+        QVERIFY(
+            m_keys->findCredential(QStringLiteral("example.org"), other.credentialId)->has_value());
+    }
+
+    void unknownCredentialSignalForAnIdNotHeldChangesNothing()
+    {
+        registered("user-1");
+        QCOMPARE(*m_authenticator->forgetCredential(kRpId, QByteArray(32, 'x')), 0);
+        QCOMPARE(m_keys->keyCount(), 1);
+    }
+
+    void allAcceptedSignalDeletesTheUsersCredentialsNotListed()
+    {
+        const MakeCredentialResponse unlisted = registered("user-1");
+        QCOMPARE(*m_authenticator->keepAcceptedCredentials(kRpId, "user-1", {QByteArray(32, 'a')}),
+                 1);
+        QVERIFY(!m_keys->findCredential(kRpId, unlisted.credentialId)->has_value());
+        QCOMPARE(m_keys->keyCount(), 0);
+    }
+
+    void allAcceptedSignalKeepsListedCredentialsAndOtherUsers()
+    {
+        const MakeCredentialResponse mine = registered("user-1");
+        const MakeCredentialResponse theirs = registered("user-2");
+        const MakeCredentialResponse otherRp =
+            registered("user-1", true, QStringLiteral("example.org"));
+        QCOMPARE(*m_authenticator->keepAcceptedCredentials(kRpId, "user-1", {mine.credentialId}),
+                 0);
+        QCOMPARE(m_keys->keyCount(), 3);
+        QCOMPARE(*m_authenticator->keepAcceptedCredentials(kRpId, "user-1", {}), 1);
+        QVERIFY(!m_keys->findCredential(kRpId, mine.credentialId)->has_value());
+        QVERIFY(m_keys->findCredential(kRpId, theirs.credentialId)->has_value());
+        QVERIFY(m_keys->findCredential(QStringLiteral("example.org"), otherRp.credentialId)
+                    ->has_value());
+        QCOMPARE(m_keys->keyCount(), 2);
+    }
+
+    void currentUserDetailsSignalRenamesTheAccount()
+    {
+        const MakeCredentialResponse mine = registered("user-1");
+        QCOMPARE(*m_authenticator->updateUserDetails(
+                     kRpId, UserEntity{"user-1", QStringLiteral("ada2"), QStringLiteral("Ada L.")}),
+                 1);
+        const auto record = m_keys->findCredential(kRpId, mine.credentialId);
+        QCOMPARE(record->value().userName, QStringLiteral("ada2"));
+        QCOMPARE(record->value().userDisplayName, QStringLiteral("Ada L."));
     }
 
     void onlyOneOperationAtATime()
