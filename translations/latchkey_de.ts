@@ -187,6 +187,14 @@ Mit Strg+C beenden.</translation>
         <source>The passkey client script could not be installed in the window.</source>
         <translation>Das Passkey-Clientskript konnte nicht im Fenster installiert werden.</translation>
     </message>
+    <message>
+        <source>The signal&apos;s options are not a JSON object.</source>
+        <translation>Die Optionen des Signals sind kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>There is no passkey signal called &quot;%1&quot;.</source>
+        <translation>Es gibt kein Passkey-Signal namens „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server</name>
@@ -663,10 +671,6 @@ Mit Strg+C beenden.</translation>
         <translation>Dieses Profil löschen</translation>
     </message>
     <message>
-        <source>The profile and all its passkeys are deleted from this computer, and you are signed out. This cannot be undone.</source>
-        <translation>Das Profil und alle seine Passkeys werden von diesem Computer gelöscht, und Sie werden abgemeldet. Dies kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
         <source>Type your username to confirm</source>
         <translation>Geben Sie zur Bestätigung Ihren Benutzernamen ein</translation>
     </message>
@@ -689,6 +693,10 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>Script needed</source>
         <translation>Skript erforderlich</translation>
+    </message>
+    <message>
+        <source>The profile and its passkey records are deleted, and you are signed out. In Latchkey&apos;s window its passkey is also deleted from this computer&apos;s key store; a passkey kept by a browser, phone or security key may stay there until you remove it. This cannot be undone.</source>
+        <translation>Das Profil und seine Passkey-Einträge werden gelöscht, und Sie werden abgemeldet. Im Latchkey-Fenster wird sein Passkey auch aus dem Schlüsselspeicher dieses Computers gelöscht; ein Passkey, den ein Browser, ein Telefon oder ein Sicherheitsschlüssel aufbewahrt, kann dort bleiben, bis Sie ihn entfernen. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>
@@ -884,10 +892,6 @@ Mit Strg+C beenden.</translation>
         <translation>Geben Sie Ihren Benutzernamen ein, um zu bestätigen, dass das Profil und alle seine Passkeys gelöscht werden.</translation>
     </message>
     <message>
-        <source>The profile &quot;%1&quot; and its passkeys are deleted from this computer. Remove the passkeys from your authenticator too.</source>
-        <translation>Das Profil „%1“ und seine Passkeys sind von diesem Computer gelöscht. Entfernen Sie die Passkeys auch aus Ihrem Authenticator.</translation>
-    </message>
-    <message>
         <source>Profile deleted</source>
         <translation>Profil gelöscht</translation>
     </message>
@@ -906,6 +910,10 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>Your session has ended on this computer.</source>
         <translation>Ihre Sitzung auf diesem Computer ist beendet.</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; is deleted and its passkeys no longer sign in here. Latchkey&apos;s window also deleted its passkey from this computer&apos;s key store; a passkey kept by a browser, phone or security key may stay there until you remove it.</source>
+        <translation>Das Profil „%1“ ist gelöscht, und seine Passkeys melden hier nicht mehr an. Das Latchkey-Fenster hat auch seinen Passkey aus dem Schlüsselspeicher dieses Computers gelöscht; ein Passkey, den ein Browser, ein Telefon oder ein Sicherheitsschlüssel aufbewahrt, kann dort bleiben, bis Sie ihn entfernen.</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,14 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <source>The passkey client script could not be installed in the window.</source>
         <translation>Le script client des clés d’accès n’a pas pu être installé dans la fenêtre.</translation>
     </message>
+    <message>
+        <source>The signal&apos;s options are not a JSON object.</source>
+        <translation>Les options du signal ne sont pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>There is no passkey signal called &quot;%1&quot;.</source>
+        <translation>Il n’existe pas de signal de clé d’accès nommé « %1 ».</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server</name>
@@ -663,10 +671,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>Supprimer ce profil</translation>
     </message>
     <message>
-        <source>The profile and all its passkeys are deleted from this computer, and you are signed out. This cannot be undone.</source>
-        <translation>Le profil et toutes ses clés d’accès sont supprimés de cet ordinateur, et vous êtes déconnecté. Cette action est irréversible.</translation>
-    </message>
-    <message>
         <source>Type your username to confirm</source>
         <translation>Saisissez votre nom d’utilisateur pour confirmer</translation>
     </message>
@@ -689,6 +693,10 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>Script needed</source>
         <translation>Script requis</translation>
+    </message>
+    <message>
+        <source>The profile and its passkey records are deleted, and you are signed out. In Latchkey&apos;s window its passkey is also deleted from this computer&apos;s key store; a passkey kept by a browser, phone or security key may stay there until you remove it. This cannot be undone.</source>
+        <translation>Le profil et les données de ses clés d’accès sont supprimés, et vous êtes déconnecté. Dans la fenêtre de Latchkey, sa clé d’accès est aussi supprimée du magasin de clés de cet ordinateur ; une clé d’accès conservée par un navigateur, un téléphone ou une clé de sécurité peut y rester jusqu’à ce que vous la supprimiez. Cette action est irréversible.</translation>
     </message>
 </context>
 <context>
@@ -884,10 +892,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>Saisissez votre nom d’utilisateur pour confirmer la suppression du profil et de toutes ses clés d’accès.</translation>
     </message>
     <message>
-        <source>The profile &quot;%1&quot; and its passkeys are deleted from this computer. Remove the passkeys from your authenticator too.</source>
-        <translation>Le profil « %1 » et ses clés d’accès sont supprimés de cet ordinateur. Supprimez aussi les clés d’accès de votre authentificateur.</translation>
-    </message>
-    <message>
         <source>Profile deleted</source>
         <translation>Profil supprimé</translation>
     </message>
@@ -906,6 +910,10 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>Your session has ended on this computer.</source>
         <translation>Votre session sur cet ordinateur est terminée.</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; is deleted and its passkeys no longer sign in here. Latchkey&apos;s window also deleted its passkey from this computer&apos;s key store; a passkey kept by a browser, phone or security key may stay there until you remove it.</source>
+        <translation>Le profil « %1 » est supprimé et ses clés d’accès ne permettent plus de se connecter ici. La fenêtre de Latchkey a aussi supprimé sa clé d’accès du magasin de clés de cet ordinateur ; une clé d’accès conservée par un navigateur, un téléphone ou une clé de sécurité peut y rester jusqu’à ce que vous la supprimiez.</translation>
     </message>
 </context>
 <context>
