@@ -253,6 +253,76 @@ function install() {
     return Promise.resolve(false);
   }
 
+  // ---- the Signal API (WebAuthn L3 §5.1.10): the page tells the app's authenticator which
+  // credentials its server no longer accepts. Silent; the promise says only whether the
+  // options were acceptable (TypeError, SecurityError), never what this computer holds.
+
+  function requiredString(options, name) {
+    if (options[name] === undefined) throw new TypeError(name + " is required.");
+    return String(options[name]);
+  }
+
+  function unknownCredentialJson(o) {
+    return { rpId: requiredString(o, "rpId"), credentialId: requiredString(o, "credentialId") };
+  }
+
+  function allAcceptedJson(o) {
+    if (o.allAcceptedCredentialIds === undefined) throw new TypeError("allAcceptedCredentialIds is required.");
+    return {
+      rpId: requiredString(o, "rpId"),
+      userId: requiredString(o, "userId"),
+      allAcceptedCredentialIds: Array.from(o.allAcceptedCredentialIds, String),
+    };
+  }
+
+  function currentUserJson(o) {
+    return {
+      rpId: requiredString(o, "rpId"),
+      userId: requiredString(o, "userId"),
+      name: requiredString(o, "name"),
+      displayName: requiredString(o, "displayName"),
+    };
+  }
+
+  function signal(kind, options, toJson) {
+    return new Promise((resolve, reject) => {
+      let text;
+      try {
+        if (!options || typeof options !== "object") throw new TypeError("The signal needs an options object.");
+        text = JSON.stringify(toJson(options));
+      } catch (error) {
+        reject(error instanceof TypeError ? error : new TypeError(String(error.message || error)));
+        return;
+      }
+      bridge().then(
+        (b) =>
+          b.signal(kind, text, (answerText) => {
+            let answer = {};
+            try {
+              answer = JSON.parse(answerText);
+            } catch (ignored) {
+              answer = { error: { name: "UnknownError", message: "The app sent an unreadable answer." } };
+            }
+            if (answer.error) reject(failure(answer.error));
+            else resolve(undefined);
+          }),
+        reject
+      );
+    });
+  }
+
+  function signalUnknownCredential(options) {
+    return signal("unknownCredential", options, unknownCredentialJson);
+  }
+
+  function signalAllAcceptedCredentials(options) {
+    return signal("allAcceptedCredentials", options, allAcceptedJson);
+  }
+
+  function signalCurrentUserDetails(options) {
+    return signal("currentUserDetails", options, currentUserJson);
+  }
+
   // Fixed in place (not writable, not configurable): page script cannot bring back the native
   // functions through the prototype.
   function pin(target, name, value) {
@@ -306,6 +376,9 @@ function install() {
       if (typeof win.PublicKeyCredential === "function") {
         pin(win.PublicKeyCredential, "isUserVerifyingPlatformAuthenticatorAvailable", isUserVerifyingPlatformAuthenticatorAvailable);
         pin(win.PublicKeyCredential, "isConditionalMediationAvailable", isConditionalMediationAvailable);
+        pin(win.PublicKeyCredential, "signalUnknownCredential", signalUnknownCredential);
+        pin(win.PublicKeyCredential, "signalAllAcceptedCredentials", signalAllAcceptedCredentials);
+        pin(win.PublicKeyCredential, "signalCurrentUserDetails", signalCurrentUserDetails);
       }
       guardFrames(win);
     } catch (ignored) {

@@ -173,6 +173,9 @@
         body: new URLSearchParams(new FormData(form)),
       });
       const answer = await response.json();
+      // Before leaving the page: the authenticator drops the passkeys the server dropped.
+      if (answer.signal && window.LatchkeyPasskeys)
+        await window.LatchkeyPasskeys.signalCredentials(answer.signal);
       if (response.ok && answer.ok) onSuccess(form, answer);
       else onFailure(form, answer);
     } catch (failure) {

@@ -73,6 +73,31 @@
     };
   }
 
+  // WebAuthn L3 Signal API (§5.1.10): the server names credentials it no longer accepts, and
+  // the authenticator (Latchkey's window; a browser that has the API) drops them, so they stop
+  // being offered. Feature-detected and best effort: without the API nothing happens, as in any
+  // browser, and a slow authenticator does not hold the page for more than two seconds.
+  function signalCredentials(signal) {
+    const api = window.PublicKeyCredential;
+    if (!signal || !api) return Promise.resolve();
+    const calls = [];
+    if (typeof api.signalUnknownCredential === "function")
+      for (const credentialId of signal.unknownCredentialIds || [])
+        calls.push(api.signalUnknownCredential({ rpId: signal.rpId, credentialId }));
+    if (signal.userId && typeof api.signalAllAcceptedCredentials === "function")
+      calls.push(api.signalAllAcceptedCredentials({
+        rpId: signal.rpId,
+        userId: signal.userId,
+        allAcceptedCredentialIds: signal.allAcceptedCredentialIds || [],
+      }));
+    if (!calls.length) return Promise.resolve();
+    const timeout = new Promise((resolve) => setTimeout(resolve, 2000));
+    return Promise.race([Promise.allSettled(calls), timeout]);
+  }
+
+  // For latchkey.js: profile answers (a passkey removed, the profile deleted) carry signals.
+  window.LatchkeyPasskeys = Object.freeze({ signalCredentials });
+
   async function post(path, body) {
     const response = await fetch(path, {
       method: "POST",
@@ -81,6 +106,7 @@
       body: JSON.stringify(body || {}),
     });
     const answer = await response.json();
+    await signalCredentials(answer.signal);
     if (!response.ok || answer.ok === false) {
       const error = new Error((answer.error && answer.error.message) || response.statusText);
       error.title = answer.title;

@@ -60,6 +60,11 @@ bool PasskeyChannelObject::isUserVerifyingPlatformAuthenticatorAvailable() const
     return m_bridge.isUserVerifyingPlatformAuthenticatorAvailable();
 }
 
+QString PasskeyChannelObject::signal(const QString& kind, const QString& optionsJson)
+{
+    return m_bridge.signal(kind, optionsJson);
+}
+
 WebAuthnBridge::WebAuthnBridge(const QUrl& handlerUrl, const PasskeyStorage& storage,
                                QObject* parent)
     : QObject(parent), m_handlerUrl(handlerUrl), m_verifier(new QmlUserVerifier(this)),
@@ -110,6 +115,40 @@ void WebAuthnBridge::abort(int requestId)
 bool WebAuthnBridge::isUserVerifyingPlatformAuthenticatorAvailable() const
 {
     return isHandlerPage(pageUrl(), m_handlerUrl) && m_verifier->available();
+}
+
+QString WebAuthnBridge::signal(const QString& kind, const QString& optionsJson)
+{
+    const auto done = runSignal(kind, optionsJson);
+    const QJsonObject body =
+        done ? QJsonObject{}
+             : QJsonObject{{QStringLiteral("error"), authenticator::clientErrorJson(done.error())}};
+    return QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+ClientResult<void> WebAuthnBridge::runSignal(const QString& kind, const QString& optionsJson)
+{
+    // As for the ceremonies: the origin is the page the view shows now, never the script's word.
+    const QUrl page = pageUrl();
+    if (!isHandlerPage(page, m_handlerUrl))
+        return authenticator::clientError(
+            DomErrorName::SecurityError,
+            tr("Passkeys are only available to Latchkey's own pages."));
+    const QJsonDocument document = QJsonDocument::fromJson(optionsJson.toUtf8());
+    if (!document.isObject())
+        return authenticator::clientError(DomErrorName::TypeError,
+                                          tr("The signal's options are not a JSON object."));
+    const auto client = m_setup->client();
+    if (!client)
+        return client.error();
+    if (kind == QLatin1String("unknownCredential"))
+        return (*client)->signalUnknownCredential(document.object(), page);
+    if (kind == QLatin1String("allAcceptedCredentials"))
+        return (*client)->signalAllAcceptedCredentials(document.object(), page);
+    if (kind == QLatin1String("currentUserDetails"))
+        return (*client)->signalCurrentUserDetails(document.object(), page);
+    return authenticator::clientError(DomErrorName::TypeError,
+                                      tr("There is no passkey signal called \"%1\".").arg(kind));
 }
 
 void WebAuthnBridge::pageChanged()

@@ -36,6 +36,10 @@ public:
     // AbortSignal: ends the ceremony requestId if it is the one in progress.
     Q_INVOKABLE void abort(int requestId);
     Q_INVOKABLE bool isUserVerifyingPlatformAuthenticatorAvailable() const;
+    // PublicKeyCredential.signal* (WebAuthn L3 §5.1.10): kind is "unknownCredential",
+    // "allAcceptedCredentials" or "currentUserDetails". Answers "{}" or {"error": {name,
+    // message}}; silent, nobody is asked.
+    Q_INVOKABLE QString signal(const QString& kind, const QString& optionsJson);
 
 signals:
     void answered(int requestId, const QString& answerJson);
@@ -72,6 +76,8 @@ public:
     void get(int requestId, const QString& optionsJson);
     void abort(int requestId);
     bool isUserVerifyingPlatformAuthenticatorAvailable() const;
+    // The Signal API for the page the view shows (the same origin rule as the ceremonies).
+    QString signal(const QString& kind, const QString& optionsJson);
     // The view navigated: a ceremony of the page that left ends, and its prompt closes.
     Q_INVOKABLE void pageChanged();
 
@@ -91,6 +97,7 @@ private:
 
     void run(Ceremony ceremony, int requestId, const QString& optionsJson);
     QUrl pageUrl() const;
+    authenticator::ClientResult<void> runSignal(const QString& kind, const QString& optionsJson);
     void answerError(int requestId, authenticator::DomErrorName name, const QString& message);
     void answer(int requestId, const authenticator::ClientResult<QJsonObject>& result);
 

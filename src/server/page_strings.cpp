@@ -137,8 +137,10 @@ const Entry kStrings[] = {
     {"profileDeleteTitle", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Delete this profile")},
     {"profileDeleteText",
      QT_TRANSLATE_NOOP("latchkey::server::Pages",
-                       "The profile and all its passkeys are deleted from this computer, and "
-                       "you are signed out. This cannot be undone.")},
+                       "The profile and its passkey records are deleted, and you are signed "
+                       "out. In Latchkey's window its passkey is also deleted from this "
+                       "computer's key store; a passkey kept by a browser, phone or security "
+                       "key may stay there until you remove it. This cannot be undone.")},
     {"profileDeleteConfirm",
      QT_TRANSLATE_NOOP("latchkey::server::Pages", "Type your username to confirm")},
     {"profileDeleteSubmit", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Delete profile")},

@@ -1,6 +1,7 @@
 #include "server/passkey_flows.h"
 
 #include "server/authenticator_names.h"
+#include "server/credential_signals.h"
 #include "webauthn/authentication_options.h"
 #include "webauthn/base64url.h"
 #include "webauthn/client_data.h"
@@ -413,6 +414,24 @@ HttpResponse PasskeyFlows::signedIn(const CurrentSession& current, const SignIn&
     return response;
 }
 
+// A passkey this server does not know (its profile was deleted): the answer names it so the
+// page can tell the authenticator (signalUnknownCredential) and it stops being offered.
+HttpResponse PasskeyFlows::unknownCredentialAnswer(const ApiError& error, const QString& title,
+                                                   const QJsonObject& body)
+{
+    const auto rawId =
+        webauthn::decodeBase64Url(QStringView(body.value(QStringLiteral("rawId")).toString()));
+    if (!rawId || rawId->isEmpty())
+        return apiErrorResponse(error, title);
+    return jsonResponse(
+        error.status, QJsonObject{{QStringLiteral("ok"), false},
+                                  {QStringLiteral("title"), title},
+                                  {QStringLiteral("error"),
+                                   QJsonObject{{QStringLiteral("code"), error.code},
+                                               {QStringLiteral("message"), error.message}}},
+                                  {QStringLiteral("signal"), unknownCredentialsSignal({*rawId})}});
+}
+
 HttpResponse PasskeyFlows::authenticationVerify(const HttpRequest& request)
 {
     const QString title = tr("Sign-in failed");
@@ -425,9 +444,11 @@ HttpResponse PasskeyFlows::authenticationVerify(const HttpRequest& request)
                                  tr("This browser has no sign-in in progress. Start again.")},
                                 title);
     const auto signIn = verifySignIn(current, *body);
-    if (!signIn)
-        return apiErrorResponse(signIn.error(), title);
-    return signedIn(current, *signIn);
+    if (signIn)
+        return signedIn(current, *signIn);
+    if (signIn.error().code == QLatin1String("unknown_credential"))
+        return unknownCredentialAnswer(signIn.error(), title, *body);
+    return apiErrorResponse(signIn.error(), title);
 }
 
 } // namespace latchkey::server

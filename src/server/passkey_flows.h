@@ -30,6 +30,8 @@ public:
     static ApiResult<QString> validateNickname(const QString& nickname);
 
 private:
+    static HttpResponse unknownCredentialAnswer(const ApiError& error, const QString& title,
+                                                const QJsonObject& body);
     struct SignIn {
         store::User user;
         QByteArray credentialId;

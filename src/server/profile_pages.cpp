@@ -1,6 +1,7 @@
 #include "server/profile_pages.h"
 
 #include "server/authenticator_names.h"
+#include "server/credential_signals.h"
 #include "server/passkey_flows.h"
 #include "webauthn/base64url.h"
 
@@ -124,17 +125,29 @@ ApiResult<QByteArray> ProfilePages::credentialField(const Action& action) const
 }
 
 HttpResponse ProfilePages::actionDone(const HttpRequest& request, const CurrentSession& session,
-                                      const QString& title, const QString& message)
+                                      const QString& title, const QString& message,
+                                      const QJsonObject& signal)
 {
     if (!request.wantsJson())
         return profilePage(200, session, {{Toast::Kind::Success, title, message}});
-    return jsonResponse(200,
-                        QJsonObject{{QStringLiteral("ok"), true},
-                                    {QStringLiteral("title"), title},
-                                    {QStringLiteral("message"), message},
-                                    {QStringLiteral("html"),
-                                     QString::fromUtf8(m_renderer.renderFragment(
-                                         QStringLiteral("profile"), profileData(*session.user)))}});
+    QJsonObject answer{{QStringLiteral("ok"), true},
+                       {QStringLiteral("title"), title},
+                       {QStringLiteral("message"), message},
+                       {QStringLiteral("html"),
+                        QString::fromUtf8(m_renderer.renderFragment(QStringLiteral("profile"),
+                                                                    profileData(*session.user)))}};
+    if (!signal.isEmpty())
+        answer.insert(QStringLiteral("signal"), signal);
+    return jsonResponse(200, answer);
+}
+
+// The removed passkey is unknown now, and the ones left are all this profile accepts.
+QJsonObject ProfilePages::removalSignal(const store::User& user, const QByteArray& removedId) const
+{
+    QList<QByteArray> accepted;
+    for (const store::Credential& credential : m_credentials.listForUser(user.id))
+        accepted.append(credential.credentialId);
+    return acceptedCredentialsSignal(user.userHandle, accepted, {removedId});
 }
 
 HttpResponse ProfilePages::actionFailed(const HttpRequest& request, const ApiError& error,
@@ -212,15 +225,17 @@ HttpResponse ProfilePages::removePasskey(const HttpRequest& request)
     if (!removed)
         return actionFailed(request, removed.error(), title);
     const QString message = tr("\"%1\" no longer unlocks this profile.").arg(*removed);
+    const QJsonObject signal = removalSignal(*action->session.user, *credentialField(*action));
     if (m_credentials.countForUser(action->session.user->id) > 0)
-        return actionDone(request, action->session, tr("Passkey removed"), message);
+        return actionDone(request, action->session, tr("Passkey removed"), message, signal);
     // No passkey left: the session is an enrolment session again (register a new one).
     if (request.wantsJson())
         return jsonResponse(200,
                             QJsonObject{{QStringLiteral("ok"), true},
                                         {QStringLiteral("title"), tr("Passkey removed")},
                                         {QStringLiteral("message"), message},
-                                        {QStringLiteral("redirect"), QStringLiteral("/profile")}});
+                                        {QStringLiteral("redirect"), QStringLiteral("/profile")},
+                                        {QStringLiteral("signal"), signal}});
     return HttpResponse::redirect("/profile");
 }
 
@@ -238,19 +253,28 @@ HttpResponse ProfilePages::deleteProfile(const HttpRequest& request)
                              tr("Type your username to confirm that the profile and all its "
                                 "passkeys are deleted.")},
                             title);
+    QList<QByteArray> deletedIds;
+    for (const store::Credential& credential : m_credentials.listForUser(user.id))
+        deletedIds.append(credential.credentialId);
     const auto removed = m_users.remove(user.id); // credentials and sessions go by cascade
     if (!removed)
         return actionFailed(request, {500, QStringLiteral("store_error"), removed.error().message},
                             title);
-    const QString message = tr("The profile \"%1\" and its passkeys are deleted from this "
-                               "computer. Remove the passkeys from your authenticator too.")
-                                .arg(user.username);
+    // What happens to the keys is up to each authenticator: the page passes the signal on.
+    const QString message =
+        tr("The profile \"%1\" is deleted and its passkeys no longer sign in here. Latchkey's "
+           "window also deleted its passkey from this computer's key store; a passkey kept by a "
+           "browser, phone or security key may stay there until you remove it.")
+            .arg(user.username);
     HttpResponse response =
         request.wantsJson()
-            ? jsonResponse(200, QJsonObject{{QStringLiteral("ok"), true},
-                                            {QStringLiteral("title"), tr("Profile deleted")},
-                                            {QStringLiteral("message"), message},
-                                            {QStringLiteral("redirect"), QStringLiteral("/")}})
+            ? jsonResponse(
+                  200, QJsonObject{{QStringLiteral("ok"), true},
+                                   {QStringLiteral("title"), tr("Profile deleted")},
+                                   {QStringLiteral("message"), message},
+                                   {QStringLiteral("redirect"), QStringLiteral("/")},
+                                   {QStringLiteral("signal"),
+                                    acceptedCredentialsSignal(user.userHandle, {}, deletedIds)}})
             : m_pages.signInWithToast(request,
                                       {Toast::Kind::Success, tr("Profile deleted"), message});
     response.addHeader("Set-Cookie", Sessions::clearedSessionCookie());

@@ -39,11 +39,14 @@ private:
     ApiResult<QByteArray> credentialField(const Action& action) const;
     ApiResult<QString> applyRename(const Action& action);
     ApiResult<QString> applyRemove(const Action& action);
+    // The Signal API data after credentials of the session's profile went away.
+    QJsonObject removalSignal(const store::User& user, const QByteArray& removedId) const;
     TemplateData profileData(const store::User& user) const;
     HttpResponse profilePage(int status, const CurrentSession& session, const QList<Toast>& toasts);
     HttpResponse enrolPage(const CurrentSession& session);
     HttpResponse actionDone(const HttpRequest& request, const CurrentSession& session,
-                            const QString& title, const QString& message);
+                            const QString& title, const QString& message,
+                            const QJsonObject& signal = {});
     HttpResponse actionFailed(const HttpRequest& request, const ApiError& error,
                               const QString& title);
 

@@ -54,6 +54,19 @@ double brightness(const QImage& image)
     return count ? sum / count : -1;
 }
 
+// Entries of the app's keys file (one sealed key and its record each); -1 when unreadable.
+int keysInFile(const QString& dataDir)
+{
+    QFile file(QDir(dataDir).filePath(QStringLiteral("keys.json")));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    return int(QJsonDocument::fromJson(file.readAll())
+                   .object()
+                   .value(QStringLiteral("entries"))
+                   .toArray()
+                   .size());
+}
+
 } // namespace
 
 class TestE2ePasskeys : public QObject {
@@ -330,9 +343,11 @@ void TestE2ePasskeys::renamePasskey()
         rows(QStringLiteral("SELECT count(*) FROM credentials WHERE nickname = 'This laptop'")), 0);
 }
 
-// Deleting Ada's profile takes her passkey row with it; Grace's stays.
+// Deleting Ada's profile takes her passkey row with it; Grace's stays. The answer's Signal API
+// data reaches the app's authenticator, which deletes Ada's key from keys.json.
 void TestE2ePasskeys::deleteProfile()
 {
+    QCOMPARE(keysInFile(m_dataDir), 2);
     fill(QStringLiteral("#delete-confirm"), QStringLiteral("ada"));
     click(QStringLiteral("form[action$=delete] button[type=submit]"));
     QVERIFY(arrivedAt(QStringLiteral("/")));
@@ -341,10 +356,12 @@ void TestE2ePasskeys::deleteProfile()
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM users")), 1);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 1);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM sessions WHERE user_id IS NOT NULL")), 0);
+    QTRY_COMPARE(keysInFile(m_dataDir), 1);
 }
 
-// Deleting a profile does not reach into this computer's key store (a browser's relying party
-// cannot either), so the chooser still lists both keys; Grace's, the newest, is first.
+// Ada's key left the key store with her profile, so the prompt has Grace's alone: no chooser.
+// Down would pick a second account if one were listed (Ada's, whose sign-in would fail); with
+// one account it changes nothing and Enter signs Grace in.
 void TestE2ePasskeys::signInUsernamelessWithOnePasskeyLeft()
 {
     QVERIFY(m_devTools.evaluate(QStringLiteral("location.assign('/signin'), true")));
@@ -355,7 +372,8 @@ void TestE2ePasskeys::signInUsernamelessWithOnePasskeyLeft()
         QVERIFY(arrivedAt(QStringLiteral("/signin")));
     }
     clickForPrompt(QStringLiteral("[data-passkey-usernameless]"));
-    answerPrompt({QStringLiteral("Return")}, QStringLiteral("19-prompt-grace"));
+    answerPrompt({QStringLiteral("Down"), QStringLiteral("Return")},
+                 QStringLiteral("19-prompt-grace"));
     QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
     QCOMPARE(m_devTools
                  .evaluate(QStringLiteral(
@@ -379,6 +397,8 @@ void TestE2ePasskeys::removeTheLastPasskey()
                                                 "register]')")));
     shoot(QStringLiteral("21-passkey-removed"));
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 0);
+    // signalAllAcceptedCredentials with nothing accepted: Grace's key leaves keys.json too.
+    QTRY_COMPARE(keysInFile(m_dataDir), 0);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM users")), 1);
 }
 

@@ -69,6 +69,21 @@ QString errorNameOf(const QSignalSpy& spy, int index = 0)
         .toString();
 }
 
+QString json(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString signalErrorName(const QString& answer)
+{
+    return QJsonDocument::fromJson(answer.toUtf8())
+        .object()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("name"))
+        .toString();
+}
+
 } // namespace
 
 class TestWebAuthnBridge : public QObject {
@@ -91,6 +106,12 @@ private slots:
     void navigationEndsTheCeremony();
     void secondRequestWhileOneIsOpenIsNotAllowed();
     void requestedDataFolderKeepsTheSealingKeyBesideItNotInIt();
+    void unknownCredentialSignalDeletesTheKey();
+    void allAcceptedSignalDeletesTheUsersUnlistedKeys();
+    void signalFromAnotherPageIsRefusedAndKeepsTheKey_data();
+    void signalFromAnotherPageIsRefusedAndKeepsTheKey();
+    void malformedSignalIsATypeErrorAndKeepsTheKey_data();
+    void malformedSignalIsATypeErrorAndKeepsTheKey();
 
     void verifierRefusesAnAccountItNeverOffered();
     void verifierAnswersExactlyOnceOnCancel();
@@ -103,6 +124,8 @@ private:
         return *qobject_cast<QmlUserVerifier*>(m_bridge->verifierObject());
     }
     void createConfirmed();
+    QString createdId();
+    int keysInFile() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QObject> m_view;
@@ -141,10 +164,10 @@ void TestWebAuthnBridge::channelObjectOffersOnlyTheCeremonies()
     QSet<QString> names;
     for (int i = QObject::staticMetaObject.methodCount(); i < meta->methodCount(); ++i)
         names.insert(QString::fromLatin1(meta->method(i).name()));
-    QCOMPARE(names,
-             (QSet<QString>{QStringLiteral("answered"), QStringLiteral("create"),
-                            QStringLiteral("get"), QStringLiteral("abort"),
-                            QStringLiteral("isUserVerifyingPlatformAuthenticatorAvailable")}));
+    QCOMPARE(names, (QSet<QString>{QStringLiteral("answered"), QStringLiteral("create"),
+                                   QStringLiteral("get"), QStringLiteral("abort"),
+                                   QStringLiteral("isUserVerifyingPlatformAuthenticatorAvailable"),
+                                   QStringLiteral("signal")}));
 }
 
 void TestWebAuthnBridge::isHandlerPage_data()
@@ -363,6 +386,114 @@ void TestWebAuthnBridge::verifierAnswersWhenDestroyed()
         prompt.verify({}, [&](VerificationAnswer) { ++calls; });
     }
     QCOMPARE(calls, 1);
+}
+
+QString TestWebAuthnBridge::createdId()
+{
+    createConfirmed();
+    return answerOf(*m_answers)
+        .value(QStringLiteral("credential"))
+        .toObject()
+        .value(QStringLiteral("id"))
+        .toString();
+}
+
+// Entries in keys.json as written on disk (each is one sealed key and its record).
+int TestWebAuthnBridge::keysInFile() const
+{
+    QFile file(m_dir->filePath(QStringLiteral("data/keys.json")));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    return int(QJsonDocument::fromJson(file.readAll())
+                   .object()
+                   .value(QStringLiteral("entries"))
+                   .toArray()
+                   .size());
+}
+
+void TestWebAuthnBridge::unknownCredentialSignalDeletesTheKey()
+{
+    const QString id = createdId();
+    QCOMPARE(keysInFile(), 1);
+    const QString answer =
+        bridge().signal(QStringLiteral("unknownCredential"),
+                        json({{QStringLiteral("rpId"), QStringLiteral("localhost")},
+                              {QStringLiteral("credentialId"), id}}));
+    QCOMPARE(answer, QStringLiteral("{}"));
+    QCOMPARE(keysInFile(), 0);
+    QVERIFY(!verifier().pending()); // silent: no prompt
+}
+
+void TestWebAuthnBridge::allAcceptedSignalDeletesTheUsersUnlistedKeys()
+{
+    createdId();
+    const QJsonObject otherUser{{QStringLiteral("rpId"), QStringLiteral("localhost")},
+                                {QStringLiteral("userId"), QStringLiteral("b3RoZXI")},
+                                {QStringLiteral("allAcceptedCredentialIds"), QJsonArray{}}};
+    QCOMPARE(bridge().signal(QStringLiteral("allAcceptedCredentials"), json(otherUser)),
+             QStringLiteral("{}"));
+    QCOMPARE(keysInFile(), 1);
+    const QJsonObject thisUser{{QStringLiteral("rpId"), QStringLiteral("localhost")},
+                               {QStringLiteral("userId"), QStringLiteral("dXNlci1oYW5kbGUtMQ")},
+                               {QStringLiteral("allAcceptedCredentialIds"), QJsonArray{}}};
+    QCOMPARE(bridge().signal(QStringLiteral("allAcceptedCredentials"), json(thisUser)),
+             QStringLiteral("{}"));
+    QCOMPARE(keysInFile(), 0);
+}
+
+// The origin rule of the ceremonies: the view's page, and an rpId that is the page's.
+void TestWebAuthnBridge::signalFromAnotherPageIsRefusedAndKeepsTheKey_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QString>("rpId");
+    QTest::newRow("another port") << "http://localhost:8081/profile"
+                                  << "localhost";
+    QTest::newRow("loopback address") << "http://127.0.0.1:8080/profile"
+                                      << "localhost";
+    QTest::newRow("another site") << "http://example.org:8080/"
+                                  << "localhost";
+    QTest::newRow("no view") << ""
+                             << "localhost";
+    QTest::newRow("rpId of another site") << "http://localhost:8080/profile"
+                                          << "example.org";
+}
+
+void TestWebAuthnBridge::signalFromAnotherPageIsRefusedAndKeepsTheKey()
+{
+    QFETCH(QString, page);
+    QFETCH(QString, rpId);
+    const QString id = createdId();
+    m_view->setProperty("url", QUrl(page));
+    const QString answer = bridge().signal(
+        QStringLiteral("unknownCredential"),
+        json({{QStringLiteral("rpId"), rpId}, {QStringLiteral("credentialId"), id}}));
+    QCOMPARE(signalErrorName(answer), QStringLiteral("SecurityError"));
+    QCOMPARE(keysInFile(), 1);
+}
+
+void TestWebAuthnBridge::malformedSignalIsATypeErrorAndKeepsTheKey_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("options");
+    QTest::newRow("not json") << "unknownCredential"
+                              << "[1,";
+    QTest::newRow("no rpId") << "unknownCredential"
+                             << R"({"credentialId":"AAAA"})";
+    QTest::newRow("id not base64url") << "unknownCredential"
+                                      << R"({"rpId":"localhost","credentialId":"***"})";
+    QTest::newRow("list missing") << "allAcceptedCredentials"
+                                  << R"({"rpId":"localhost","userId":"dXNlci1oYW5kbGUtMQ"})";
+    QTest::newRow("unknown signal") << "everything"
+                                    << R"({"rpId":"localhost"})";
+}
+
+void TestWebAuthnBridge::malformedSignalIsATypeErrorAndKeepsTheKey()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, options);
+    createdId();
+    QCOMPARE(signalErrorName(bridge().signal(kind, options)), QStringLiteral("TypeError"));
+    QCOMPARE(keysInFile(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestWebAuthnBridge)
