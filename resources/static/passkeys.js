@@ -163,7 +163,7 @@
     const options = await post("/api/passkeys/registration/options");
     const credential = await navigator.credentials.create({ publicKey: creationOptions(options) });
     const body = credentialJson(credential);
-    const nickname = document.querySelector("[data-passkey-nickname]");
+    const nickname = document.querySelector("input[data-passkey-nickname]");
     if (nickname && nickname.value && nickname.value.trim()) body.nickname = nickname.value.trim();
     finish(await post("/api/passkeys/registration/verify", body));
   }

@@ -1,10 +1,15 @@
 // The passkey pages in Debian's Chromium (headless) with its virtual authenticator (CTAP2,
 // internal, resident keys, user verification): create a profile, register a passkey, sign
 // out, sign in username-first and usernameless, all through the pages' own script, then the
-// rows in SQLite. A screenshot of each screen goes to LATCHKEY_ARTIFACTS_DIR.
+// rows in SQLite. Then a second passkey from a second virtual authenticator (one authenticator
+// holds one passkey per profile, as excludeCredentials says), sign-in with it, rename, remove
+// one of two, the last one's confirmation, and deleting the profile, whose passkey then leaves
+// the authenticator through the Signal API when this Chromium has it. A screenshot of each
+// screen goes to LATCHKEY_ARTIFACTS_DIR.
 #include "headless_chromium.h"
 #include "server_fixture.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTest>
@@ -24,6 +29,10 @@ private slots:
     void signInUsernameless();
     void rowsInSqlite();
     void renameInPlace();
+    void secondPasskeyComesFromASecondAuthenticator();
+    void signInWithTheSecondAuthenticator();
+    void renameTheSecondPasskey();
+    void removingOneOfTwoNeedsNoConfirmation();
     void removingTheLastPasskeyIsRefusedWithoutConfirmation();
     void deleteProfile();
 
@@ -31,9 +40,17 @@ private:
     bool arrivedAt(const QString& path);
     qint64 rows(const QString& sql);
     void shoot(const QString& name);
+    QString addAuthenticator(const QJsonObject& options);
+    int credentialsOn(const QString& authenticatorId);
+    QString pageText();
+    // A statement on the passkey row whose name contains nickname (row is the <li>).
+    QString onRow(const QString& nickname, const QString& statement) const;
+    bool hasSignalApi();
 
     ServerFixture m_fixture;
     HeadlessChromium m_chromium;
+    QString m_internal;    // authenticator A: this computer's (internal)
+    QString m_securityKey; // authenticator B: a USB security key
 };
 
 void TestPasskeysChromium::initTestCase()
@@ -46,16 +63,58 @@ void TestPasskeysChromium::initTestCase()
     QVERIFY(arrivedAt(QStringLiteral("/register")));
     QVERIFY(!m_chromium.call(QStringLiteral("WebAuthn.enable"), {{"enableUI", false}})
                  .contains("error"));
+    m_internal = addAuthenticator({{"protocol", "ctap2"},
+                                   {"transport", "internal"},
+                                   {"hasResidentKey", true},
+                                   {"hasUserVerification", true},
+                                   {"isUserVerified", true},
+                                   {"automaticPresenceSimulation", true}});
+    QVERIFY(!m_internal.isEmpty());
+}
+
+QString TestPasskeysChromium::addAuthenticator(const QJsonObject& options)
+{
     const QJsonObject added =
-        m_chromium.call(QStringLiteral("WebAuthn.addVirtualAuthenticator"),
-                        {{"options", QJsonObject{{"protocol", "ctap2"},
-                                                 {"transport", "internal"},
-                                                 {"hasResidentKey", true},
-                                                 {"hasUserVerification", true},
-                                                 {"isUserVerified", true},
-                                                 {"automaticPresenceSimulation", true}}}});
-    QVERIFY2(added.value("result").toObject().contains("authenticatorId"),
-             QJsonDocument(added).toJson().constData());
+        m_chromium.call(QStringLiteral("WebAuthn.addVirtualAuthenticator"), {{"options", options}});
+    const QString id = added.value("result").toObject().value("authenticatorId").toString();
+    if (id.isEmpty())
+        qWarning("addVirtualAuthenticator: %s", QJsonDocument(added).toJson().constData());
+    return id;
+}
+
+// Credentials the virtual authenticator holds; -1 when it cannot be asked.
+int TestPasskeysChromium::credentialsOn(const QString& authenticatorId)
+{
+    const QJsonObject answer = m_chromium.call(QStringLiteral("WebAuthn.getCredentials"),
+                                               {{"authenticatorId", authenticatorId}});
+    if (!answer.contains("result"))
+        return -1;
+    return int(answer.value("result").toObject().value("credentials").toArray().size());
+}
+
+QString TestPasskeysChromium::pageText()
+{
+    return m_chromium.evaluate(QStringLiteral("document.body.innerText")).toString();
+}
+
+QString TestPasskeysChromium::onRow(const QString& nickname, const QString& statement) const
+{
+    return QStringLiteral("(() => { const row = [...document.querySelectorAll('li.passkey')]"
+                          ".find((li) => li.querySelector('[data-passkey-nickname]')"
+                          ".textContent === %1); %2 })()")
+        .arg(QString::fromUtf8(QJsonDocument(QJsonArray{nickname}).toJson(QJsonDocument::Compact))
+                 .mid(1)
+                 .chopped(1),
+             statement);
+}
+
+// WebAuthn L3 Signal API (Chromium 132 and later).
+bool TestPasskeysChromium::hasSignalApi()
+{
+    return m_chromium
+        .evaluate(QStringLiteral("typeof PublicKeyCredential.signalUnknownCredential === "
+                                 "'function'"))
+        .toBool();
 }
 
 bool TestPasskeysChromium::arrivedAt(const QString& path)
@@ -177,6 +236,96 @@ void TestPasskeysChromium::renameInPlace()
              1);
 }
 
+// One authenticator holds one passkey per profile (the page lists A's in excludeCredentials):
+// the second comes from B, a USB security key, while A is gone (its laptop is elsewhere).
+void TestPasskeysChromium::secondPasskeyComesFromASecondAuthenticator()
+{
+    m_securityKey = addAuthenticator({{"protocol", "ctap2"},
+                                      {"transport", "usb"},
+                                      {"hasResidentKey", true},
+                                      {"hasUserVerification", true},
+                                      {"isUserVerified", true},
+                                      {"automaticPresenceSimulation", true}});
+    QVERIFY(!m_securityKey.isEmpty());
+    QCOMPARE(credentialsOn(m_internal), 1);
+    QVERIFY(!m_chromium
+                 .call(QStringLiteral("WebAuthn.removeVirtualAuthenticator"),
+                       {{"authenticatorId", m_internal}})
+                 .contains("error"));
+    m_chromium.evaluate(
+        fillScript(QStringLiteral("input#passkey-nickname"), QStringLiteral("Security key")));
+    m_chromium.evaluate(
+        QStringLiteral("document.querySelector('[data-passkey-register]').click()"));
+    QVERIFY2(m_chromium.waitFor(
+                 QStringLiteral("document.querySelectorAll('li.passkey').length === 2"), 15000),
+             qPrintable(pageText()));
+    QVERIFY(m_chromium.waitFor(QStringLiteral("document.body.innerText.includes('Security key')")));
+    m_chromium.evaluate(QStringLiteral("window.scrollTo(0, 0)"));
+    shoot(QStringLiteral("8a_profile_two_passkeys"));
+    m_chromium.evaluate(QStringLiteral(
+        "document.querySelectorAll('li.passkey')[1].scrollIntoView({block: 'center'})"));
+    shoot(QStringLiteral("8b_profile_two_passkeys_second_row"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 2);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials WHERE nickname = "
+                                 "'Security key'")),
+             1);
+    QCOMPARE(credentialsOn(m_securityKey), 1);
+}
+
+void TestPasskeysChromium::signInWithTheSecondAuthenticator()
+{
+    m_chromium.evaluate(QStringLiteral("document.querySelector('.nav-form').requestSubmit()"));
+    QVERIFY(m_chromium.waitFor(QStringLiteral("!!document.querySelector('[data-switch-user]')"),
+                               15000));
+    m_chromium.evaluate(QStringLiteral("document.querySelector('[data-switch-user]').click()"));
+    QVERIFY(arrivedAt(QStringLiteral("/signin")));
+    QVERIFY(m_chromium.waitFor(QStringLiteral("!!document.querySelector('#login')")));
+    m_chromium.evaluate(
+        QStringLiteral("document.querySelector('[data-passkey-usernameless]').click()"));
+    QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(pageText()));
+    shoot(QStringLiteral("8c_signed_in_with_security_key"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials WHERE nickname = "
+                                 "'Security key' AND last_used_at IS NOT NULL")),
+             1);
+}
+
+void TestPasskeysChromium::renameTheSecondPasskey()
+{
+    m_chromium.evaluate(onRow(QStringLiteral("Security key"),
+                              QStringLiteral("row.querySelector('input[name=nickname]').value = "
+                                             "'Blue key'; row.querySelector('form[action$=rename]')"
+                                             ".requestSubmit();")));
+    QVERIFY2(m_chromium.waitFor(QStringLiteral(
+                 "[...document.querySelectorAll('[data-passkey-nickname]')].some((p) => "
+                 "p.textContent === 'Blue key')")),
+             qPrintable(pageText()));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials WHERE nickname = 'Blue key'")),
+             1);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 2);
+}
+
+// Not the last: removed at once, no confirmation box.
+void TestPasskeysChromium::removingOneOfTwoNeedsNoConfirmation()
+{
+    QVERIFY(
+        !m_chromium
+             .evaluate(onRow(QStringLiteral("Renamed in Chromium"),
+                             QStringLiteral("return !!row.querySelector('input[name=confirm]');")))
+             .toBool());
+    m_chromium.evaluate(
+        onRow(QStringLiteral("Renamed in Chromium"),
+              QStringLiteral("row.querySelector('form[action$=remove]').requestSubmit();")));
+    QVERIFY2(
+        m_chromium.waitFor(QStringLiteral("document.querySelectorAll('li.passkey').length === 1")),
+        qPrintable(pageText()));
+    shoot(QStringLiteral("8d_one_of_two_removed"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 1);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials WHERE nickname = 'Blue key'")),
+             1);
+    // The key still accepted stays on its authenticator whatever the Signal API did.
+    QCOMPARE(credentialsOn(m_securityKey), 1);
+}
+
 void TestPasskeysChromium::removingTheLastPasskeyIsRefusedWithoutConfirmation()
 {
     m_chromium.evaluate(
@@ -198,6 +347,13 @@ void TestPasskeysChromium::deleteProfile()
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM users")), 0);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 0);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM sessions")), 0);
+    // The page passed the answer's signal on: a Chromium with the Signal API drops the passkey
+    // from the security key; one without it keeps it, as any browser would.
+    if (hasSignalApi())
+        QTRY_COMPARE_WITH_TIMEOUT(credentialsOn(m_securityKey), 0, 5000);
+    else
+        QCOMPARE(credentialsOn(m_securityKey), 1);
+    qInfo("Signal API in this Chromium: %s", hasSignalApi() ? "yes" : "no");
 }
 
 QTEST_MAIN(TestPasskeysChromium)
