@@ -55,6 +55,9 @@ private slots:
     void credentialOfAnotherProfileIsRefusedInUsernameFirst();
     void unknownCredentialIsRefused();
     void unknownLoginGetsStableDecoyOptions();
+    void unknownCredentialAnswerSignalsItsId();
+    void removedPasskeyIsSignalledWithThePasskeysLeft();
+    void deletedProfileSignalsAllItsPasskeys();
     void removingTheLastPasskeyNeedsConfirmation();
     void signInTakesMilliseconds();
     void credentialMadeForAnotherOriginIsRefused();
@@ -508,6 +511,61 @@ void TestPasskeyFlows::unknownCredentialIsRefused()
         m_browser->postJson("/api/passkeys/authentication/verify", *assertion);
     QCOMPARE(refused.status, 404);
     QCOMPARE(errorCodeOf(refused), QStringLiteral("unknown_credential"));
+}
+
+// Signal API data (WebAuthn L3 §5.1.10): the page passes it to signalUnknownCredential.
+void TestPasskeyFlows::unknownCredentialAnswerSignalsItsId()
+{
+    signedInProfile();
+    m_browser->postForm("/signout", {}, true);
+    const WireResponse options = m_browser->postJson("/api/passkeys/authentication/options", {});
+    const auto assertion = m_browser->get(jsonOf(options));
+    QVERIFY(assertion);
+    QSqlQuery drop(m_fixture->database().connection());
+    QVERIFY(drop.exec("DELETE FROM credentials"));
+    const WireResponse refused =
+        m_browser->postJson("/api/passkeys/authentication/verify", *assertion);
+    QCOMPARE(errorCodeOf(refused), QStringLiteral("unknown_credential"));
+    const QJsonObject signal = jsonOf(refused).value("signal").toObject();
+    QVERIFY2(!signal.isEmpty(), refused.body.constData());
+    QCOMPARE(signal.value("rpId").toString(), QStringLiteral("localhost"));
+    QCOMPARE(signal.value("unknownCredentialIds").toArray(),
+             QJsonArray{assertion->value("rawId").toString()});
+    QVERIFY(!signal.contains("userId")); // the server knows no profile for it
+}
+
+void TestPasskeyFlows::removedPasskeyIsSignalledWithThePasskeysLeft()
+{
+    signedInProfile();
+    m_browser->switchAuthenticator();
+    QCOMPARE(m_browser->registerPasskey(QStringLiteral("Second")).status, 201);
+    const QString removedId = credentialIdOf(*m_browser);
+    const WireResponse removed =
+        m_browser->postForm("/profile/passkeys/remove", formOf({{"credential", removedId}}), true);
+    QCOMPARE(removed.status, 200);
+    const QJsonObject signal = jsonOf(removed).value("signal").toObject();
+    QCOMPARE(signal.value("unknownCredentialIds").toArray(), QJsonArray{removedId});
+    QCOMPARE(signal.value("allAcceptedCredentialIds").toArray(),
+             QJsonArray{credentialIdOf(*m_browser)});
+    QSqlQuery handle(m_fixture->database().connection());
+    QVERIFY(handle.exec("SELECT user_handle FROM users") && handle.next());
+    QCOMPARE(signal.value("userId").toString(),
+             QString::fromLatin1(handle.value(0).toByteArray().toBase64(
+                 QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
+}
+
+void TestPasskeyFlows::deletedProfileSignalsAllItsPasskeys()
+{
+    signedInProfile();
+    const QString id = credentialIdOf(*m_browser);
+    const WireResponse deleted =
+        m_browser->postForm("/profile/delete", formOf({{"confirm", "ada"}}), true);
+    QCOMPARE(deleted.status, 200);
+    const QJsonObject signal = jsonOf(deleted).value("signal").toObject();
+    QCOMPARE(signal.value("rpId").toString(), QStringLiteral("localhost"));
+    QCOMPARE(signal.value("unknownCredentialIds").toArray(), QJsonArray{id});
+    QCOMPARE(signal.value("allAcceptedCredentialIds").toArray(), QJsonArray{});
+    QVERIFY(!signal.value("userId").toString().isEmpty());
 }
 
 void TestPasskeyFlows::unknownLoginGetsStableDecoyOptions()
