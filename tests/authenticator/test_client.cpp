@@ -563,6 +563,71 @@ private slots:
         m_verifier->setAvailable(false);
         QVERIFY(!m_client->isUserVerifyingPlatformAuthenticatorAvailable());
     }
+
+    // ---- Signal API (WebAuthn L3 §5.1.10) ------------------------------------------------
+
+    QString registeredId()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const auto created = run(&Client::create, creationOptions().json);
+        return created.ok() ? created->value("id").toString() : QString();
+    }
+
+    void signalUnknownCredentialDeletesTheKeyOfThisRp()
+    {
+        const QString id = registeredId();
+        QVERIFY(!id.isEmpty());
+        const auto done =
+            m_client->signalUnknownCredential({{"rpId", kRpId}, {"credentialId", id}}, kPage);
+        QVERIFY(done.ok());
+        QVERIFY(m_keys->discoverableCredentials(kRpId)->isEmpty());
+    }
+
+    void signalAllAcceptedKeepsTheListedKey()
+    {
+        const QString id = registeredId();
+        const QString userId = creationOptions().json["user"].toObject()["id"].toString();
+        QVERIFY(m_client
+                    ->signalAllAcceptedCredentials({{"rpId", kRpId},
+                                                    {"userId", userId},
+                                                    {"allAcceptedCredentialIds", QJsonArray{id}}},
+                                                   kPage)
+                    .ok());
+        QCOMPARE(m_keys->discoverableCredentials(kRpId)->size(), 1);
+    }
+
+    void signalWithOptionsThatDoNotFit_data()
+    {
+        QTest::addColumn<QUrl>("page");
+        QTest::addColumn<QJsonObject>("options");
+        QTest::addColumn<int>("expected");
+        const int security = int(DomErrorName::SecurityError);
+        const int type = int(DomErrorName::TypeError);
+        QTest::newRow("rp id of another site")
+            << kPage << QJsonObject{{"rpId", "example.com"}, {"credentialId", "ID"}} << security;
+        QTest::newRow("insecure origin")
+            << QUrl("http://example.com/")
+            << QJsonObject{{"rpId", "example.com"}, {"credentialId", "ID"}} << security;
+        QTest::newRow("no rp id") << kPage << QJsonObject{{"credentialId", "ID"}} << type;
+        QTest::newRow("id not base64url")
+            << kPage << QJsonObject{{"rpId", kRpId}, {"credentialId", "a b"}} << type;
+        QTest::newRow("empty id") << kPage << QJsonObject{{"rpId", kRpId}, {"credentialId", ""}}
+                                  << type;
+    }
+
+    void signalWithOptionsThatDoNotFit()
+    {
+        QFETCH(QUrl, page);
+        QFETCH(QJsonObject, options);
+        QFETCH(int, expected);
+        const QString id = registeredId();
+        if (options.value("credentialId") == QJsonValue("ID"))
+            options.insert("credentialId", id);
+        const auto done = m_client->signalUnknownCredential(options, page);
+        QVERIFY(!done.ok());
+        QCOMPARE(int(done.error().name), expected);
+        QCOMPARE(m_keys->discoverableCredentials(kRpId)->size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClient)
