@@ -40,6 +40,10 @@ export XDG_CACHE_HOME="$scratch/home/cache" XDG_RUNTIME_DIR="$scratch/home/runti
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 [ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
+if [ "${BENCH_STAGES:-0}" = 1 ]; then
+  export QT_LOGGING_RULES="latchkey.server.debug=true"
+  export QT_MESSAGE_PATTERN="%{if-category}startup-request %{time process} %{endif}%{message}"
+fi
 
 descendants() { # pid and every process below it
   local pid="$1" child
@@ -83,8 +87,12 @@ measure() { # name run program [args...] -> "ms pss_kb rss_kb processes"
   wait "$child_pid" 2>/dev/null || true
   child_pid=""
   # BENCH_STAGES=1: where each launch spent its time before the first paint.
+  # The app's handler also logs each request (latchkey.server debug), stamped with the time
+  # since the process started: "GET /static/latchkey.css@260" shows when each one arrived.
   [ "${BENCH_STAGES:-0}" = 1 ] &&
-    awk '$1 == "startup-ms" { printf " %s=%s", $2, $3 } END { print "" }' "$scratch/$name-$run.err" >&2
+    awk '$1 == "startup-ms" { printf " %s=%s", $2, $3 }
+         $1 == "startup-request" && $3 ~ /^"[A-Z]+"$/ { printf " %s@%d", $4, $2 * 1000 } END { print "" }' \
+      "$scratch/$name-$run.err" >&2
   echo "$ms $pss $rss $count"
 }
 
