@@ -2,6 +2,7 @@
 // through the DevTools protocol like a person would use it: home page, the Register link in
 // the navigation, the form filled in and submitted through the page, the success message,
 // and the profile row in the SQLite file.
+#include "app_window_launch.h"
 #include "child_process.h"
 #include "dev_tools_client.h"
 #include "screen_capture.h"
@@ -75,27 +76,12 @@ void TestE2eRegister::initTestCase()
     if (!m_display.start(QStringLiteral("1280x800x24"), &whyNot))
         QFAIL(qPrintable(whyNot));
 
-    m_dataDir = m_scratch.filePath(QStringLiteral("data"));
-    const quint16 port = freeLoopbackPort();
-    const quint16 debugPort = freeLoopbackPort();
-    QVERIFY(port != 0 && debugPort != 0 && port != debugPort);
-    m_homeUrl = QStringLiteral("http://localhost:%1/").arg(port);
-
-    QProcessEnvironment environment =
-        latchkeyEnvironment(m_scratch.filePath(QStringLiteral("home")));
-    environment.insert(QStringLiteral("DISPLAY"), m_display.name());
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
-    environment.insert(QStringLiteral("QTWEBENGINE_REMOTE_DEBUGGING"), QString::number(debugPort));
-    m_app.process().setProcessChannelMode(QProcess::ForwardedChannels);
-    m_app.start(
-        QStringLiteral(LATCHKEY_BINARY),
-        {QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--port"), QString::number(port)},
-        environment);
-    QVERIFY2(m_app.process().waitForStarted(10000), qPrintable(m_app.process().errorString()));
-
-    const QUrl page = DevToolsClient::findPage(debugPort, m_homeUrl, 60000);
-    QVERIFY2(page.isValid(), "the window's page never appeared in the DevTools target list");
-    QVERIFY2(m_devTools.open(page), qPrintable(m_devTools.lastError()));
+    AppWindowLaunch launch;
+    QVERIFY2(launchAppWindow(QStringLiteral(LATCHKEY_BINARY), m_scratch.path(), m_display, m_app,
+                             m_devTools, launch, &whyNot),
+             qPrintable(whyNot));
+    m_dataDir = launch.dataDir;
+    m_homeUrl = launch.homeUrl;
 }
 
 void TestE2eRegister::windowShowsTheHomePage()
