@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# A/B of first-paint time between several launch commands under one private Xvfb, launched
+# in rotating order so none always runs first (warm caches) or under the same neighbour.
+#   bench/startup/ab.sh RUNS COMMAND...
+# Each COMMAND is one executable (a wrapper script setting the variant's environment or
+# arguments); it must print "first-paint-ms N" (LATCHKEY_REPORT_FIRST_PAINT=1). Prints each
+# launch and the median per command. No memory figures: run.sh does those.
+set -euo pipefail
+
+runs="${1:?usage: ab.sh RUNS COMMAND...}"
+shift
+[ $# -ge 2 ] || { echo "ab.sh: give at least two commands" >&2; exit 2; }
+commands=("$@")
+
+scratch="$(mktemp -d)"
+xvfb_pid=""
+child_pid=""
+cleanup() {
+  [ -n "$child_pid" ] && kill -KILL "$child_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill -TERM "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+exec 3> "$scratch/display"
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -br 2> "$scratch/xvfb.log" &
+xvfb_pid=$!
+exec 3>&-
+for _ in $(seq 100); do [ -s "$scratch/display" ] && break; sleep 0.1; done
+[ -s "$scratch/display" ] || { echo "ab.sh: Xvfb did not start" >&2; exit 1; }
+export DISPLAY=":$(head -1 "$scratch/display")"
+export QT_QPA_PLATFORM=xcb QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu LATCHKEY_REPORT_FIRST_PAINT=1
+export HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/config" XDG_DATA_HOME="$scratch/home/data"
+export XDG_CACHE_HOME="$scratch/home/cache" XDG_RUNTIME_DIR="$scratch/home/runtime"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+[ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
+
+measure() { # index run -> ms
+  local index="$1" run="$2" out="$scratch/$1-$2.out" ms=""
+  LATCHKEY_LAUNCH_TIME_MS="$(date +%s%3N)" "${commands[$index]}" > "$out" 2> "$scratch/$1-$2.err" &
+  child_pid=$!
+  for _ in $(seq 600); do
+    ms=$(awk '$1 == "first-paint-ms" { print $2; exit }' "$out" 2>/dev/null)
+    [ -n "$ms" ] && break
+    kill -0 "$child_pid" 2>/dev/null || break
+    sleep 0.02
+  done
+  sleep 0.5 # let the page settle before the next launch competes with it
+  kill -TERM "$child_pid" 2>/dev/null || true
+  wait "$child_pid" 2>/dev/null || true
+  child_pid=""
+  [ -n "$ms" ] || { echo "ab.sh: ${commands[$index]} never painted" >&2; tail -5 "$scratch/$1-$2.err" >&2; exit 1; }
+  echo "$ms"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+count=${#commands[@]}
+for run in $(seq "$runs"); do
+  line="run $run:"
+  for offset in $(seq 0 $((count - 1))); do
+    index=$(((run + offset) % count))
+    ms=$(measure "$index" "$run")
+    echo "$ms" >> "$scratch/results-$index"
+    line="$line $(basename "${commands[$index]}")=$ms"
+  done
+  echo "$line"
+done
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+for index in $(seq 0 $((count - 1))); do
+  printf 'median %-40s %s ms\n' "$(basename "${commands[$index]}")" "$(median < "$scratch/results-$index")"
+done
