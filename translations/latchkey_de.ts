@@ -197,37 +197,6 @@ Mit Strg+C beenden.</translation>
     </message>
 </context>
 <context>
-    <name>latchkey::server</name>
-    <message>
-        <source>There is no profile session in this browser. Create a profile or sign in first.</source>
-        <translation>In diesem Browser gibt es keine Profilsitzung. Legen Sie zuerst ein Profil an oder melden Sie sich an.</translation>
-    </message>
-    <message>
-        <source>Latchkey could not save this: %1</source>
-        <translation>Latchkey konnte dies nicht speichern: %1</translation>
-    </message>
-    <message>
-        <source>Passkey</source>
-        <translation>Passkey</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Nie</translation>
-    </message>
-    <message>
-        <source>Backed up (synced)</source>
-        <translation>Gesichert (synchronisiert)</translation>
-    </message>
-    <message>
-        <source>Can be backed up, not yet</source>
-        <translation>Sicherbar, noch nicht gesichert</translation>
-    </message>
-    <message>
-        <source>Only on this device</source>
-        <translation>Nur auf diesem Gerät</translation>
-    </message>
-</context>
-<context>
     <name>latchkey::server::FormBody</name>
     <message>
         <source>The form could not be read: it is not valid URL encoding of UTF-8 text. Reload the page and try again.</source>
@@ -785,6 +754,14 @@ Mit Strg+C beenden.</translation>
         <source>This browser has no sign-in in progress. Start again.</source>
         <translation>In diesem Browser läuft keine Anmeldung. Beginnen Sie von vorn.</translation>
     </message>
+    <message>
+        <source>There is no profile session in this browser. Create a profile or sign in first.</source>
+        <translation>In diesem Browser gibt es keine Profilsitzung. Legen Sie zuerst ein Profil an oder melden Sie sich an.</translation>
+    </message>
+    <message>
+        <source>Latchkey could not save this: %1</source>
+        <translation>Latchkey konnte dies nicht speichern: %1</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::ProfileForm</name>
@@ -914,6 +891,26 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>The profile &quot;%1&quot; is deleted and its passkeys no longer sign in here. Latchkey&apos;s window also deleted its passkey from this computer&apos;s key store; a passkey kept by a browser, phone or security key may stay there until you remove it.</source>
         <translation>Das Profil „%1“ ist gelöscht, und seine Passkeys melden hier nicht mehr an. Das Latchkey-Fenster hat auch seinen Passkey aus dem Schlüsselspeicher dieses Computers gelöscht; ein Passkey, den ein Browser, ein Telefon oder ein Sicherheitsschlüssel aufbewahrt, kann dort bleiben, bis Sie ihn entfernen.</translation>
+    </message>
+    <message>
+        <source>Passkey</source>
+        <translation>Passkey</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Backed up (synced)</source>
+        <translation>Gesichert (synchronisiert)</translation>
+    </message>
+    <message>
+        <source>Can be backed up, not yet</source>
+        <translation>Sicherbar, noch nicht gesichert</translation>
+    </message>
+    <message>
+        <source>Only on this device</source>
+        <translation>Nur auf diesem Gerät</translation>
     </message>
 </context>
 <context>

@@ -197,37 +197,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     </message>
 </context>
 <context>
-    <name>latchkey::server</name>
-    <message>
-        <source>There is no profile session in this browser. Create a profile or sign in first.</source>
-        <translation>Ce navigateur n’a pas de session de profil. Créez d’abord un profil ou connectez-vous.</translation>
-    </message>
-    <message>
-        <source>Latchkey could not save this: %1</source>
-        <translation>Latchkey n’a pas pu enregistrer ceci : %1</translation>
-    </message>
-    <message>
-        <source>Passkey</source>
-        <translation>Clé d’accès</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Jamais</translation>
-    </message>
-    <message>
-        <source>Backed up (synced)</source>
-        <translation>Sauvegardée (synchronisée)</translation>
-    </message>
-    <message>
-        <source>Can be backed up, not yet</source>
-        <translation>Sauvegardable, pas encore sauvegardée</translation>
-    </message>
-    <message>
-        <source>Only on this device</source>
-        <translation>Uniquement sur cet appareil</translation>
-    </message>
-</context>
-<context>
     <name>latchkey::server::FormBody</name>
     <message>
         <source>The form could not be read: it is not valid URL encoding of UTF-8 text. Reload the page and try again.</source>
@@ -785,6 +754,14 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <source>This browser has no sign-in in progress. Start again.</source>
         <translation>Aucune connexion n’est en cours dans ce navigateur. Recommencez.</translation>
     </message>
+    <message>
+        <source>There is no profile session in this browser. Create a profile or sign in first.</source>
+        <translation>Ce navigateur n’a pas de session de profil. Créez d’abord un profil ou connectez-vous.</translation>
+    </message>
+    <message>
+        <source>Latchkey could not save this: %1</source>
+        <translation>Latchkey n’a pas pu enregistrer ceci : %1</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::ProfileForm</name>
@@ -914,6 +891,26 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>The profile &quot;%1&quot; is deleted and its passkeys no longer sign in here. Latchkey&apos;s window also deleted its passkey from this computer&apos;s key store; a passkey kept by a browser, phone or security key may stay there until you remove it.</source>
         <translation>Le profil « %1 » est supprimé et ses clés d’accès ne permettent plus de se connecter ici. La fenêtre de Latchkey a aussi supprimé sa clé d’accès du magasin de clés de cet ordinateur ; une clé d’accès conservée par un navigateur, un téléphone ou une clé de sécurité peut y rester jusqu’à ce que vous la supprimiez.</translation>
+    </message>
+    <message>
+        <source>Passkey</source>
+        <translation>Clé d’accès</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Backed up (synced)</source>
+        <translation>Sauvegardée (synchronisée)</translation>
+    </message>
+    <message>
+        <source>Can be backed up, not yet</source>
+        <translation>Sauvegardable, pas encore sauvegardée</translation>
+    </message>
+    <message>
+        <source>Only on this device</source>
+        <translation>Uniquement sur cet appareil</translation>
     </message>
 </context>
 <context>

@@ -27,8 +27,10 @@ constexpr qsizetype kDecoyIdLength = 32;
 ApiError notSignedIn()
 {
     return {401, QStringLiteral("no_session"),
-            tr("There is no profile session in this browser. Create a profile or sign in "
-               "first.")};
+            QCoreApplication::translate(
+                "latchkey::server::PasskeyFlows",
+                "There is no profile session in this browser. Create a profile or sign in "
+                "first.")};
 }
 
 // Structure and encoding problems are the request's fault (400); a well-formed credential
@@ -62,7 +64,9 @@ ApiError fromWebAuthn(const webauthn::Error& error)
 ApiError storeFailure(const store::StoreError& error)
 {
     return {500, QStringLiteral("store_error"),
-            tr("Latchkey could not save this: %1").arg(error.message)};
+            QCoreApplication::translate("latchkey::server::PasskeyFlows",
+                                        "Latchkey could not save this: %1")
+                .arg(error.message)};
 }
 
 bool hasUnsafeCharacter(const QString& text)

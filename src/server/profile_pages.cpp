@@ -32,13 +32,21 @@ TemplateData passkeyData(const store::Credential& credential, bool last)
     item.set("id", webauthn::encodeBase64Url(credential.credentialId).toStdString());
     item.set("nickname", s(credential.nickname));
     const QString model = authenticatorName(credential.aaguid);
-    item.set("authenticator", s(model.isEmpty() ? tr("Passkey") : model));
+    item.set("authenticator", s(model.isEmpty() ? QCoreApplication::translate(
+                                                      "latchkey::server::ProfilePages", "Passkey")
+                                                : model));
     item.set("created", s(shownTime(credential.createdAt)));
-    item.set("lastUsed",
-             s(credential.lastUsedAt ? shownTime(*credential.lastUsedAt) : tr("Never")));
-    item.set("backedUp", s(credential.backupState      ? tr("Backed up (synced)")
-                           : credential.backupEligible ? tr("Can be backed up, not yet")
-                                                       : tr("Only on this device")));
+    item.set("lastUsed", s(credential.lastUsedAt ? shownTime(*credential.lastUsedAt)
+                                                 : QCoreApplication::translate(
+                                                       "latchkey::server::ProfilePages", "Never")));
+    item.set("backedUp", s(credential.backupState
+                               ? QCoreApplication::translate("latchkey::server::ProfilePages",
+                                                             "Backed up (synced)")
+                           : credential.backupEligible
+                               ? QCoreApplication::translate("latchkey::server::ProfilePages",
+                                                             "Can be backed up, not yet")
+                               : QCoreApplication::translate("latchkey::server::ProfilePages",
+                                                             "Only on this device")));
     item.set("last", last);
     item.set("confirmValue", s(ProfilePages::lastPasskeyConfirmation()));
     return item;
