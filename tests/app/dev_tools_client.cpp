@@ -119,4 +119,38 @@ void DevToolsClient::onMessage(const QString& message)
         m_answers.insert(object.value(QStringLiteral("id")).toInt(), object);
 }
 
+bool DevToolsClient::clickElement(const QString& selector)
+{
+    const auto point = evaluate(QStringLiteral(R"js((() => {
+        const element = document.querySelector(%1);
+        if (!element) throw new Error('no element ' + %1);
+        element.scrollIntoView({block: 'center'});
+        const box = element.getBoundingClientRect();
+        return {x: box.x + box.width / 2, y: box.y + box.height / 2};
+    })())js")
+                                    .arg(jsString(selector)));
+    if (!point) {
+        return false;
+    }
+    for (const char* type : {"mousePressed", "mouseReleased"}) {
+        const auto sent = call(QStringLiteral("Input.dispatchMouseEvent"),
+                               {{QStringLiteral("type"), QString::fromLatin1(type)},
+                                {QStringLiteral("x"), point->toObject().value(QStringLiteral("x"))},
+                                {QStringLiteral("y"), point->toObject().value(QStringLiteral("y"))},
+                                {QStringLiteral("button"), QStringLiteral("left")},
+                                {QStringLiteral("clickCount"), 1}});
+        if (!sent) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QString jsString(const QString& text)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact))
+        .mid(1)
+        .chopped(1);
+}
+
 } // namespace latchkey::app::testing

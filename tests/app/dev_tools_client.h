@@ -34,6 +34,10 @@ public:
     // Evaluates a JavaScript condition until it is true or the time is up.
     bool waitUntil(const QString& condition, int timeoutMs = 20000);
 
+    // A real mouse click through Chromium's input pipeline at the centre of the first element
+    // matching selector (scrolled into view); false with lastError() set otherwise.
+    bool clickElement(const QString& selector);
+
     QString lastError() const { return m_lastError; }
 
 private:
@@ -44,5 +48,8 @@ private:
     QHash<int, QJsonObject> m_answers;
     QString m_lastError;
 };
+
+// text as a JavaScript string literal (JSON quoting), for building expressions to evaluate.
+QString jsString(const QString& text);
 
 } // namespace latchkey::app::testing

@@ -31,13 +31,6 @@ QString artifactPath(const QString& fileName)
     return QDir(folder).filePath(fileName);
 }
 
-QString jsString(const QString& text)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact))
-        .mid(1)
-        .chopped(1);
-}
-
 // Mean brightness (0..255) of an image, sampled on a grid: the prompt's modal shade darkens
 // the whole window, which is how the test sees that the native prompt is up.
 double brightness(const QImage& image)
@@ -500,25 +493,7 @@ void TestE2ePasskeys::fill(const QString& selector, const QString& text)
 // A real mouse click through Chromium's input pipeline, at the element's centre.
 void TestE2ePasskeys::click(const QString& selector)
 {
-    const auto point = m_devTools.evaluate(QStringLiteral(R"js((() => {
-        const element = document.querySelector(%1);
-        if (!element) throw new Error('no element ' + %1);
-        element.scrollIntoView({block: 'center'});
-        const box = element.getBoundingClientRect();
-        return {x: box.x + box.width / 2, y: box.y + box.height / 2};
-    })())js")
-                                               .arg(jsString(selector)));
-    QVERIFY2(point, qPrintable(m_devTools.lastError()));
-    for (const char* type : {"mousePressed", "mouseReleased"}) {
-        const auto sent =
-            m_devTools.call(QStringLiteral("Input.dispatchMouseEvent"),
-                            {{QStringLiteral("type"), QString::fromLatin1(type)},
-                             {QStringLiteral("x"), point->toObject().value(QStringLiteral("x"))},
-                             {QStringLiteral("y"), point->toObject().value(QStringLiteral("y"))},
-                             {QStringLiteral("button"), QStringLiteral("left")},
-                             {QStringLiteral("clickCount"), 1}});
-        QVERIFY2(sent, qPrintable(m_devTools.lastError()));
-    }
+    QVERIFY2(m_devTools.clickElement(selector), qPrintable(m_devTools.lastError()));
 }
 
 // The window's brightness with the page alone, then the click that opens the prompt.

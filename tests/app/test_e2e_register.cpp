@@ -32,14 +32,6 @@ QString artifactPath(const QString& fileName)
     return QDir(folder).filePath(fileName);
 }
 
-QString jsString(const QString& text)
-{
-    QString quoted = text;
-    quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-        .replace(QLatin1Char('\''), QStringLiteral("\\'"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
-
 } // namespace
 
 class TestE2eRegister : public QObject {
@@ -174,25 +166,7 @@ void TestE2eRegister::cleanupTestCase()
 
 void TestE2eRegister::click(const QString& selector)
 {
-    const auto point = m_devTools.evaluate(QStringLiteral(R"js((() => {
-        const element = document.querySelector(%1);
-        if (!element) throw new Error('no element ' + %1);
-        element.scrollIntoView({block: 'center'});
-        const box = element.getBoundingClientRect();
-        return {x: box.x + box.width / 2, y: box.y + box.height / 2};
-    })())js")
-                                               .arg(jsString(selector)));
-    QVERIFY2(point, qPrintable(m_devTools.lastError()));
-    for (const char* type : {"mousePressed", "mouseReleased"}) {
-        const auto sent =
-            m_devTools.call(QStringLiteral("Input.dispatchMouseEvent"),
-                            {{QStringLiteral("type"), QString::fromLatin1(type)},
-                             {QStringLiteral("x"), point->toObject().value(QStringLiteral("x"))},
-                             {QStringLiteral("y"), point->toObject().value(QStringLiteral("y"))},
-                             {QStringLiteral("button"), QStringLiteral("left")},
-                             {QStringLiteral("clickCount"), 1}});
-        QVERIFY2(sent, qPrintable(m_devTools.lastError()));
-    }
+    QVERIFY2(m_devTools.clickElement(selector), qPrintable(m_devTools.lastError()));
 }
 
 void TestE2eRegister::typeInto(const QString& selector, const QString& text)
