@@ -129,24 +129,8 @@ bool Session::arrivedAt(const QString& path)
 
 bool Session::click(const QString& selector)
 {
-    const auto point = m_devTools.evaluate(QStringLiteral(R"js((() => {
-        const element = document.querySelector('%1');
-        element.scrollIntoView({block: 'center'});
-        const box = element.getBoundingClientRect();
-        return {x: box.x + box.width / 2, y: box.y + box.height / 2};
-    })())js")
-                                               .arg(selector));
-    if (!point)
+    if (!m_devTools.clickElement(selector))
         return fail(m_devTools.lastError());
-    for (const char* type : {"mousePressed", "mouseReleased"}) {
-        if (!m_devTools.call(QStringLiteral("Input.dispatchMouseEvent"),
-                             {{QStringLiteral("type"), QString::fromLatin1(type)},
-                              {QStringLiteral("x"), point->toObject().value(QStringLiteral("x"))},
-                              {QStringLiteral("y"), point->toObject().value(QStringLiteral("y"))},
-                              {QStringLiteral("button"), QStringLiteral("left")},
-                              {QStringLiteral("clickCount"), 1}}))
-            return fail(m_devTools.lastError());
-    }
     return true;
 }
 
