@@ -360,8 +360,8 @@ Mit Strg+C beenden.</translation>
         <translation>Schlüssel bleiben hier</translation>
     </message>
     <message>
-        <source>Private keys live in this computer&apos;s secure hardware and never leave it.</source>
-        <translation>Private Schlüssel liegen in der sicheren Hardware dieses Computers und verlassen sie nie.</translation>
+        <source>Private keys stay on this computer, sealed, and never leave it.</source>
+        <translation>Private Schlüssel bleiben versiegelt auf diesem Computer und verlassen ihn nie.</translation>
     </message>
     <message>
         <source>Works offline</source>

@@ -360,8 +360,8 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>Les clés restent ici</translation>
     </message>
     <message>
-        <source>Private keys live in this computer&apos;s secure hardware and never leave it.</source>
-        <translation>Les clés privées vivent dans le matériel sécurisé de cet ordinateur et ne le quittent jamais.</translation>
+        <source>Private keys stay on this computer, sealed, and never leave it.</source>
+        <translation>Les clés privées restent scellées sur cet ordinateur et ne le quittent jamais.</translation>
     </message>
     <message>
         <source>Works offline</source>

@@ -53,8 +53,7 @@ const Entry kStrings[] = {
     {"featureDeviceTitle", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Keys stay here")},
     {"featureDeviceText",
      QT_TRANSLATE_NOOP("latchkey::server::Pages",
-                       "Private keys live in this computer's secure hardware and never leave "
-                       "it.")},
+                       "Private keys stay on this computer, sealed, and never leave it.")},
     {"featureOfflineTitle", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Works offline")},
     {"featureOfflineText",
      QT_TRANSLATE_NOOP("latchkey::server::Pages",
