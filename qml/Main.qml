@@ -19,6 +19,11 @@ ApplicationWindow {
     readonly property real maximumZoom: 3.0
     property bool everLoaded: false
     property string failure: ""
+    // A quick start shows the window's paper colour and then the page; the start-up pane
+    // appears only when the first page takes longer than this (no flash, and no pane to
+    // draw while the page is still loading).
+    readonly property int startupPaneDelay: 400
+    property bool startIsSlow: false
 
     title: qsTr("Latchkey")
     width: 1100
@@ -92,9 +97,15 @@ ApplicationWindow {
         visible: window.everLoaded && view.loading
     }
 
+    Timer {
+        interval: window.startupPaneDelay
+        running: !window.everLoaded
+        onTriggered: window.startIsSlow = true
+    }
+
     StatusPane {
         anchors.fill: parent
-        visible: !window.everLoaded || window.failure !== ""
+        visible: (!window.everLoaded && window.startIsSlow) || window.failure !== ""
         failure: window.failure
         onRetryRequested: window.retry()
     }

@@ -48,11 +48,15 @@ std::optional<GuardFailure> checkHost(const HttpRequest& request, quint16 port)
                  .arg(port)};
 }
 
+bool isFromAppView(const HttpRequest& request, const QByteArray& secret)
+{
+    return !secret.isEmpty() && constantTimeEquals(request.header("x-latchkey-secret"), secret);
+}
+
 std::optional<GuardFailure> checkSecret(const HttpRequest& request, const QByteArray& secret)
 {
-    const QByteArray fromHeader = request.header("x-latchkey-secret");
     const QByteArray fromCookie = request.cookie(secretCookieName());
-    if (constantTimeEquals(fromHeader, secret) || constantTimeEquals(fromCookie, secret))
+    if (isFromAppView(request, secret) || constantTimeEquals(fromCookie, secret))
         return std::nullopt;
     return GuardFailure{403, QCoreApplication::translate(
                                  "latchkey::server::Guards",

@@ -26,6 +26,10 @@ std::optional<GuardFailure> checkHost(const HttpRequest& request, quint16 port);
 // (cookie) knows the per-launch secret. Compared in constant time.
 std::optional<GuardFailure> checkSecret(const HttpRequest& request, const QByteArray& secret);
 
+// True when the request carries the secret in the header that only the app's own view adds:
+// the answer goes to the Latchkey window, never to an ordinary browser.
+bool isFromAppView(const HttpRequest& request, const QByteArray& secret);
+
 // CSRF: state-changing methods must come from our own origin, http://localhost:<port>
 // ("Origin: null" counts only with the browser's own "Sec-Fetch-Site: same-origin").
 std::optional<GuardFailure> checkOrigin(const HttpRequest& request, quint16 port);

@@ -76,7 +76,8 @@ void RequestHandler::addRoutes()
 HttpResponse RequestHandler::handle(const HttpRequest& request)
 {
     HttpResponse response = guardedDispatch(request);
-    applySecurityHeaders(response);
+    applySecurityHeaders(response,
+                         isFromAppView(request, m_secret) ? Audience::AppView : Audience::Browser);
     // Method, path and status only: queries and bodies may hold tokens and personal data.
     if (response.status >= 500)
         qCWarning(lcServer) << request.method << request.path << response.status;
@@ -137,7 +138,7 @@ QByteArray RequestHandler::tooLargeRefusal()
 {
     const GuardFailure failure = bodyTooLarge();
     HttpResponse response = m_pages.error(HttpRequest{}, failure.status, failure.message);
-    applySecurityHeaders(response);
+    applySecurityHeaders(response, Audience::Browser);
     response.setHeader("Connection", "close");
     return serialize(response);
 }

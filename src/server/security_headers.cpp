@@ -8,13 +8,14 @@ QByteArray contentSecurityPolicy()
            "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 }
 
-void applySecurityHeaders(HttpResponse& response)
+void applySecurityHeaders(HttpResponse& response, Audience audience)
 {
     response.setHeader("Content-Security-Policy", contentSecurityPolicy());
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    if (audience == Audience::Browser)
+        response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
     if (response.header("Cache-Control").isEmpty())
         response.setHeader("Cache-Control", "no-store");

@@ -46,6 +46,8 @@ private slots:
     void everyAnswerCarriesSecurityHeaders_data();
     void everyAnswerCarriesSecurityHeaders();
     void cspIsStrictWithoutUnsafeInline();
+    void openerPolicyGoesToBrowsersNotTheAppView_data();
+    void openerPolicyGoesToBrowsersNotTheAppView();
     void dynamicPagesAreNotStoredStaticAssetsMayBe();
     void ipv6LoopbackServesTheSamePort();
 
@@ -378,6 +380,43 @@ void TestGuards::everyAnswerCarriesSecurityHeaders()
     QVERIFY(!response.header("Cache-Control").isEmpty());
     if (!response.body.isEmpty())
         QVERIFY(response.header("Content-Type").contains("charset=utf-8"));
+}
+
+void TestGuards::openerPolicyGoesToBrowsersNotTheAppView_data()
+{
+    QTest::addColumn<QByteArray>("secretHeader");
+    QTest::addColumn<QByteArray>("cookie");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("expectOpenerPolicy");
+    const QByteArray secret = m_fixture.secret();
+    const QByteArray wrong = QByteArray(secret).replace(0, 1, secret.startsWith('A') ? "B" : "A");
+    QTest::newRow("app view (secret header)") << secret << QByteArray() << 200 << false;
+    QTest::newRow("browser (secret cookie)")
+        << QByteArray() << "latchkey_secret=" + secret << 200 << true;
+    QTest::newRow("header and cookie") << secret << "latchkey_secret=" + secret << 200 << false;
+    QTest::newRow("wrong header, good cookie")
+        << wrong << "latchkey_secret=" + secret << 200 << true;
+    QTest::newRow("refused: wrong header") << wrong << QByteArray() << 403 << true;
+    QTest::newRow("refused: nothing") << QByteArray() << QByteArray() << 403 << true;
+}
+
+// COOP is left out only where no other origin can exist (the app's own view); everyone
+// else, refused requests included, gets it.
+void TestGuards::openerPolicyGoesToBrowsersNotTheAppView()
+{
+    QFETCH(QByteArray, secretHeader);
+    QFETCH(QByteArray, cookie);
+    QFETCH(int, status);
+    QFETCH(bool, expectOpenerPolicy);
+    Headers headers =
+        withHeader(m_fixture.goodHeaders("GET"), LocalServer::secretHeaderName(), secretHeader);
+    if (!cookie.isEmpty())
+        headers.append({"Cookie", cookie});
+    const WireResponse response = m_fixture.send("GET", "/", headers);
+    QCOMPARE(response.status, status);
+    QCOMPARE(response.header("Cross-Origin-Opener-Policy"),
+             expectOpenerPolicy ? QByteArray("same-origin") : QByteArray());
+    QCOMPARE(response.header("Cross-Origin-Resource-Policy"), QByteArray("same-origin"));
 }
 
 void TestGuards::cspIsStrictWithoutUnsafeInline()
