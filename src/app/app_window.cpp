@@ -8,6 +8,7 @@
 #include "app/window_shell.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickWebEngineProfile>
@@ -36,12 +37,19 @@ QQuickWebEngineProfile* AppWindow::makeProfile()
 
 AppResult<void> AppWindow::prepare()
 {
-    m_profile = makeProfile();
     m_shell = new WindowShell({}, this);
     m_engine = new QQmlEngine;
     connect(m_engine, &QQmlEngine::quit, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     m_component =
-        new QQmlComponent(m_engine, m_setup.qmlUrl, QQmlComponent::PreferSynchronous, m_engine);
+        new QQmlComponent(m_engine, m_setup.qmlUrl, QQmlComponent::Asynchronous, m_engine);
+    // The QML loads and compiles on the engine's loader thread while this thread starts
+    // Chromium for the profile (~50 ms); then wait for whatever is left of the compile.
+    m_profile = makeProfile();
+    if (m_component->isLoading()) {
+        QEventLoop loop;
+        connect(m_component, &QQmlComponent::statusChanged, &loop, &QEventLoop::quit);
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
     if (m_component->isError())
         return windowError(m_component->errorString());
     return {};
