@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Cold start to the first painted page, and memory a few seconds later, of the real app and
-# of a bare WebEngine window, launched alternately under one private Xvfb.
-#   bench/startup/run.sh LATCHKEY BARE_WINDOW [RUNS=5]
+# of bare WebEngine baselines, launched alternately under one private Xvfb.
+#   bench/startup/run.sh LATCHKEY BARE_WINDOW [RUNS=5] [BARE_WIDGET]
 # BENCH_STAGES=1 also prints each launch's start-up stages (stderr "startup-ms" marks).
 # Time: each program prints "first-paint-ms N" (LATCHKEY_REPORT_FIRST_PAINT=1), counted
 # from LATCHKEY_LAUNCH_TIME_MS, taken here just before the launch. Memory: PSS (shared pages
 # divided among their users, so nothing is counted twice) summed over the process and all
 # its descendants (the QtWebEngineProcess renderer and zygotes), from smaps_rollup.
-# Programs: bare (one-line page), page (the bare window showing a saved copy of the app's
+# Programs: bare (QML window, one-line page), widget (QWebEngineView widget, the same page;
+# when BARE_WIDGET is given), page (the bare QML window showing a saved copy of the app's
 # own home page, when curl is there), app (latchkey on a fresh data folder).
 set -euo pipefail
 
 app="${1:?usage: run.sh LATCHKEY BARE_WINDOW [RUNS]}"
 bare="${2:?usage: run.sh LATCHKEY BARE_WINDOW [RUNS]}"
 runs="${3:-5}"
+widget="${4:-}"
 settle_seconds="${BENCH_SETTLE_SECONDS:-3}"
 
 bench_name=run.sh
@@ -103,8 +105,10 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 : > "$scratch/bare.results"
 : > "$scratch/app.results"
 : > "$scratch/page.results"
+: > "$scratch/widget.results"
 programs="bare app"
 if save_app_pages; then programs="bare page app"; else echo "run.sh: no curl, skipping 'page'" >&2; fi
+[ -n "$widget" ] && programs="$programs widget"
 printf '%-6s %4s %10s %10s %10s %6s\n' program run first-paint pss-MB rss-MB procs
 for run in $(seq "$runs"); do
   # Alternate the order so no program always enjoys a warmer page cache.
@@ -113,6 +117,7 @@ for run in $(seq "$runs"); do
     case "$name" in
       bare) result=$(measure bare "$run" "$bare") ;;
       page) result=$(measure page "$run" "$bare" --site "$scratch/site") ;;
+      widget) result=$(measure widget "$run" "$widget") ;;
       app) rm -rf "$scratch/data"; result=$(measure app "$run" "$app" --data-dir "$scratch/data") ;;
     esac
     echo "$result" >> "$scratch/$name.results"
@@ -138,3 +143,10 @@ fi
 printf 'median PSS (process tree): app %.1f MB, bare %.1f MB, difference %+.1f MB (goal <= 30)\n' \
   "$(calc "$app_pss / 1024")" "$(calc "$bare_pss / 1024")" \
   "$(calc "($app_pss - $bare_pss) / 1024")"
+if [ -s "$scratch/widget.results" ]; then
+  widget_ms=$(awk '{ print $1 }' "$scratch/widget.results" | median)
+  widget_pss=$(awk '{ print $2 }' "$scratch/widget.results" | median)
+  printf 'bare QWebEngineView widget: %s ms, %.1f MB; app/widget: time %.2f (goal <= 1.15), PSS %+.1f MB (goal <= 30)\n' \
+    "$widget_ms" "$(calc "$widget_pss / 1024")" "$(calc "$app_ms / $widget_ms")" \
+    "$(calc "($app_pss - $widget_pss) / 1024")"
+fi
