@@ -15,6 +15,8 @@ packages=(
   qml6-module-qtqml-workerscript qml6-module-qtquick-templates qml6-module-qt-labs-settings
   # templates, crypto
   libkainjow-mustache-dev libssl-dev openssl
+  # RP ID check: public suffix list (libpsl, with its built-in list)
+  libpsl-dev
   # sealing key of the software key store in the Secret Service
   qtkeychain-qt6-dev
   # tests: display, fonts, fuzzing
