@@ -79,6 +79,7 @@ TemplateData PageRenderer::layoutData(const PageContext& context) const
 {
     TemplateData data;
     data.set("t", pageStrings());
+    data.set("lang", toStd(pageLanguage()));
     data.set("title", toStd(context.title));
     data.set("signedIn", context.signedIn);
     data.set("nav", navList(context));

@@ -48,4 +48,8 @@ private:
 // The translated strings every template reads as {{t.<key>}}.
 TemplateData pageStrings();
 
+// The language of the pages for <html lang>, given by the translation itself ("de", "fr");
+// "en" without one, or when a translation gives something that is not a language tag.
+QString pageLanguage();
+
 } // namespace latchkey::server

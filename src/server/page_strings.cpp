@@ -1,6 +1,7 @@
 #include "server/page_renderer.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace latchkey::server {
 
@@ -148,6 +149,15 @@ const Entry kStrings[] = {
 };
 
 } // namespace
+
+QString pageLanguage()
+{
+    //: The BCP 47 language code of this translation, for the pages' <html lang>: de, fr, pt-BR.
+    const QString tag = QCoreApplication::translate(kContext, "en", "language code");
+    static const QRegularExpression languageTag(
+        QStringLiteral("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"));
+    return languageTag.match(tag).hasMatch() ? tag : QStringLiteral("en");
+}
 
 TemplateData pageStrings()
 {

@@ -36,6 +36,8 @@ private slots:
     void pageTextIsTranslated();
     void fieldMessagesAreTranslated();
     void guardMessagesAreTranslated();
+    void pageLanguageComesFromTheTranslation_data();
+    void pageLanguageComesFromTheTranslation();
 
 private:
     ServerFixture m_fixture;
@@ -76,6 +78,52 @@ void TestTranslation::guardMessagesAreTranslated()
     const Headers headers{{"Host", "evil.example"}};
     const QString page = QString::fromUtf8(m_fixture.send("GET", "/", headers).body);
     QVERIFY(page.contains(QStringLiteral("«This address is not served here.")));
+}
+
+namespace {
+
+// Answers only the language-code entry, with a fixed text.
+class LanguageTranslator : public QTranslator {
+public:
+    explicit LanguageTranslator(QString code) : m_code(std::move(code)) {}
+    QString translate(const char* context, const char* sourceText, const char* comment,
+                      int = -1) const override
+    {
+        const bool languageEntry = QByteArray(context) == "latchkey::server::Pages" &&
+                                   QByteArray(sourceText) == "en" &&
+                                   QByteArray(comment) == "language code";
+        return languageEntry ? m_code : QString();
+    }
+    bool isEmpty() const override { return false; }
+
+private:
+    QString m_code;
+};
+
+} // namespace
+
+void TestTranslation::pageLanguageComesFromTheTranslation_data()
+{
+    QTest::addColumn<QString>("translated");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("de");
+    QTest::newRow("region") << QStringLiteral("pt-BR") << QStringLiteral("pt-BR");
+    // The marking translator below this one would give "«en»": not a tag, so English.
+    QTest::newRow("untranslated") << QString() << QStringLiteral("en");
+    QTest::newRow("markup refused") << QStringLiteral("de\"><script>") << QStringLiteral("en");
+    QTest::newRow("sentence refused") << QStringLiteral("Deutsch bitte") << QStringLiteral("en");
+}
+
+void TestTranslation::pageLanguageComesFromTheTranslation()
+{
+    QFETCH(QString, translated);
+    QFETCH(QString, expected);
+    LanguageTranslator language(translated);
+    QVERIFY(QCoreApplication::installTranslator(&language));
+    const QString page = QString::fromUtf8(m_fixture.sendGood("GET", "/").body);
+    QCoreApplication::removeTranslator(&language);
+    QVERIFY2(page.startsWith(QStringLiteral("<!doctype html>\n<html lang=\"%1\">").arg(expected)),
+             qPrintable(page.left(60)));
 }
 
 QTEST_GUILESS_MAIN(TestTranslation)
