@@ -5,6 +5,8 @@ import QtQuick.Layouts
 // "Confirm it's you": the app's own prompt before a passkey is created or used. Modal in the
 // window; Enter confirms, Escape cancels, focus starts on Confirm (or on the list of profiles
 // when the person must pick one). Answers go to the verifier (QmlUserVerifier).
+// As a notice ("No passkey here", when a site asks for a passkey this computer does not hold)
+// it has one button, Close; Enter and Escape close it, and closing is the only answer.
 Popup {
     id: prompt
 
@@ -14,11 +16,16 @@ Popup {
     property string userName: ""
     property string displayName: ""
     property var accounts: []
-    readonly property bool choosing: accounts.length > 1
+    property bool notice: false
+    readonly property bool choosing: !notice && accounts.length > 1
     // Set once the verifier has its answer, so closing the popup does not answer twice.
     property bool answered: true
 
     function confirm() {
+        if (notice) {
+            cancel()
+            return
+        }
         if (answered)
             return
         answered = true
@@ -46,8 +53,19 @@ Popup {
             prompt.userName = userName
             prompt.displayName = displayName
             prompt.accounts = accounts
+            prompt.notice = false
             prompt.answered = false
             chooser.currentIndex = 0
+            prompt.open()
+        }
+        function onNoticeRequested(site) {
+            prompt.reason = ""
+            prompt.site = site
+            prompt.userName = ""
+            prompt.displayName = ""
+            prompt.accounts = []
+            prompt.notice = true
+            prompt.answered = false
             prompt.open()
         }
         function onPromptClosed() {
@@ -85,7 +103,7 @@ Popup {
 
         Label {
             id: title
-            text: qsTr("Confirm it's you")
+            text: prompt.notice ? qsTr("No passkey here") : qsTr("Confirm it's you")
             font.pixelSize: 22
             font.bold: true
             Accessible.role: Accessible.Heading
@@ -93,12 +111,14 @@ Popup {
         }
         Label {
             id: reasonLabel
-            text: prompt.reason
+            text: prompt.notice
+                  ? qsTr("There is no passkey for %1 on this computer.").arg(prompt.site)
+                  : prompt.reason
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
         Label {
-            visible: !prompt.choosing && prompt.userName !== ""
+            visible: !prompt.notice && !prompt.choosing && prompt.userName !== ""
             text: qsTr("Profile: %1 (%2)").arg(prompt.displayName).arg(prompt.userName)
             wrapMode: Text.Wrap
             Layout.fillWidth: true
@@ -118,6 +138,7 @@ Popup {
             Keys.onEnterPressed: prompt.confirm()
         }
         Label {
+            visible: !prompt.notice // the notice's sentence names the site already
             text: qsTr("Site: %1").arg(prompt.site)
             color: "#4a5160"
             Layout.fillWidth: true
@@ -127,6 +148,7 @@ Popup {
             spacing: 10
             Button {
                 id: cancelButton
+                visible: !prompt.notice
                 text: qsTr("Cancel")
                 Accessible.name: text
                 onClicked: prompt.cancel()
@@ -135,7 +157,7 @@ Popup {
             }
             Button {
                 id: confirmButton
-                text: qsTr("Confirm")
+                text: prompt.notice ? qsTr("Close") : qsTr("Confirm")
                 highlighted: true
                 Accessible.name: text
                 onClicked: prompt.confirm()

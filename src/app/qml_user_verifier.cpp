@@ -28,12 +28,20 @@ void QmlUserVerifier::verify(const authenticator::VerificationRequest& request, 
     // One prompt at a time: an older request still open is declined first.
     if (m_done)
         cancel();
+    const bool notice = request.kind == authenticator::VerificationKind::InformNoCredential;
     if (s_confirmForBenchmark) {
-        done(VerificationAnswer{VerificationOutcome::Verified, 0});
+        done(VerificationAnswer{
+            notice ? VerificationOutcome::Cancelled : VerificationOutcome::Verified, 0});
         return;
     }
     m_done = std::move(done);
+    m_notice = notice;
     m_accountCount = static_cast<int>(request.accounts.size());
+    if (notice) {
+        emit pendingChanged();
+        emit noticeRequested(request.rpId);
+        return;
+    }
     QVariantList accounts;
     for (const auto& account : request.accounts) {
         accounts.append(QVariantMap{{QStringLiteral("displayName"), account.displayName},
@@ -54,7 +62,12 @@ void QmlUserVerifier::cancel()
 
 void QmlUserVerifier::confirm(int chosenAccount)
 {
-    // An index the prompt never offered is a bug or a forgery: refuse rather than guess.
+    // A notice verifies nobody; an index the prompt never offered is a bug or a forgery.
+    // Refuse rather than guess.
+    if (m_notice) {
+        decline();
+        return;
+    }
     const bool inRange = m_accountCount <= 1 ? chosenAccount == 0
                                              : chosenAccount >= 0 && chosenAccount < m_accountCount;
     if (!inRange) {

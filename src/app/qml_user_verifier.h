@@ -11,7 +11,9 @@ namespace latchkey::app {
 // Asks the person in the window itself: the QML prompt (qml/UserVerificationPrompt.qml)
 // listens to promptRequested and answers with confirm() or decline(). Confirming is the
 // presence test and the verification at once: the person is at this computer, in this
-// session, and said yes. done is called exactly once per request, also on cancel().
+// session, and said yes. A notice (VerificationKind::InformNoCredential) comes through
+// noticeRequested instead; it can only be dismissed, and every answer to it is Cancelled.
+// done is called exactly once per request, also on cancel().
 class QmlUserVerifier : public QObject, public authenticator::UserVerifier {
     Q_OBJECT
     Q_PROPERTY(bool pending READ pending NOTIFY pendingChanged)
@@ -40,6 +42,8 @@ signals:
     // accounts: [{displayName, userName}], more than one when the person must pick.
     void promptRequested(const QString& reason, const QString& site, const QString& userName,
                          const QString& displayName, const QVariantList& accounts);
+    // "No passkey for site on this computer": one button, the answer is always a decline.
+    void noticeRequested(const QString& site);
     // The request ended without the prompt (timeout, page gone): the prompt closes.
     void promptClosed();
     void pendingChanged();
@@ -51,6 +55,7 @@ private:
 
     Done m_done;
     int m_accountCount = 0;
+    bool m_notice = false; // the request in progress is a notice, not a question
 };
 
 } // namespace latchkey::app

@@ -41,6 +41,11 @@ AuthenticatorResult<void> checkGetAssertion(const GetAssertionRequest& request)
     return {};
 }
 
+QString cancelledMessage()
+{
+    return QStringLiteral("The request was cancelled.");
+}
+
 // The person's answer as CTAP2 sees it; only Verified lets the operation go on.
 std::optional<AuthenticatorError> refusal(VerificationOutcome outcome)
 {
@@ -48,8 +53,7 @@ std::optional<AuthenticatorError> refusal(VerificationOutcome outcome)
     case VerificationOutcome::Verified:
         return std::nullopt;
     case VerificationOutcome::Cancelled:
-        return authenticatorError(CtapStatus::OperationDenied,
-                                  QStringLiteral("The request was cancelled."));
+        return authenticatorError(CtapStatus::OperationDenied, cancelledMessage());
     case VerificationOutcome::Unavailable:
         break;
     }
@@ -248,6 +252,8 @@ void LocalAuthenticator::getAssertion(const GetAssertionRequest& request, GetAss
     const auto candidates = locateCredentials(request);
     if (!candidates)
         return done(candidates.error());
+    if (candidates->records.isEmpty())
+        return reportNoCredential(request, done);
     if (!request.up && !request.uv)
         return done(signAssertion(request, candidates->records.first(), 0));
     VerificationRequest ask;
@@ -283,11 +289,28 @@ LocalAuthenticator::locateCredentials(const GetAssertionRequest& request)
             return toAuthenticatorError(discoverable.error());
         candidates.records = *discoverable;
     }
-    if (candidates.records.isEmpty())
-        return authenticatorError(
-            CtapStatus::NoCredentials,
-            QStringLiteral("No passkey for %1 is on this computer.").arg(request.rpId));
     return candidates;
+}
+
+// CTAP 2.1 §6.2.2 step 7 answers CTAP2_ERR_NO_CREDENTIALS; WebAuthn L3 §14.6.2 asks that a
+// page cannot tell that answer from a person declining. So the person is shown that nothing
+// here fits, and the error (worded as a cancel) comes only once they dismissed the notice or
+// the ceremony's timeout or abort closed it.
+void LocalAuthenticator::reportNoCredential(const GetAssertionRequest& request,
+                                            const GetAssertionDone& done)
+{
+    const auto noCredential = [] {
+        return authenticatorError(CtapStatus::NoCredentials, cancelledMessage());
+    };
+    // A silent assertion shows nothing by definition; the app's client never asks for one.
+    if (!request.up && !request.uv)
+        return done(noCredential());
+    VerificationRequest notice;
+    notice.kind = VerificationKind::InformNoCredential;
+    notice.reason =
+        QStringLiteral("There is no passkey for %1 on this computer.").arg(request.rpId);
+    notice.rpId = request.rpId;
+    askPerson(notice, [done, noCredential](VerificationAnswer) { done(noCredential()); });
 }
 
 void LocalAuthenticator::finishGetAssertion(const GetAssertionRequest& request,

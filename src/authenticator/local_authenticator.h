@@ -15,6 +15,9 @@ namespace latchkey::authenticator {
 // The verifier's Verified answer is both the presence test and the verification, so UP and UV
 // are set together; a silent assertion (up = uv = false) asks nobody and sets neither.
 // Cancelled or Unavailable ends the operation with CTAP2_ERR_OPERATION_DENIED, nothing stored.
+// An assertion that no credential here fits is not answered at once: the verifier shows the
+// person a notice (VerificationKind::InformNoCredential) and CTAP2_ERR_NO_CREDENTIALS follows
+// its answer, worded as a cancel, so a page cannot probe silently for passkeys.
 //
 // The key store and the verifier must outlive it.
 class LocalAuthenticator final : public Authenticator {
@@ -52,7 +55,9 @@ private:
                                                        const CredentialRecord& record,
                                                        const CreatedKey& key);
 
+    // Empty records when nothing here fits the request.
     AuthenticatorResult<Candidates> locateCredentials(const GetAssertionRequest& request);
+    void reportNoCredential(const GetAssertionRequest& request, const GetAssertionDone& done);
     void finishGetAssertion(const GetAssertionRequest& request, const Candidates& candidates,
                             VerificationAnswer answer, const GetAssertionDone& done);
     AuthenticatorResult<GetAssertionResponse> signAssertion(const GetAssertionRequest& request,

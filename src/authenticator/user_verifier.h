@@ -13,7 +13,19 @@ struct AccountChoice {
     QString displayName;
 };
 
+// What the prompt is for.
+enum class VerificationKind {
+    // Prove it is you (and pick an account when several fit): Verified lets the operation go on.
+    Confirm,
+    // Only tell the person that no passkey here fits the site's request; nothing is verified.
+    // The prompt exists so a page cannot learn, without anyone seeing it, that this computer
+    // holds no passkey for someone (WebAuthn L3 §14.6.2): the operation fails only after the
+    // person dismissed it, as when they cancel a Confirm. Any answer means "dismissed".
+    InformNoCredential,
+};
+
 struct VerificationRequest {
+    VerificationKind kind = VerificationKind::Confirm;
     QString reason; // a sentence for the prompt, e.g. "Create a passkey for localhost"
     QString rpId;
     QString userName;              // the account concerned (empty when the person picks one)

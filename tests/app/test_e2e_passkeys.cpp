@@ -84,6 +84,8 @@ private slots:
     void removeTheLastPasskey();
     void credentialObjectIsShapedLikeABrowsers();
     void abortSignalClosesThePromptWithAbortError();
+    void passkeyNotOnThisComputerIsToldInThePromptFirst_data();
+    void passkeyNotOnThisComputerIsToldInThePromptFirst();
     void cleanupTestCase();
 
 private:
@@ -438,7 +440,7 @@ void TestE2ePasskeys::credentialObjectIsShapedLikeABrowsers()
 
 // AbortController.abort() while the prompt is up: the prompt closes and the promise rejects
 // with AbortError. The key asked for is the one the previous test made (every discoverable key
-// has left with its profile or passkey, and with none to use no prompt would open).
+// has left with its profile or passkey; with none to use, the prompt would be the notice).
 void TestE2ePasskeys::abortSignalClosesThePromptWithAbortError()
 {
     QTest::qWait(300);
@@ -462,6 +464,62 @@ void TestE2ePasskeys::abortSignalClosesThePromptWithAbortError()
     QVERIFY(m_devTools.waitUntil(QStringLiteral("window.aborted !== null")));
     QCOMPARE(m_devTools.evaluate(QStringLiteral("window.aborted"))->toString(),
              QStringLiteral("true AbortError"));
+}
+
+// A page asks for a passkey this computer does not hold (an unknown id; or any discoverable
+// one, and none is left). The app says so in its prompt and the page hears nothing until the
+// person closes it (Return on Close, or Escape): then NotAllowedError, worded as a cancel, so a
+// page cannot probe silently for who has a passkey here (WebAuthn L3 §14.6.2).
+void TestE2ePasskeys::passkeyNotOnThisComputerIsToldInThePromptFirst_data()
+{
+    QTest::addColumn<QString>("allowCredentials");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("unknown id, Close")
+        << QStringLiteral("[{type: 'public-key', id: new Uint8Array(32).fill(0xab)}]")
+        << QStringLiteral("Return");
+    QTest::newRow("no discoverable passkey, Escape")
+        << QStringLiteral("[]") << QStringLiteral("Escape");
+}
+
+void TestE2ePasskeys::passkeyNotOnThisComputerIsToldInThePromptFirst()
+{
+    QFETCH(QString, allowCredentials);
+    QFETCH(QString, key);
+    QTest::qWait(300);
+    m_pageBrightness = brightness(windowImage());
+    QVERIFY(m_devTools.evaluate(QStringLiteral(R"js((() => {
+        window.absent = null;
+        const started = performance.now();
+        navigator.credentials.get({publicKey: {challenge: new Uint8Array(32).fill(5),
+                                               rpId: 'localhost', userVerification: 'required',
+                                               allowCredentials: %1}})
+            .then(() => { window.absent = {outcome: 'resolved'}; },
+                  (e) => { window.absent = {outcome: (e instanceof DOMException) + ' ' + e.name,
+                                            message: e.message,
+                                            afterMs: performance.now() - started}; });
+        return true;
+    })())js")
+                                    .arg(allowCredentials)));
+    QVERIFY2(waitForPrompt(true), "no prompt: the page was answered without the person");
+    QElapsedTimer open;
+    open.start();
+    shoot(QStringLiteral("24-no-passkey-here-%1").arg(key.toLower()));
+    QTest::qWait(1500);
+    QVERIFY2(m_devTools.evaluate(QStringLiteral("window.absent === null"))->toBool(),
+             "the page heard back while the prompt was still open");
+    const qint64 heldMs = open.elapsed();
+    pressKeys({key});
+    QVERIFY2(waitForPrompt(false), "the prompt did not close after the key press");
+    QVERIFY(m_devTools.waitUntil(QStringLiteral("window.absent !== null")));
+    const QJsonObject absent = m_devTools.evaluate(QStringLiteral("window.absent"))->toObject();
+    QCOMPARE(absent.value(QStringLiteral("outcome")).toString(),
+             QStringLiteral("true NotAllowedError"));
+    QCOMPARE(absent.value(QStringLiteral("message")).toString(),
+             QStringLiteral("The request was cancelled."));
+    QVERIFY2(absent.value(QStringLiteral("afterMs")).toDouble() >= double(heldMs),
+             qPrintable(QStringLiteral("answered after %1 ms, the prompt was open %2 ms")
+                            .arg(absent.value(QStringLiteral("afterMs")).toDouble())
+                            .arg(heldMs)));
 }
 
 void TestE2ePasskeys::cleanupTestCase()

@@ -102,6 +102,7 @@ private slots:
     void confirmedCreateReturnsRegistrationJson();
     void confirmedGetSignsWithTheStoredPasskey();
     void cancelIsNotAllowedAndStoresNothing();
+    void noPasskeyHereIsToldBeforeThePageHears();
     void abortClosesThePromptWithNotAllowed();
     void navigationEndsTheCeremony();
     void secondRequestWhileOneIsOpenIsNotAllowed();
@@ -116,6 +117,7 @@ private slots:
     void verifierRefusesAnAccountItNeverOffered();
     void verifierAnswersExactlyOnceOnCancel();
     void verifierAnswersWhenDestroyed();
+    void verifierNoticeIsOnlyEverDeclined();
 
 private:
     WebAuthnBridge& bridge() { return *m_bridge; }
@@ -280,10 +282,29 @@ void TestWebAuthnBridge::cancelIsNotAllowedAndStoresNothing()
     verifier().decline();
     QTRY_COMPARE(m_answers->count(), 1);
     QCOMPARE(errorNameOf(*m_answers), QStringLiteral("NotAllowedError"));
-    // Nothing to sign in with: the authenticator answers without asking anybody.
+}
+
+// Nothing to sign in with: the prompt says so, and the page hears only once it is closed.
+void TestWebAuthnBridge::noPasskeyHereIsToldBeforeThePageHears()
+{
+    QSignalSpy notices(&verifier(), &QmlUserVerifier::noticeRequested);
+    QSignalSpy prompts(&verifier(), &QmlUserVerifier::promptRequested);
     bridge().get(5, requestOptions());
-    QTRY_COMPARE(m_answers->count(), 2);
-    QCOMPARE(errorNameOf(*m_answers, 1), QStringLiteral("NotAllowedError"));
+    QTRY_VERIFY(verifier().pending());
+    QCOMPARE(notices.count(), 1);
+    QCOMPARE(notices.at(0).at(0).toString(), QStringLiteral("localhost"));
+    QCOMPARE(prompts.count(), 0);
+    QTest::qWait(200);
+    QCOMPARE(m_answers->count(), 0);
+    verifier().confirm(0); // Return on "Close": a notice has nothing to confirm
+    QTRY_COMPARE(m_answers->count(), 1);
+    QCOMPARE(errorNameOf(*m_answers), QStringLiteral("NotAllowedError"));
+    QCOMPARE(answerOf(*m_answers)
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("message"))
+                 .toString(),
+             QStringLiteral("The request was cancelled."));
 }
 
 void TestWebAuthnBridge::abortClosesThePromptWithNotAllowed()
@@ -303,7 +324,10 @@ void TestWebAuthnBridge::abortClosesThePromptWithNotAllowed()
 void TestWebAuthnBridge::navigationEndsTheCeremony()
 {
     bridge().get(9, requestOptions());
-    QTRY_COMPARE(m_answers->count(), 1); // no passkey yet: NotAllowedError at once
+    QTRY_VERIFY(verifier().pending()); // no passkey yet: the notice
+    bridge().pageChanged();
+    QTRY_COMPARE(m_answers->count(), 1);
+    QVERIFY(!verifier().pending());
     bridge().create(10, creationOptions());
     QTRY_VERIFY(verifier().pending());
     bridge().pageChanged();
@@ -386,6 +410,25 @@ void TestWebAuthnBridge::verifierAnswersWhenDestroyed()
         prompt.verify({}, [&](VerificationAnswer) { ++calls; });
     }
     QCOMPARE(calls, 1);
+}
+
+void TestWebAuthnBridge::verifierNoticeIsOnlyEverDeclined()
+{
+    QmlUserVerifier prompt;
+    QSignalSpy notices(&prompt, &QmlUserVerifier::noticeRequested);
+    QSignalSpy prompts(&prompt, &QmlUserVerifier::promptRequested);
+    VerificationRequest request;
+    request.kind = latchkey::authenticator::VerificationKind::InformNoCredential;
+    request.rpId = QStringLiteral("localhost");
+    QList<VerificationAnswer> answers;
+    prompt.verify(request, [&](VerificationAnswer answer) { answers.append(answer); });
+    QCOMPARE(notices.count(), 1);
+    QCOMPARE(prompts.count(), 0);
+    QVERIFY(prompt.pending());
+    prompt.confirm(0);
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.at(0).outcome, VerificationOutcome::Cancelled);
+    QVERIFY(!prompt.pending());
 }
 
 QString TestWebAuthnBridge::createdId()

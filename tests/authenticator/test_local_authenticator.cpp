@@ -94,6 +94,29 @@ private:
         return *made;
     }
 
+    // A request nothing here fits: the person dismisses the notice, and only then the error.
+    AuthenticatorResult<GetAssertionResponse> afterNotice(const GetAssertionRequest& request)
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Cancelled);
+        const qsizetype asked = m_verifier->requests().size();
+        auto result = getAssertion(request);
+        [&] {
+            QCOMPARE(m_verifier->requests().size(), asked + 1);
+            QCOMPARE(m_verifier->requests().last().kind, VerificationKind::InformNoCredential);
+        }();
+        return result;
+    }
+
+    // Starts getAssertion with the verifier holding its answer.
+    std::shared_ptr<Captured<AuthenticatorResult<GetAssertionResponse>>>
+    startHeld(const GetAssertionRequest& request)
+    {
+        auto captured = std::make_shared<Captured<AuthenticatorResult<GetAssertionResponse>>>();
+        m_verifier->script({});
+        m_authenticator->getAssertion(request, captured->callback());
+        return captured;
+    }
+
 private slots:
     void init()
     {
@@ -302,10 +325,10 @@ private slots:
 
         GetAssertionRequest otherRp = assertionRequest({{first.credentialId, {}}});
         otherRp.rpId = QStringLiteral("example.com");
-        const auto refused = getAssertion(otherRp);
+        const auto refused = afterNotice(otherRp);
         QCOMPARE(refused.error().status, CtapStatus::NoCredentials);
 
-        const auto unknown = getAssertion(assertionRequest({{QByteArray("nope"), {}}}));
+        const auto unknown = afterNotice(assertionRequest({{QByteArray("nope"), {}}}));
         QCOMPARE(unknown.error().status, CtapStatus::NoCredentials);
     }
 
@@ -324,7 +347,7 @@ private slots:
     {
         const MakeCredentialResponse made = registered("user-1", false);
         QVERIFY(!made.rk);
-        const auto asserted = getAssertion(assertionRequest());
+        const auto asserted = afterNotice(assertionRequest());
         QCOMPARE(asserted.error().status, CtapStatus::NoCredentials);
         m_verifier->scriptOutcome(VerificationOutcome::Verified);
         QVERIFY(getAssertion(assertionRequest({{made.credentialId, {}}})).ok());
@@ -350,7 +373,7 @@ private slots:
         QCOMPARE(found->at(0).credentialId, newer.credentialId);
         QCOMPARE(found->at(1).credentialId, other.credentialId);
         QCOMPARE(m_keys->keyCount(), 2);
-        const auto stale = getAssertion(assertionRequest({{older.credentialId, {}}}));
+        const auto stale = afterNotice(assertionRequest({{older.credentialId, {}}}));
         QCOMPARE(stale.error().status, CtapStatus::NoCredentials);
     }
 
@@ -359,6 +382,70 @@ private slots:
         registered("user-1", false);
         registered("user-1", false);
         QCOMPARE(m_keys->keyCount(), 2);
+    }
+
+    // ---- No matching credential (WebAuthn L3 §14.6.2: no silent probing) ---------------------
+
+    void noMatchingCredentialIsReportedOnlyAfterTheNoticeIsDismissed()
+    {
+        registered("user-1");
+        const auto captured = startHeld(assertionRequest({{QByteArray(32, 'n'), {}}}));
+        QCOMPARE(captured->calls, 0); // nothing reaches the page while the notice is open
+        QVERIFY(m_verifier->pending());
+        const VerificationRequest& notice = m_verifier->requests().last();
+        QCOMPARE(notice.kind, VerificationKind::InformNoCredential);
+        QCOMPARE(notice.rpId, kRpId);
+        QVERIFY(notice.userName.isEmpty());
+        QVERIFY(notice.accounts.isEmpty());
+        m_verifier->answer(VerificationAnswer{VerificationOutcome::Cancelled, 0});
+        QCOMPARE(captured->calls, 1);
+        QCOMPARE(captured->value->error().status, CtapStatus::NoCredentials);
+    }
+
+    void noDiscoverableCredentialShowsTheNoticeToo()
+    {
+        registered("user-1", true, QStringLiteral("example.org"));
+        const auto captured = startHeld(assertionRequest());
+        QCOMPARE(captured->calls, 0);
+        QCOMPARE(m_verifier->requests().last().kind, VerificationKind::InformNoCredential);
+        // A notice verifies nobody: even a Verified answer signs nothing.
+        m_verifier->answer(VerificationAnswer{VerificationOutcome::Verified, 0});
+        QCOMPARE(captured->calls, 1);
+        QCOMPARE(captured->value->error().status, CtapStatus::NoCredentials);
+    }
+
+    void noMatchReadsToThePageExactlyAsACancel()
+    {
+        const MakeCredentialResponse made = registered();
+        m_verifier->scriptOutcome(VerificationOutcome::Cancelled);
+        const ClientError declined =
+            toClientError(getAssertion(assertionRequest({{made.credentialId, {}}})).error());
+        const ClientError absent =
+            toClientError(afterNotice(assertionRequest({{QByteArray(32, 'n'), {}}})).error());
+        QCOMPARE(absent.name, DomErrorName::NotAllowedError);
+        QCOMPARE(absent.name, declined.name);
+        QCOMPARE(absent.message, declined.message);
+    }
+
+    void cancelClosesTheNoticeAndAnswers()
+    {
+        const auto captured = startHeld(assertionRequest());
+        QVERIFY(m_verifier->pending());
+        m_authenticator->cancel(); // the ceremony's timeout or the page's abort
+        QVERIFY(!m_verifier->pending());
+        QCOMPARE(captured->calls, 1);
+        QCOMPARE(captured->value->error().status, CtapStatus::NoCredentials);
+        QCOMPARE(afterNotice(assertionRequest()).error().status,
+                 CtapStatus::NoCredentials); // and the authenticator is free again
+    }
+
+    void silentAssertionWithNoMatchAsksNobody()
+    {
+        GetAssertionRequest silent = assertionRequest();
+        silent.up = false;
+        const auto refused = getAssertion(silent);
+        QCOMPARE(refused.error().status, CtapStatus::NoCredentials);
+        QVERIFY(m_verifier->requests().isEmpty());
     }
 
     // ---- Signal API (WebAuthn L3 §5.1.10) ------------------------------------------------
