@@ -66,6 +66,18 @@ Die Seite wurde nicht geladen. Versuchen Sie es erneut; wenn es weiterhin fehlsc
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
+    <message>
+        <source>No passkey here</source>
+        <translation>Kein Passkey vorhanden</translation>
+    </message>
+    <message>
+        <source>There is no passkey for %1 on this computer.</source>
+        <translation>Auf diesem Computer gibt es keinen Passkey für %1.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::app::AppWindow</name>
@@ -194,6 +206,46 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>There is no passkey signal called &quot;%1&quot;.</source>
         <translation>Es gibt kein Passkey-Signal namens „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 must be an ArrayBuffer or a typed array.</source>
+        <translation>%1 muss ein ArrayBuffer oder ein typisiertes Array sein.</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The passkey request failed.</source>
+        <translation>Die Passkey-Anfrage ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The app sent an unreadable answer.</source>
+        <translation>Die App hat eine unlesbare Antwort gesendet.</translation>
+    </message>
+    <message>
+        <source>Passkeys are not available in this window.</source>
+        <translation>In diesem Fenster sind keine Passkeys verfügbar.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s passkey service did not answer.</source>
+        <translation>Der Passkey-Dienst der App hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The operation was aborted.</source>
+        <translation>Der Vorgang wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Only public key credentials are supported here.</source>
+        <translation>Hier werden nur Public-Key-Anmeldedaten unterstützt.</translation>
+    </message>
+    <message>
+        <source>Conditional mediation is not available.</source>
+        <translation>Bedingte Vermittlung (Conditional Mediation) ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The signal needs an options object.</source>
+        <translation>Das Signal braucht ein Optionsobjekt.</translation>
     </message>
 </context>
 <context>

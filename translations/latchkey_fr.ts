@@ -66,6 +66,18 @@ La page ne s’est pas chargée. Réessayez ; si l’échec persiste, redémarre
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
+    <message>
+        <source>No passkey here</source>
+        <translation>Aucune clé d’accès ici</translation>
+    </message>
+    <message>
+        <source>There is no passkey for %1 on this computer.</source>
+        <translation>Il n’y a aucune clé d’accès pour %1 sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::app::AppWindow</name>
@@ -194,6 +206,46 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>There is no passkey signal called &quot;%1&quot;.</source>
         <translation>Il n’existe pas de signal de clé d’accès nommé « %1 ».</translation>
+    </message>
+    <message>
+        <source>%1 must be an ArrayBuffer or a typed array.</source>
+        <translation>%1 doit être un ArrayBuffer ou un tableau typé.</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The passkey request failed.</source>
+        <translation>La demande de clé d’accès a échoué.</translation>
+    </message>
+    <message>
+        <source>The app sent an unreadable answer.</source>
+        <translation>L’application a envoyé une réponse illisible.</translation>
+    </message>
+    <message>
+        <source>Passkeys are not available in this window.</source>
+        <translation>Les clés d’accès ne sont pas disponibles dans cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s passkey service did not answer.</source>
+        <translation>Le service de clés d’accès de l’application n’a pas répondu.</translation>
+    </message>
+    <message>
+        <source>The operation was aborted.</source>
+        <translation>L’opération a été interrompue.</translation>
+    </message>
+    <message>
+        <source>Only public key credentials are supported here.</source>
+        <translation>Seuls les identifiants à clé publique sont pris en charge ici.</translation>
+    </message>
+    <message>
+        <source>Conditional mediation is not available.</source>
+        <translation>La médiation conditionnelle n’est pas disponible.</translation>
+    </message>
+    <message>
+        <source>The signal needs an options object.</source>
+        <translation>Le signal nécessite un objet d’options.</translation>
     </message>
 </context>
 <context>

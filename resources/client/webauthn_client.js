@@ -9,6 +9,14 @@
 "use strict";
 
 const HANDLER_ORIGIN = ["__LATCHKEY_HANDLER_ORIGIN__"][0];
+// The error texts in the app's language: WebAuthnBridge puts {key: text} in place of this
+// placeholder (QCoreApplication::translate), so the page's errors follow the native UI.
+const MESSAGES = ["__LATCHKEY_MESSAGES__"][0];
+
+function message(key, detail) {
+  const text = String((MESSAGES && MESSAGES[key]) || key);
+  return detail === undefined ? text : text.replace("%1", () => String(detail));
+}
 
 if (location.origin === HANDLER_ORIGIN) install();
 
@@ -23,7 +31,7 @@ function install() {
     if (source instanceof ArrayBuffer) return new Uint8Array(source);
     if (ArrayBuffer.isView(source))
       return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
-    throw new TypeError(name + " must be an ArrayBuffer or a typed array.");
+    throw new TypeError(message("notBytes", name));
   }
 
   function toBase64Url(source, name) {
@@ -52,7 +60,7 @@ function install() {
   }
 
   function creationJson(o) {
-    if (!o.user) throw new TypeError("publicKey.user is required.");
+    if (!o.user) throw new TypeError(message("required", "publicKey.user"));
     return {
       rp: o.rp,
       user: { id: toBase64Url(o.user.id, "user.id"), name: o.user.name, displayName: o.user.displayName },
@@ -126,9 +134,9 @@ function install() {
   }
 
   function failure(error) {
-    const message = String(error.message || "The passkey request failed.");
-    if (error.name === "TypeError") return new TypeError(message);
-    return new DOMException(message, String(error.name || "UnknownError"));
+    const text = String(error.message || message("failed"));
+    if (error.name === "TypeError") return new TypeError(text);
+    return new DOMException(text, String(error.name || "UnknownError"));
   }
 
   // ---- the channel to the app ----------------------------------------------------------
@@ -142,7 +150,7 @@ function install() {
     try {
       answer = JSON.parse(text);
     } catch (ignored) {
-      call.reject(new DOMException("The app sent an unreadable answer.", "UnknownError"));
+      call.reject(new DOMException(message("unreadableAnswer"), "UnknownError"));
       return;
     }
     if (answer.credential) call.resolve(publicKeyCredential(answer.credential, call.ceremony));
@@ -155,7 +163,7 @@ function install() {
     new LatchkeyChannel(transport, (channel) => {
       const bridge = channel.objects.latchkeyPasskeys;
       if (!bridge) {
-        reject(new DOMException("Passkeys are not available in this window.", "NotSupportedError"));
+        reject(new DOMException(message("noBridge"), "NotSupportedError"));
         return;
       }
       bridge.answered.connect(settle);
@@ -174,7 +182,7 @@ function install() {
           if (connect(resolve, reject)) clearInterval(timer);
           else if (++tries > 250) {
             clearInterval(timer);
-            reject(new DOMException("The app's passkey service did not answer.", "NotSupportedError"));
+            reject(new DOMException(message("noAnswer"), "NotSupportedError"));
           }
         }, 20);
       });
@@ -183,17 +191,17 @@ function install() {
   }
 
   function abortReason(signal) {
-    return signal.reason !== undefined ? signal.reason : new DOMException("The operation was aborted.", "AbortError");
+    return signal.reason !== undefined ? signal.reason : new DOMException(message("aborted"), "AbortError");
   }
 
   function ceremony(kind, options, toJson) {
     return new Promise((resolve, reject) => {
       if (!options || typeof options !== "object" || !options.publicKey) {
-        reject(new DOMException("Only public key credentials are supported here.", "NotSupportedError"));
+        reject(new DOMException(message("publicKeyOnly"), "NotSupportedError"));
         return;
       }
       if (kind === "get" && options.mediation === "conditional") {
-        reject(new DOMException("Conditional mediation is not available.", "NotSupportedError"));
+        reject(new DOMException(message("noConditional"), "NotSupportedError"));
         return;
       }
       const signal = options.signal;
@@ -258,7 +266,7 @@ function install() {
   // options were acceptable (TypeError, SecurityError), never what this computer holds.
 
   function requiredString(options, name) {
-    if (options[name] === undefined) throw new TypeError(name + " is required.");
+    if (options[name] === undefined) throw new TypeError(message("required", name));
     return String(options[name]);
   }
 
@@ -267,7 +275,7 @@ function install() {
   }
 
   function allAcceptedJson(o) {
-    if (o.allAcceptedCredentialIds === undefined) throw new TypeError("allAcceptedCredentialIds is required.");
+    if (o.allAcceptedCredentialIds === undefined) throw new TypeError(message("required", "allAcceptedCredentialIds"));
     return {
       rpId: requiredString(o, "rpId"),
       userId: requiredString(o, "userId"),
@@ -288,7 +296,7 @@ function install() {
     return new Promise((resolve, reject) => {
       let text;
       try {
-        if (!options || typeof options !== "object") throw new TypeError("The signal needs an options object.");
+        if (!options || typeof options !== "object") throw new TypeError(message("signalOptions"));
         text = JSON.stringify(toJson(options));
       } catch (error) {
         reject(error instanceof TypeError ? error : new TypeError(String(error.message || error)));
@@ -301,7 +309,7 @@ function install() {
             try {
               answer = JSON.parse(answerText);
             } catch (ignored) {
-              answer = { error: { name: "UnknownError", message: "The app sent an unreadable answer." } };
+              answer = { error: { name: "UnknownError", message: message("unreadableAnswer") } };
             }
             if (answer.error) reject(failure(answer.error));
             else resolve(undefined);

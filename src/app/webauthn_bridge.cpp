@@ -212,8 +212,23 @@ void WebAuthnBridge::answer(int requestId, const ClientResult<QJsonObject>& resu
             requestId, QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
 }
 
-AppResult<void> WebAuthnBridge::installClientScript(QQuickWebEngineProfile* profile,
-                                                    const QUrl& handlerUrl)
+QJsonObject WebAuthnBridge::clientMessages()
+{
+    return QJsonObject{
+        {QStringLiteral("notBytes"), tr("%1 must be an ArrayBuffer or a typed array.")},
+        {QStringLiteral("required"), tr("%1 is required.")},
+        {QStringLiteral("failed"), tr("The passkey request failed.")},
+        {QStringLiteral("unreadableAnswer"), tr("The app sent an unreadable answer.")},
+        {QStringLiteral("noBridge"), tr("Passkeys are not available in this window.")},
+        {QStringLiteral("noAnswer"), tr("The app's passkey service did not answer.")},
+        {QStringLiteral("aborted"), tr("The operation was aborted.")},
+        {QStringLiteral("publicKeyOnly"), tr("Only public key credentials are supported here.")},
+        {QStringLiteral("noConditional"), tr("Conditional mediation is not available.")},
+        {QStringLiteral("signalOptions"), tr("The signal needs an options object.")},
+    };
+}
+
+AppResult<QString> WebAuthnBridge::clientScriptSource(const QUrl& handlerUrl)
 {
     const QString channel = readResource(QStringLiteral(":/qtwebchannel/qwebchannel.js"));
     QString client = readResource(QStringLiteral(":/client/webauthn_client.js"));
@@ -224,16 +239,29 @@ AppResult<void> WebAuthnBridge::installClientScript(QQuickWebEngineProfile* prof
     const QString origin = QString::fromUtf8(
         QJsonDocument(QJsonArray{originOf(handlerUrl)}).toJson(QJsonDocument::Compact));
     client.replace(QStringLiteral("[\"__LATCHKEY_HANDLER_ORIGIN__\"]"), origin);
+    // The script has no translator of its own: its texts are translated here, at install time.
+    const QString messages = QString::fromUtf8(
+        QJsonDocument(QJsonArray{clientMessages()}).toJson(QJsonDocument::Compact));
+    client.replace(QStringLiteral("[\"__LATCHKEY_MESSAGES__\"]"), messages);
     // qwebchannel.js inside a function: its QWebChannel stays private to the client script,
     // out of reach of page script.
+    return QStringLiteral("(function (LatchkeyChannel) {\n%1\n})((function () {\n%2\n"
+                          "return QWebChannel;\n})());\n")
+        .arg(client, channel);
+}
+
+AppResult<void> WebAuthnBridge::installClientScript(QQuickWebEngineProfile* profile,
+                                                    const QUrl& handlerUrl)
+{
+    const auto source = clientScriptSource(handlerUrl);
+    if (!source)
+        return source.error();
     QWebEngineScript script;
     script.setName(QStringLiteral("latchkey-webauthn-client"));
     script.setInjectionPoint(QWebEngineScript::DocumentCreation);
     script.setWorldId(QWebEngineScript::MainWorld);
     script.setRunsOnSubFrames(true);
-    script.setSourceCode(QStringLiteral("(function (LatchkeyChannel) {\n%1\n})((function () {\n%2\n"
-                                        "return QWebChannel;\n})());\n")
-                             .arg(client, channel));
+    script.setSourceCode(*source);
     // Qt 6.4 keeps the Quick profile's script collection type private; its insert() is
     // reached through the meta-object system instead.
     auto* collection = profile->property("userScripts").value<QObject*>();

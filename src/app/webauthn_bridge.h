@@ -3,6 +3,7 @@
 #include "app/app_error.h"
 #include "authenticator/client.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -85,6 +86,12 @@ public:
     // before any page script runs. Fails when Qt's qwebchannel.js is not in the resources.
     static AppResult<void> installClientScript(QQuickWebEngineProfile* profile,
                                                const QUrl& handlerUrl);
+
+    // The injected source: qwebchannel.js and the client, with the handler's origin and the
+    // client's error texts (clientMessages(), in the app's language) filled in.
+    static AppResult<QString> clientScriptSource(const QUrl& handlerUrl);
+    // The client script's error texts by key, translated now (QCoreApplication::translate).
+    static QJsonObject clientMessages();
 
     // Whether pageUrl is a page of the handler at handlerUrl (same scheme, host and port).
     static bool isHandlerPage(const QUrl& pageUrl, const QUrl& handlerUrl);

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJSEngine>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace latchkey::app;
 using latchkey::authenticator::VerificationAnswer;
@@ -84,6 +86,36 @@ QString signalErrorName(const QString& answer)
         .toString();
 }
 
+// Runs the injected client script in a bare JavaScript engine (a stand-in window of the
+// handler's origin, with no channel) and returns how the page's call settled:
+// "<error name>: <message>".
+QString clientOutcome(const QString& call)
+{
+    const auto source = WebAuthnBridge::clientScriptSource(kHandler);
+    if (!source)
+        return source.error().message;
+    QJSEngine engine;
+    engine.evaluate(
+        QStringLiteral("var window = this; var location = {origin: 'http://localhost:8080'};"
+                       "var navigator = {};"
+                       "var DOMException = class extends Error {"
+                       "  constructor(m, n) { super(m); this.name = n; } };"));
+    const QJSValue installed = engine.evaluate(*source);
+    if (installed.isError())
+        return installed.toString();
+    const QJSValue started =
+        engine.evaluate(QStringLiteral("var outcome = null; Promise.resolve().then(() => %1).then("
+                                       "() => { outcome = 'resolved'; },"
+                                       "(e) => { outcome = e.name + ': ' + e.message; });")
+                            .arg(call));
+    if (started.isError())
+        return started.toString();
+    for (int i = 0; i < 100 && engine.globalObject().property(QStringLiteral("outcome")).isNull();
+         ++i)
+        QTest::qWait(10);
+    return engine.globalObject().property(QStringLiteral("outcome")).toString();
+}
+
 } // namespace
 
 class TestWebAuthnBridge : public QObject {
@@ -113,6 +145,9 @@ private slots:
     void signalFromAnotherPageIsRefusedAndKeepsTheKey();
     void malformedSignalIsATypeErrorAndKeepsTheKey_data();
     void malformedSignalIsATypeErrorAndKeepsTheKey();
+
+    void clientErrorsFollowTheAppLanguage_data();
+    void clientErrorsFollowTheAppLanguage();
 
     void verifierRefusesAnAccountItNeverOffered();
     void verifierAnswersExactlyOnceOnCancel();
@@ -364,6 +399,43 @@ void TestWebAuthnBridge::requestedDataFolderKeepsTheSealingKeyBesideItNotInIt()
     createConfirmed();
     QVERIFY(QFile::exists(storage.sealingKeyFile));
     QCOMPARE(QFile::permissions(storage.sealingKeyFile) & 0x0077, QFileDevice::Permissions());
+}
+
+// The client script's own errors (those the page gets before the app is asked) are in the
+// app's language: the texts come from C++ when the script is installed.
+void TestWebAuthnBridge::clientErrorsFollowTheAppLanguage_data()
+{
+    QTest::addColumn<QString>("call");
+    QTest::addColumn<QString>("english");
+    QTest::addColumn<QString>("german");
+    QTest::newRow("not public key") << QStringLiteral("navigator.credentials.get({})")
+                                    << QStringLiteral("NotSupportedError: Only public key "
+                                                      "credentials are supported here.")
+                                    << QStringLiteral("NotSupportedError: Hier werden nur "
+                                                      "Public-Key-Anmeldedaten unterstützt.");
+    QTest::newRow("missing member")
+        << QStringLiteral("navigator.credentials.create({publicKey: {}})")
+        << QStringLiteral("TypeError: publicKey.user is required.")
+        << QStringLiteral("TypeError: publicKey.user ist erforderlich.");
+    QTest::newRow("not bytes")
+        << QStringLiteral("navigator.credentials.get({publicKey: {challenge: 'abc'}})")
+        << QStringLiteral("TypeError: challenge must be an ArrayBuffer or a typed array.")
+        << QStringLiteral("TypeError: challenge muss ein ArrayBuffer oder ein typisiertes Array "
+                          "sein.");
+}
+
+void TestWebAuthnBridge::clientErrorsFollowTheAppLanguage()
+{
+    QFETCH(QString, call);
+    QFETCH(QString, english);
+    QFETCH(QString, german);
+    QCOMPARE(clientOutcome(call), english);
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(LATCHKEY_QM_DIR "/latchkey_de.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const QString translated = clientOutcome(call);
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(translated, german);
 }
 
 void TestWebAuthnBridge::verifierRefusesAnAccountItNeverOffered()
