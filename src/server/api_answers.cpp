@@ -13,12 +13,16 @@ HttpResponse jsonResponse(int status, const QJsonObject& object)
 
 HttpResponse apiErrorResponse(const ApiError& error, const QString& title)
 {
-    return jsonResponse(error.status,
-                        QJsonObject{{QStringLiteral("ok"), false},
-                                    {QStringLiteral("title"), title},
-                                    {QStringLiteral("error"),
-                                     QJsonObject{{QStringLiteral("code"), error.code},
-                                                 {QStringLiteral("message"), error.message}}}});
+    HttpResponse response = jsonResponse(
+        error.status, QJsonObject{{QStringLiteral("ok"), false},
+                                  {QStringLiteral("title"), title},
+                                  {QStringLiteral("error"),
+                                   QJsonObject{{QStringLiteral("code"), error.code},
+                                               {QStringLiteral("message"), error.message}}}});
+    // 503 is only ever the database being busy: worth a retry a moment later.
+    if (error.status == 503)
+        response.setHeader("Retry-After", "1");
+    return response;
 }
 
 ApiResult<QJsonObject> readJsonObject(const HttpRequest& request)

@@ -1,6 +1,7 @@
 #include "server/pages.h"
 
 #include "server/form_body.h"
+#include "server/store_failure.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -48,6 +49,8 @@ QString errorHeading(int status)
         return QCoreApplication::translate("latchkey::server::Pages", "Unsupported format");
     case 421:
         return QCoreApplication::translate("latchkey::server::Pages", "Wrong address");
+    case 503:
+        return QCoreApplication::translate("latchkey::server::Pages", "Busy just now");
     default:
         return QCoreApplication::translate("latchkey::server::Pages", "Something went wrong");
     }
@@ -70,6 +73,8 @@ QString errorCode(int status)
         return QStringLiteral("unsupported_media_type");
     case 421:
         return QStringLiteral("misdirected_request");
+    case 503:
+        return QStringLiteral("service_unavailable");
     default:
         return QStringLiteral("internal_error");
     }
@@ -121,15 +126,23 @@ Pages::Pages(store::Database& database, Sessions& sessions)
 
 // A profile that never got a passkey and is older than any session can be (so its enrolment
 // session is gone and nobody can ever finish it) no longer holds its username and email.
-bool Pages::removeUnfinishedProfiles(const store::NewUser& newUser)
+// Every read must succeed: a passkey count that could not be read is not "no passkey".
+store::StoreResult<bool> Pages::removeUnfinishedProfiles(const store::NewUser& newUser)
 {
     const QDateTime cutoff = m_sessions.now().addMSecs(-Sessions::longestLifetime().count());
     bool removed = false;
     for (const QString& login : {newUser.username, newUser.email}) {
-        const std::optional<store::User> user = m_users.findByLogin(login);
-        if (!user || m_credentials.countForUser(user->id) > 0 || user->createdAt > cutoff)
+        const auto user = m_users.findByLogin(login);
+        if (!user)
+            return user.error();
+        if (!*user || (*user)->createdAt > cutoff)
             continue;
-        removed = m_users.remove(user->id).ok() || removed;
+        const auto passkeys = m_credentials.countForUser((*user)->id);
+        if (!passkeys)
+            return passkeys.error();
+        if (*passkeys > 0)
+            continue;
+        removed = m_users.remove((*user)->id).ok() || removed;
     }
     return removed;
 }
@@ -137,7 +150,10 @@ bool Pages::removeUnfinishedProfiles(const store::NewUser& newUser)
 HttpResponse Pages::home(const HttpRequest& request)
 {
     // The navigation offers the profile and sign-out to a browser with a profile session.
-    const SessionState state = m_sessions.current(request).state;
+    const auto current = m_sessions.current(request);
+    if (!current)
+        return error(request, readFailure(current.error()));
+    const SessionState state = current->state;
     const PageContext context{QCoreApplication::translate("latchkey::server::Pages", "Home"),
                               QStringLiteral("home"),
                               state == SessionState::SignedIn || state == SessionState::Enrolling,
@@ -258,9 +274,16 @@ HttpResponse Pages::registerSubmit(const HttpRequest& request)
         return registerFailure(request, 400, QStringLiteral("invalid_field"), view);
     }
     store::StoreResult<store::User> created = m_users.create(*newUser);
-    if (!created && created.error().code == store::StoreError::Code::Conflict &&
-        removeUnfinishedProfiles(*newUser))
-        created = m_users.create(*newUser);
+    if (!created && created.error().code == store::StoreError::Code::Conflict) {
+        const auto released = removeUnfinishedProfiles(*newUser);
+        if (!released) {
+            const ApiError failure = readFailure(released.error());
+            view.formError = failure.message;
+            return registerFailure(request, failure.status, failure.code, view);
+        }
+        if (*released)
+            created = m_users.create(*newUser);
+    }
     if (created)
         return registerSuccess(request, *created);
     if (created.error().code == store::StoreError::Code::Conflict) {
@@ -272,32 +295,47 @@ HttpResponse Pages::registerSubmit(const HttpRequest& request)
                                                  "Your profile could not be saved: %1")
                          .arg(created.error().message);
     // Invalid: the store refused a value the form let through; the person can change it.
-    const bool refusedValue = created.error().code == store::StoreError::Code::Invalid;
-    return registerFailure(request, refusedValue ? 400 : 500,
-                           refusedValue ? QStringLiteral("invalid") : QStringLiteral("store_error"),
-                           view);
+    if (created.error().code == store::StoreError::Code::Invalid)
+        return registerFailure(request, 400, QStringLiteral("invalid"), view);
+    const ApiError failure = writeFailure(created.error());
+    return registerFailure(request, failure.status, failure.code, view);
 }
 
 // The profile this browser signed in to last (by uid, from an HttpOnly cookie): greeted by
 // name, its login filled in, with "switch user" to forget it.
-void Pages::addLastUser(const HttpRequest& request, TemplateData& data) const
+store::StoreResult<void> Pages::addLastUser(const HttpRequest& request, TemplateData& data) const
 {
     const QString uid = QString::fromLatin1(request.cookie(Sessions::lastUserCookieName()));
-    const std::optional<store::User> user = uid.isEmpty() ? std::nullopt : m_users.findByUid(uid);
+    std::optional<store::User> user;
+    if (!uid.isEmpty()) {
+        auto found = m_users.findByUid(uid);
+        if (!found)
+            return found.error();
+        user = *found;
+    }
     data.set("hasLastUser", user.has_value());
     if (!user)
-        return;
+        return {};
     data.set("lastUserGreeting",
              s(QCoreApplication::translate("latchkey::server::Pages", "Welcome back, %1.")
                    .arg(user->displayName.isEmpty() ? user->username : user->displayName)));
     data.set("lastUserLogin", s(user->username));
+    return {};
 }
 
 HttpResponse Pages::signInPage(const HttpRequest& request, int status, const QString& login,
-                               const QString& fieldError, const QList<Toast>& toasts)
+                               const QString& fieldError, const QList<Toast>& toasts,
+                               bool changeMade)
 {
     TemplateData data;
-    addLastUser(request, data);
+    if (auto greeted = addLastUser(request, data); !greeted) {
+        const ApiError failure = readFailure(greeted.error());
+        if (!changeMade)
+            return error(request, failure);
+        // After sign-out or deleting a profile the change is made: the page says so, without
+        // the greeting, rather than reporting that change as failed.
+        data.set("hasLastUser", false);
+    }
     data.set("login", fieldData(QStringLiteral("login"), login,
                                 FormErrors{fieldError.isEmpty()
                                                ? QList<FieldError>{}
@@ -317,7 +355,7 @@ HttpResponse Pages::signInForm(const HttpRequest& request)
 
 HttpResponse Pages::signInWithToast(const HttpRequest& request, const Toast& toast)
 {
-    return signInPage(request, 200, {}, {}, {toast});
+    return signInPage(request, 200, {}, {}, {toast}, true);
 }
 
 // Passkey sign-in runs in the page's script (navigator.credentials.get); a form posted
@@ -372,6 +410,16 @@ HttpResponse Pages::error(const HttpRequest& request, int status, const QString&
     const PageContext context{errorHeading(status), {}, false, {}};
     return HttpResponse::html(status,
                               m_renderer.renderPage(QStringLiteral("error"), data, context));
+}
+
+HttpResponse Pages::error(const HttpRequest& request, const ApiError& refusal)
+{
+    HttpResponse response =
+        request.wantsJson() ? jsonAnswer(refusal.status, errorObject(refusal.code, refusal.message))
+                            : error(request, refusal.status, refusal.message);
+    if (refusal.status == 503)
+        response.setHeader("Retry-After", "1");
+    return response;
 }
 
 HttpResponse Pages::notFound(const HttpRequest& request)

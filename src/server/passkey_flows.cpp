@@ -2,6 +2,7 @@
 
 #include "server/authenticator_names.h"
 #include "server/credential_signals.h"
+#include "server/store_failure.h"
 #include "webauthn/authentication_options.h"
 #include "webauthn/base64url.h"
 #include "webauthn/client_data.h"
@@ -61,14 +62,6 @@ ApiError fromWebAuthn(const webauthn::Error& error)
     return {statusFor(error.code), webauthn::codeName(error.code), error.message};
 }
 
-ApiError storeFailure(const store::StoreError& error)
-{
-    return {500, QStringLiteral("store_error"),
-            QCoreApplication::translate("latchkey::server::PasskeyFlows",
-                                        "Latchkey could not save this: %1")
-                .arg(error.message)};
-}
-
 bool hasUnsafeCharacter(const QString& text)
 {
     for (const QChar c : text) {
@@ -101,10 +94,12 @@ ApiResult<QString> PasskeyFlows::validateNickname(const QString& nickname)
 // The session of a profile: Enrolling (just created, first passkey) or SignedIn.
 ApiResult<CurrentSession> PasskeyFlows::profileSession(const HttpRequest& request)
 {
-    CurrentSession current = m_sessions.current(request);
-    if (current.state != SessionState::Enrolling && current.state != SessionState::SignedIn)
+    auto current = m_sessions.current(request);
+    if (!current)
+        return readFailure(current.error());
+    if (current->state != SessionState::Enrolling && current->state != SessionState::SignedIn)
         return notSignedIn();
-    return current;
+    return *current;
 }
 
 // The challenge the browser signed is read from clientDataJSON and must be the one pending
@@ -131,13 +126,16 @@ ApiResult<store::Challenge> PasskeyFlows::consumeChallenge(const store::Session&
         return ApiError{422, QStringLiteral("challenge_mismatch"),
                         tr("The passkey answered another request than the one pending. Start "
                            "again.")};
-    return storeFailure(consumed.error());
+    return writeFailure(consumed.error());
 }
 
-QList<webauthn::CredentialDescriptor> PasskeyFlows::descriptorsFor(qint64 userId) const
+ApiResult<QList<webauthn::CredentialDescriptor>> PasskeyFlows::descriptorsFor(qint64 userId) const
 {
+    const auto credentials = m_credentials.listForUser(userId);
+    if (!credentials)
+        return readFailure(credentials.error());
     QList<webauthn::CredentialDescriptor> descriptors;
-    for (const store::Credential& credential : m_credentials.listForUser(userId))
+    for (const store::Credential& credential : *credentials)
         descriptors.append({credential.credentialId, credential.transports});
     return descriptors;
 }
@@ -151,7 +149,12 @@ ApiResult<QJsonObject> PasskeyFlows::creationOptions(const CurrentSession& curre
     request.rp = {ServerContext::rpId(), ServerContext::rpName()};
     request.user = {user.userHandle, user.username,
                     user.displayName.isEmpty() ? user.username : user.displayName};
-    request.excludeCredentials = descriptorsFor(user.id);
+    // Without the full list the authenticator could register a second passkey for one
+    // profile on the same device: a failed read refuses instead.
+    const auto existing = descriptorsFor(user.id);
+    if (!existing)
+        return existing.error();
+    request.excludeCredentials = *existing;
     // Discoverable credentials make usernameless sign-in possible; every authenticator we
     // target (Latchkey's own, Windows Hello, Touch ID) verifies the person.
     request.residentKey = QStringLiteral("required");
@@ -165,7 +168,7 @@ ApiResult<QJsonObject> PasskeyFlows::creationOptions(const CurrentSession& curre
         m_challenges.issue(current.session.id, store::ChallengePurpose::Registration, user.id,
                            options->challenge, m_context.now());
     if (!issued)
-        return storeFailure(issued.error());
+        return writeFailure(issued.error());
     return options->json;
 }
 
@@ -240,7 +243,7 @@ ApiResult<store::Credential> PasskeyFlows::registerCredential(const CurrentSessi
     if (added.error().code == store::StoreError::Code::Conflict)
         return ApiError{409, QStringLiteral("credential_exists"),
                         tr("This passkey is already registered.")};
-    return storeFailure(added.error());
+    return writeFailure(added.error());
 }
 
 HttpResponse PasskeyFlows::registrationVerify(const HttpRequest& request)
@@ -257,7 +260,7 @@ HttpResponse PasskeyFlows::registrationVerify(const HttpRequest& request)
         return apiErrorResponse(credential.error(), title);
     const auto rotated = m_sessions.rotate(current->token, current->user->id);
     if (!rotated)
-        return apiErrorResponse(storeFailure(rotated.error()), title);
+        return apiErrorResponse(writeFailure(rotated.error()), title);
     HttpResponse response = jsonResponse(
         201, QJsonObject{{QStringLiteral("ok"), true},
                          {QStringLiteral("title"), tr("Passkey registered")},
@@ -302,29 +305,39 @@ ApiResult<QString> PasskeyFlows::requestedLogin(const QJsonObject& body)
     return login;
 }
 
+// Read before the session and challenge are written, so a failed read writes nothing. A
+// failed read is never answered with decoys: that would tell a real profile it has none.
+ApiResult<PasskeyFlows::SignInTarget> PasskeyFlows::signInTarget(const QString& login) const
+{
+    if (login.isEmpty())
+        return SignInTarget{};
+    const auto user = m_users.findByLogin(login);
+    if (!user)
+        return readFailure(user.error());
+    if (*user) {
+        const auto descriptors = descriptorsFor((*user)->id);
+        if (!descriptors)
+            return descriptors.error();
+        if (!descriptors->isEmpty())
+            return SignInTarget{*descriptors, (*user)->id};
+    }
+    return SignInTarget{decoyDescriptors(login), std::nullopt};
+}
+
 ApiResult<QJsonObject> PasskeyFlows::requestOptions(const store::Session& session,
-                                                    const QString& login)
+                                                    const SignInTarget& target)
 {
     webauthn::AuthenticationOptionsRequest request;
     request.rpId = ServerContext::rpId();
     request.userVerification = QStringLiteral("required");
-    std::optional<qint64> userId;
-    if (!login.isEmpty()) {
-        const std::optional<store::User> user = m_users.findByLogin(login);
-        if (user)
-            request.allowCredentials = descriptorsFor(user->id);
-        if (!request.allowCredentials.isEmpty())
-            userId = user->id;
-        else
-            request.allowCredentials = decoyDescriptors(login);
-    }
+    request.allowCredentials = target.allowCredentials;
     const auto options = webauthn::buildAuthenticationOptions(request);
     if (!options)
         return fromWebAuthn(options.error());
     const auto issued = m_challenges.issue(session.id, store::ChallengePurpose::Authentication,
-                                           userId, options->challenge, m_context.now());
+                                           target.userId, options->challenge, m_context.now());
     if (!issued)
-        return storeFailure(issued.error());
+        return writeFailure(issued.error());
     return options->json;
 }
 
@@ -337,11 +350,14 @@ HttpResponse PasskeyFlows::authenticationOptions(const HttpRequest& request)
     const auto login = requestedLogin(*body);
     if (!login)
         return apiErrorResponse(login.error(), title);
+    const auto target = signInTarget(*login);
+    if (!target)
+        return apiErrorResponse(target.error(), title);
     bool created = false;
     const auto current = m_sessions.currentOrNew(request, created);
     if (!current)
-        return apiErrorResponse(storeFailure(current.error()), title);
-    const auto options = requestOptions(current->session, *login);
+        return apiErrorResponse(readFailure(current.error()), title);
+    const auto options = requestOptions(current->session, *target);
     if (!options)
         return apiErrorResponse(options.error(), title);
     HttpResponse response = jsonResponse(200, *options);
@@ -360,8 +376,10 @@ ApiResult<PasskeyFlows::SignIn> PasskeyFlows::verifySignIn(const CurrentSession&
         current.session, store::ChallengePurpose::Authentication, response->clientDataJson);
     if (!challenge)
         return challenge.error();
-    const std::optional<store::Credential> credential =
-        m_credentials.findByCredentialId(response->rawId);
+    const auto found = m_credentials.findByCredentialId(response->rawId);
+    if (!found)
+        return readFailure(found.error());
+    const std::optional<store::Credential>& credential = *found;
     if (!credential)
         return ApiError{404, QStringLiteral("unknown_credential"),
                         tr("This passkey is not registered with Latchkey. Choose another, or "
@@ -370,7 +388,10 @@ ApiResult<PasskeyFlows::SignIn> PasskeyFlows::verifySignIn(const CurrentSession&
         return ApiError{403, QStringLiteral("wrong_profile"),
                         tr("This passkey belongs to another profile. Choose the passkey of "
                            "the profile you named.")};
-    const std::optional<store::User> owner = m_users.findById(credential->userId);
+    const auto ownerFound = m_users.findById(credential->userId);
+    if (!ownerFound)
+        return readFailure(ownerFound.error());
+    const std::optional<store::User>& owner = *ownerFound;
     if (!owner)
         return ApiError{404, QStringLiteral("unknown_credential"),
                         tr("This passkey's profile no longer exists.")};
@@ -379,9 +400,13 @@ ApiResult<PasskeyFlows::SignIn> PasskeyFlows::verifySignIn(const CurrentSession&
     expected.origins = {m_context.origin()};
     expected.rpIds = {ServerContext::rpId()};
     expected.requireUserVerification = true;
-    if (challenge->userId)
-        for (const auto& descriptor : descriptorsFor(*challenge->userId))
+    if (challenge->userId) {
+        const auto allowed = descriptorsFor(*challenge->userId);
+        if (!allowed)
+            return allowed.error();
+        for (const auto& descriptor : *allowed)
             expected.allowCredentials.append(descriptor.id);
+    }
     expected.requireUserHandle = !challenge->userId;
     webauthn::StoredCredential stored;
     stored.credentialId = credential->credentialId;
@@ -395,7 +420,7 @@ ApiResult<PasskeyFlows::SignIn> PasskeyFlows::verifySignIn(const CurrentSession&
     const auto updated = m_credentials.updateAfterSignIn(
         credential->credentialId, verified->newSignCount, verified->backupState, m_context.now());
     if (!updated)
-        return storeFailure(updated.error());
+        return writeFailure(updated.error());
     return SignIn{*owner, credential->credentialId};
 }
 
@@ -404,7 +429,7 @@ HttpResponse PasskeyFlows::signedIn(const CurrentSession& current, const SignIn&
     const QString title = tr("Sign-in failed");
     const auto rotated = m_sessions.rotate(current.token, signIn.user.id);
     if (!rotated)
-        return apiErrorResponse(storeFailure(rotated.error()), title);
+        return apiErrorResponse(writeFailure(rotated.error()), title);
     HttpResponse response = jsonResponse(
         200, QJsonObject{{QStringLiteral("ok"), true},
                          {QStringLiteral("title"), tr("Signed in")},
@@ -442,14 +467,16 @@ HttpResponse PasskeyFlows::authenticationVerify(const HttpRequest& request)
     const auto body = readJsonObject(request);
     if (!body)
         return apiErrorResponse(body.error(), title);
-    const CurrentSession current = m_sessions.current(request);
-    if (current.state == SessionState::None)
+    const auto current = m_sessions.current(request);
+    if (!current)
+        return apiErrorResponse(readFailure(current.error()), title);
+    if (current->state == SessionState::None)
         return apiErrorResponse({401, QStringLiteral("no_session"),
                                  tr("This browser has no sign-in in progress. Start again.")},
                                 title);
-    const auto signIn = verifySignIn(current, *body);
+    const auto signIn = verifySignIn(*current, *body);
     if (signIn)
-        return signedIn(current, *signIn);
+        return signedIn(*current, *signIn);
     if (signIn.error().code == QLatin1String("unknown_credential"))
         return unknownCredentialAnswer(signIn.error(), title, *body);
     return apiErrorResponse(signIn.error(), title);

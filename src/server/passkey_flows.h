@@ -45,9 +45,17 @@ private:
     ApiResult<QString> requestedNickname(const QJsonObject& body);
     ApiResult<store::Credential> registerCredential(const CurrentSession& current,
                                                     const QJsonObject& body);
+    // Whom a sign-in's options are for: a profile's passkeys, or decoys and no profile.
+    struct SignInTarget {
+        QList<webauthn::CredentialDescriptor> allowCredentials;
+        std::optional<qint64> userId;
+    };
+
     ApiResult<QString> requestedLogin(const QJsonObject& body);
-    ApiResult<QJsonObject> requestOptions(const store::Session& session, const QString& login);
-    QList<webauthn::CredentialDescriptor> descriptorsFor(qint64 userId) const;
+    ApiResult<SignInTarget> signInTarget(const QString& login) const;
+    ApiResult<QJsonObject> requestOptions(const store::Session& session,
+                                          const SignInTarget& target);
+    ApiResult<QList<webauthn::CredentialDescriptor>> descriptorsFor(qint64 userId) const;
     QList<webauthn::CredentialDescriptor> decoyDescriptors(const QString& login) const;
     ApiResult<SignIn> verifySignIn(const CurrentSession& current, const QJsonObject& body);
     HttpResponse signedIn(const CurrentSession& current, const SignIn& signIn);

@@ -3,6 +3,7 @@
 #include "server/authenticator_names.h"
 #include "server/credential_signals.h"
 #include "server/passkey_flows.h"
+#include "server/store_failure.h"
 #include "webauthn/base64url.h"
 
 #include <QCoreApplication>
@@ -60,50 +61,59 @@ ProfilePages::ProfilePages(store::Database& database, const ServerContext& conte
       m_credentials(database)
 {}
 
-TemplateData ProfilePages::profileData(const store::User& user) const
+ApiResult<TemplateData> ProfilePages::profileData(const store::User& user) const
 {
+    const auto credentials = m_credentials.listForUser(user.id);
+    if (!credentials)
+        return readFailure(credentials.error());
     TemplateData data;
     data.set("displayName", s(user.displayName.isEmpty() ? user.username : user.displayName));
     data.set("username", s(user.username));
     data.set("email", s(user.email));
     data.set("uid", s(user.uid));
-    const QList<store::Credential> credentials = m_credentials.listForUser(user.id);
     TemplateData list{TemplateData::type::list};
-    for (const store::Credential& credential : credentials)
-        list.push_back(passkeyData(credential, credentials.size() == 1));
+    for (const store::Credential& credential : *credentials)
+        list.push_back(passkeyData(credential, credentials->size() == 1));
     data.set("passkeys", list);
-    data.set("passkeyCount", std::to_string(credentials.size()));
+    data.set("passkeyCount", std::to_string(credentials->size()));
     return data;
 }
 
-HttpResponse ProfilePages::profilePage(int status, const CurrentSession& session,
-                                       const QList<Toast>& toasts)
+HttpResponse ProfilePages::profilePage(const HttpRequest& request, int status,
+                                       const CurrentSession& session, const QList<Toast>& toasts)
 {
+    const auto data = profileData(*session.user);
+    if (!data)
+        return m_pages.error(request, data.error());
     const PageContext context{tr("Your profile"), QStringLiteral("profile"), true, toasts};
-    return HttpResponse::html(status, m_renderer.renderPage(QStringLiteral("profile"),
-                                                            profileData(*session.user), context));
+    return HttpResponse::html(status,
+                              m_renderer.renderPage(QStringLiteral("profile"), *data, context));
 }
 
 // A profile without a passkey is reached only by its creator's enrolment session (or after
 // its last passkey was removed): the one thing to do there is register a passkey.
-HttpResponse ProfilePages::enrolPage(const CurrentSession& session)
+HttpResponse ProfilePages::enrolPage(const HttpRequest& request, const CurrentSession& session)
 {
-    TemplateData data = profileData(*session.user);
-    data.set("welcome", s(QCoreApplication::translate("latchkey::server::Pages", "Welcome, %1.")
-                              .arg(session.user->displayName)));
+    auto data = profileData(*session.user);
+    if (!data)
+        return m_pages.error(request, data.error());
+    data->set("welcome", s(QCoreApplication::translate("latchkey::server::Pages", "Welcome, %1.")
+                               .arg(session.user->displayName)));
     const PageContext context{tr("Register a passkey"), QStringLiteral("profile"), true, {}};
     return HttpResponse::html(
-        200, m_renderer.renderPage(QStringLiteral("register_done"), data, context));
+        200, m_renderer.renderPage(QStringLiteral("register_done"), *data, context));
 }
 
 HttpResponse ProfilePages::profile(const HttpRequest& request)
 {
-    const CurrentSession session = m_sessions.current(request);
-    if (session.state == SessionState::Enrolling)
-        return enrolPage(session);
-    if (session.state != SessionState::SignedIn)
+    const auto session = m_sessions.current(request);
+    if (!session)
+        return m_pages.error(request, readFailure(session.error()));
+    if (session->state == SessionState::Enrolling)
+        return enrolPage(request, *session);
+    if (session->state != SessionState::SignedIn)
         return HttpResponse::redirect("/signin");
-    return profilePage(200, session, {});
+    return profilePage(request, 200, *session, {});
 }
 
 ApiResult<ProfilePages::Action> ProfilePages::beginAction(const HttpRequest& request)
@@ -112,7 +122,10 @@ ApiResult<ProfilePages::Action> ProfilePages::beginAction(const HttpRequest& req
     if (!fields)
         return ApiError{fields.error().status, QStringLiteral("bad_request"),
                         fields.error().message};
-    Action action{m_sessions.current(request), *fields};
+    const auto session = m_sessions.current(request);
+    if (!session)
+        return readFailure(session.error());
+    Action action{*session, *fields};
     if (action.session.state == SessionState::Enrolling)
         return ApiError{403, QStringLiteral("passkey_required"),
                         tr("Register a passkey for this profile first.")};
@@ -132,30 +145,27 @@ ApiResult<QByteArray> ProfilePages::credentialField(const Action& action) const
     return *id;
 }
 
+// The change is saved by now. Should reading the profile back fail, the answer still says
+// it is done and sends the browser to /profile, which reports the read failure itself.
 HttpResponse ProfilePages::actionDone(const HttpRequest& request, const CurrentSession& session,
                                       const QString& title, const QString& message,
                                       const QJsonObject& signal)
 {
+    const auto data = profileData(*session.user);
     if (!request.wantsJson())
-        return profilePage(200, session, {{Toast::Kind::Success, title, message}});
+        return data ? profilePage(request, 200, session, {{Toast::Kind::Success, title, message}})
+                    : HttpResponse::redirect("/profile");
     QJsonObject answer{{QStringLiteral("ok"), true},
                        {QStringLiteral("title"), title},
-                       {QStringLiteral("message"), message},
-                       {QStringLiteral("html"),
-                        QString::fromUtf8(m_renderer.renderFragment(QStringLiteral("profile"),
-                                                                    profileData(*session.user)))}};
+                       {QStringLiteral("message"), message}};
+    if (data)
+        answer.insert(QStringLiteral("html"), QString::fromUtf8(m_renderer.renderFragment(
+                                                  QStringLiteral("profile"), *data)));
+    else
+        answer.insert(QStringLiteral("redirect"), QStringLiteral("/profile"));
     if (!signal.isEmpty())
         answer.insert(QStringLiteral("signal"), signal);
     return jsonResponse(200, answer);
-}
-
-// The removed passkey is unknown now, and the ones left are all this profile accepts.
-QJsonObject ProfilePages::removalSignal(const store::User& user, const QByteArray& removedId) const
-{
-    QList<QByteArray> accepted;
-    for (const store::Credential& credential : m_credentials.listForUser(user.id))
-        accepted.append(credential.credentialId);
-    return acceptedCredentialsSignal(user.userHandle, accepted, {removedId});
 }
 
 HttpResponse ProfilePages::actionFailed(const HttpRequest& request, const ApiError& error,
@@ -163,10 +173,11 @@ HttpResponse ProfilePages::actionFailed(const HttpRequest& request, const ApiErr
 {
     if (request.wantsJson())
         return apiErrorResponse(error, title);
-    const CurrentSession session = m_sessions.current(request);
-    if (session.state != SessionState::SignedIn)
-        return m_pages.error(request, error.status, error.message);
-    return profilePage(error.status, session, {{Toast::Kind::Error, title, error.message}});
+    const auto session = m_sessions.current(request);
+    if (!session || session->state != SessionState::SignedIn)
+        return m_pages.error(request, error);
+    return profilePage(request, error.status, *session,
+                       {{Toast::Kind::Error, title, error.message}});
 }
 
 ApiResult<QString> ProfilePages::applyRename(const Action& action)
@@ -184,7 +195,7 @@ ApiResult<QString> ProfilePages::applyRename(const Action& action)
     if (renamed.error().code == store::StoreError::Code::NotFound)
         return ApiError{404, QStringLiteral("unknown_credential"),
                         tr("This profile has no such passkey. Reload the page.")};
-    return ApiError{500, QStringLiteral("store_error"), renamed.error().message};
+    return writeFailure(renamed.error());
 }
 
 HttpResponse ProfilePages::renamePasskey(const HttpRequest& request)
@@ -201,26 +212,40 @@ HttpResponse ProfilePages::renamePasskey(const HttpRequest& request)
 }
 
 // Removing the last passkey leaves the profile without a way in but this session, so it
-// needs the explicit confirmation field the page shows beside its warning.
-ApiResult<QString> ProfilePages::applyRemove(const Action& action)
+// needs the explicit confirmation field the page shows beside its warning. Everything the
+// answer needs is read before the write, so a failed read changes nothing.
+ApiResult<ProfilePages::Removal> ProfilePages::applyRemove(const Action& action)
 {
     const auto id = credentialField(action);
     if (!id)
         return id.error();
-    const qint64 userId = action.session.user->id;
-    const std::optional<store::Credential> credential = m_credentials.findByCredentialId(*id);
-    if (!credential || credential->userId != userId)
+    const store::User& user = *action.session.user;
+    const auto credentials = m_credentials.listForUser(user.id);
+    if (!credentials)
+        return readFailure(credentials.error());
+    Removal removal;
+    std::optional<store::Credential> removed;
+    for (const store::Credential& credential : *credentials) {
+        if (credential.credentialId == *id)
+            removed = credential;
+        else
+            removal.remainingIds.append(credential.credentialId);
+    }
+    if (!removed)
         return ApiError{404, QStringLiteral("unknown_credential"),
                         tr("This profile has no such passkey. Reload the page.")};
-    if (m_credentials.countForUser(userId) == 1 &&
+    if (removal.remainingIds.isEmpty() &&
         action.fields.value(QStringLiteral("confirm")) != lastPasskeyConfirmation())
         return ApiError{409, QStringLiteral("last_passkey"),
                         tr("This is your profile's only passkey: without it nobody can sign "
                            "in to the profile. Tick the confirmation to remove it anyway.")};
-    const auto removed = m_credentials.remove(userId, *id);
-    if (!removed)
-        return ApiError{500, QStringLiteral("store_error"), removed.error().message};
-    return credential->nickname;
+    const auto deleted = m_credentials.remove(user.id, *id);
+    if (!deleted)
+        return writeFailure(deleted.error());
+    removal.nickname = removed->nickname;
+    // The removed passkey is unknown now, and the ones left are all this profile accepts.
+    removal.signal = acceptedCredentialsSignal(user.userHandle, removal.remainingIds, {*id});
+    return removal;
 }
 
 HttpResponse ProfilePages::removePasskey(const HttpRequest& request)
@@ -232,10 +257,10 @@ HttpResponse ProfilePages::removePasskey(const HttpRequest& request)
     const auto removed = applyRemove(*action);
     if (!removed)
         return actionFailed(request, removed.error(), title);
-    const QString message = tr("\"%1\" no longer unlocks this profile.").arg(*removed);
-    const QJsonObject signal = removalSignal(*action->session.user, *credentialField(*action));
-    if (m_credentials.countForUser(action->session.user->id) > 0)
-        return actionDone(request, action->session, tr("Passkey removed"), message, signal);
+    const QString message = tr("\"%1\" no longer unlocks this profile.").arg(removed->nickname);
+    if (!removed->remainingIds.isEmpty())
+        return actionDone(request, action->session, tr("Passkey removed"), message,
+                          removed->signal);
     // No passkey left: the session is an enrolment session again (register a new one).
     if (request.wantsJson())
         return jsonResponse(200,
@@ -243,7 +268,7 @@ HttpResponse ProfilePages::removePasskey(const HttpRequest& request)
                                         {QStringLiteral("title"), tr("Passkey removed")},
                                         {QStringLiteral("message"), message},
                                         {QStringLiteral("redirect"), QStringLiteral("/profile")},
-                                        {QStringLiteral("signal"), signal}});
+                                        {QStringLiteral("signal"), removed->signal}});
     return HttpResponse::redirect("/profile");
 }
 
@@ -261,13 +286,15 @@ HttpResponse ProfilePages::deleteProfile(const HttpRequest& request)
                              tr("Type your username to confirm that the profile and all its "
                                 "passkeys are deleted.")},
                             title);
+    const auto credentials = m_credentials.listForUser(user.id);
+    if (!credentials)
+        return actionFailed(request, readFailure(credentials.error()), title);
     QList<QByteArray> deletedIds;
-    for (const store::Credential& credential : m_credentials.listForUser(user.id))
+    for (const store::Credential& credential : *credentials)
         deletedIds.append(credential.credentialId);
     const auto removed = m_users.remove(user.id); // credentials and sessions go by cascade
     if (!removed)
-        return actionFailed(request, {500, QStringLiteral("store_error"), removed.error().message},
-                            title);
+        return actionFailed(request, writeFailure(removed.error()), title);
     // What happens to the keys is up to each authenticator: the page passes the signal on.
     const QString message =
         tr("The profile \"%1\" is deleted and its passkeys no longer sign in here. Latchkey's "
@@ -292,18 +319,19 @@ HttpResponse ProfilePages::deleteProfile(const HttpRequest& request)
 
 HttpResponse ProfilePages::signOut(const HttpRequest& request)
 {
-    const CurrentSession session = m_sessions.current(request);
-    if (session.state == SessionState::None) {
+    const auto session = m_sessions.current(request);
+    if (!session)
+        return actionFailed(request, readFailure(session.error()), tr("Sign-out"));
+    if (session->state == SessionState::None) {
         HttpResponse refused = actionFailed(
             request, {401, QStringLiteral("no_session"), tr("You were not signed in.")},
             tr("Sign-out"));
         refused.addHeader("Set-Cookie", Sessions::clearedSessionCookie());
         return refused;
     }
-    const auto ended = m_sessions.end(session.token);
+    const auto ended = m_sessions.end(session->token);
     if (!ended)
-        return actionFailed(request, {500, QStringLiteral("store_error"), ended.error().message},
-                            tr("Sign-out"));
+        return actionFailed(request, writeFailure(ended.error()), tr("Sign-out"));
     const Toast toast{Toast::Kind::Success, tr("Signed out"),
                       tr("Your session has ended on this computer.")};
     HttpResponse response =

@@ -35,15 +35,22 @@ private:
         FormFields fields;
     };
 
+    // What removing a passkey did: its nickname, the ids the profile still accepts and the
+    // Signal API data that tells authenticators.
+    struct Removal {
+        QString nickname;
+        QList<QByteArray> remainingIds;
+        QJsonObject signal;
+    };
+
     ApiResult<Action> beginAction(const HttpRequest& request);
     ApiResult<QByteArray> credentialField(const Action& action) const;
     ApiResult<QString> applyRename(const Action& action);
-    ApiResult<QString> applyRemove(const Action& action);
-    // The Signal API data after credentials of the session's profile went away.
-    QJsonObject removalSignal(const store::User& user, const QByteArray& removedId) const;
-    TemplateData profileData(const store::User& user) const;
-    HttpResponse profilePage(int status, const CurrentSession& session, const QList<Toast>& toasts);
-    HttpResponse enrolPage(const CurrentSession& session);
+    ApiResult<Removal> applyRemove(const Action& action);
+    ApiResult<TemplateData> profileData(const store::User& user) const;
+    HttpResponse profilePage(const HttpRequest& request, int status, const CurrentSession& session,
+                             const QList<Toast>& toasts);
+    HttpResponse enrolPage(const HttpRequest& request, const CurrentSession& session);
     HttpResponse actionDone(const HttpRequest& request, const CurrentSession& session,
                             const QString& title, const QString& message,
                             const QJsonObject& signal = {});

@@ -17,37 +17,47 @@ Sessions::Sessions(store::Database& database, const ServerContext& context)
     : m_context(context), m_sessions(database), m_users(database), m_credentials(database)
 {}
 
-SessionState Sessions::stateFor(const store::Session& session,
-                                std::optional<store::User>& user) const
+store::StoreResult<SessionState> Sessions::stateFor(const store::Session& session,
+                                                    std::optional<store::User>& user) const
 {
     if (!session.userId)
         return SessionState::Anonymous;
-    user = m_users.findById(*session.userId);
+    auto found = m_users.findById(*session.userId);
+    if (!found)
+        return found.error();
+    user = *found;
     if (!user)
         return SessionState::Anonymous;
-    return m_credentials.countForUser(user->id) > 0 ? SessionState::SignedIn
-                                                    : SessionState::Enrolling;
+    const auto passkeys = m_credentials.countForUser(user->id);
+    if (!passkeys)
+        return passkeys.error();
+    return *passkeys > 0 ? SessionState::SignedIn : SessionState::Enrolling;
 }
 
-CurrentSession Sessions::current(const HttpRequest& request)
+store::StoreResult<CurrentSession> Sessions::current(const HttpRequest& request)
 {
     CurrentSession current;
     current.token = store::SessionToken::fromBase64Url(request.cookie(sessionCookieName()));
     if (!current.token.isWellFormed())
         return current;
     const auto found = m_sessions.findValid(current.token, m_context.now());
-    if (!found)
+    if (!found && found.error().code == store::StoreError::Code::NotFound)
         return current;
+    if (!found)
+        return found.error();
     current.session = *found;
-    current.state = stateFor(current.session, current.user);
+    const auto state = stateFor(current.session, current.user);
+    if (!state)
+        return state.error();
+    current.state = *state;
     return current;
 }
 
 store::StoreResult<CurrentSession> Sessions::currentOrNew(const HttpRequest& request, bool& created)
 {
     created = false;
-    CurrentSession existing = current(request);
-    if (existing.state != SessionState::None)
+    auto existing = current(request);
+    if (!existing || existing->state != SessionState::None)
         return existing;
     purgeExpired();
     const auto issued = m_sessions.create(std::nullopt, m_context.now());

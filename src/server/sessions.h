@@ -29,7 +29,9 @@ class Sessions {
 public:
     Sessions(store::Database& database, const ServerContext& context);
 
-    CurrentSession current(const HttpRequest& request);
+    // The browser's live session (state None when it has none: no cookie, unknown or
+    // expired). An error when the store could not tell: never read that as "signed out".
+    store::StoreResult<CurrentSession> current(const HttpRequest& request);
     // The current live session, or a new anonymous one (created = true: set its cookie).
     store::StoreResult<CurrentSession> currentOrNew(const HttpRequest& request, bool& created);
     // A new session for a profile just created (Enrolling).
@@ -51,7 +53,8 @@ public:
 
 private:
     void purgeExpired();
-    SessionState stateFor(const store::Session& session, std::optional<store::User>& user) const;
+    store::StoreResult<SessionState> stateFor(const store::Session& session,
+                                              std::optional<store::User>& user) const;
 
     const ServerContext& m_context;
     store::SessionStore m_sessions;

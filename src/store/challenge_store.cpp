@@ -179,6 +179,9 @@ StoreResult<std::optional<PendingChallenge>> findPending(QSqlDatabase db, qint64
         return sql::ioError(query, QStringLiteral("reading a challenge"));
     }
     if (!query.next()) {
+        if (sql::readFailed(query)) {
+            return sql::ioError(query, QStringLiteral("reading a challenge"));
+        }
         return std::optional<PendingChallenge>();
     }
     PendingChallenge pending;

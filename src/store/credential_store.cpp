@@ -184,46 +184,47 @@ StoreResult<Credential> CredentialStore::add(const NewCredential& newCredential)
                       std::nullopt};
 }
 
-std::optional<Credential> CredentialStore::findByCredentialId(const QByteArray& credentialId) const
+StoreLookup<Credential> CredentialStore::findByCredentialId(const QByteArray& credentialId) const
 {
     QSqlQuery query(m_database.connection());
     if (!sql::run(query, selectCredential + QStringLiteral("WHERE credential_id = ?"),
                   {credentialId})) {
-        qWarning("latchkey store: %s",
-                 qPrintable(sql::ioError(query, QStringLiteral("reading a passkey")).message));
-        return std::nullopt;
+        return sql::ioError(query, QStringLiteral("reading a passkey"));
     }
     if (!query.next()) {
-        return std::nullopt;
+        if (sql::readFailed(query)) {
+            return sql::ioError(query, QStringLiteral("reading a passkey"));
+        }
+        return std::optional<Credential>();
     }
-    return readCredential(query);
+    return std::optional<Credential>(readCredential(query));
 }
 
-QList<Credential> CredentialStore::listForUser(qint64 userId) const
+StoreResult<QList<Credential>> CredentialStore::listForUser(qint64 userId) const
 {
     QList<Credential> credentials;
     QSqlQuery query(m_database.connection());
     if (!sql::run(query, selectCredential + QStringLiteral("WHERE user_id = ? ORDER BY id"),
                   {userId})) {
-        qWarning("latchkey store: %s",
-                 qPrintable(sql::ioError(query, QStringLiteral("listing passkeys")).message));
-        return credentials;
+        return sql::ioError(query, QStringLiteral("listing passkeys"));
     }
     while (query.next()) {
         credentials.append(readCredential(query));
     }
+    // A list cut short by a failed read is not the profile's list.
+    if (sql::readFailed(query)) {
+        return sql::ioError(query, QStringLiteral("listing passkeys"));
+    }
     return credentials;
 }
 
-qint64 CredentialStore::countForUser(qint64 userId) const
+StoreResult<qint64> CredentialStore::countForUser(qint64 userId) const
 {
     QSqlQuery query(m_database.connection());
     if (!sql::run(query, QStringLiteral("SELECT count(*) FROM credentials WHERE user_id = ?"),
                   {userId}) ||
         !query.next()) {
-        qWarning("latchkey store: %s",
-                 qPrintable(sql::ioError(query, QStringLiteral("counting passkeys")).message));
-        return 0;
+        return sql::ioError(query, QStringLiteral("counting passkeys"));
     }
     return query.value(0).toLongLong();
 }

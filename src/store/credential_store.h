@@ -52,9 +52,11 @@ public:
     // not exist; Invalid when the id is empty or longer than 1023 bytes or the key is empty.
     StoreResult<Credential> add(const NewCredential& newCredential);
 
-    std::optional<Credential> findByCredentialId(const QByteArray& credentialId) const;
-    QList<Credential> listForUser(qint64 userId) const; // oldest first
-    qint64 countForUser(qint64 userId) const;
+    // The passkey, an empty optional when none has this id, or an error (Io, Busy) when the
+    // database could not be read: never "none" or "no passkeys" for a read that failed.
+    StoreLookup<Credential> findByCredentialId(const QByteArray& credentialId) const;
+    StoreResult<QList<Credential>> listForUser(qint64 userId) const; // oldest first
+    StoreResult<qint64> countForUser(qint64 userId) const;
 
     // Records a verified sign-in. The caller (webauthn) has already checked the counter.
     StoreResult<void> updateAfterSignIn(const QByteArray& credentialId, quint32 signCount,

@@ -102,6 +102,9 @@ StoreResult<std::optional<Session>> findByHash(QSqlDatabase db, const QByteArray
         return sql::ioError(query, QStringLiteral("reading a session"));
     }
     if (!query.next()) {
+        if (sql::readFailed(query)) {
+            return sql::ioError(query, QStringLiteral("reading a session"));
+        }
         return std::optional<Session>();
     }
     return std::optional<Session>(readSession(query));

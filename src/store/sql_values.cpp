@@ -1,5 +1,7 @@
 #include "store/sql_values.h"
 
+#include "store/sqlite_dialect.h"
+
 #include <QSqlError>
 #include <QTimeZone>
 
@@ -47,10 +49,22 @@ QVariant nullableBlob(const QByteArray& bytes)
 
 StoreError ioError(const QSqlQuery& query, const QString& doing)
 {
+    if (sqlite::isBusy(query.lastError())) {
+        return makeStoreError(StoreError::Code::Busy,
+                              QStringLiteral("The profile database was busy while %1: another "
+                                             "program is holding it (%2). Nothing was changed; "
+                                             "try again in a moment.")
+                                  .arg(doing, query.lastError().text()));
+    }
     return makeStoreError(StoreError::Code::Io,
                           QStringLiteral("The profile database failed while %1 (%2). Nothing was "
                                          "changed; check the disk and try again.")
                               .arg(doing, query.lastError().text()));
+}
+
+bool readFailed(const QSqlQuery& query)
+{
+    return query.lastError().isValid();
 }
 
 bool run(QSqlQuery& query, const QString& statement, const QVariantList& values)

@@ -7,8 +7,18 @@ namespace latchkey::store::sqlite {
 
 namespace {
 
-// SQLite's primary result code for a broken constraint; extended codes keep it in the low byte.
+// SQLite's primary result codes; extended codes keep them in the low byte.
+constexpr int sqliteBusy = 5;
+constexpr int sqliteLocked = 6;
 constexpr int sqliteConstraint = 19;
+
+// The primary result code of a failed statement, or -1 when the driver gave none.
+int primaryCode(const QSqlError& error)
+{
+    bool isNumber = false;
+    const int code = error.nativeErrorCode().toInt(&isNumber);
+    return isNumber ? (code & 0xff) : -1;
+}
 
 StoreError settingError(const QString& pragma, const QString& detail)
 {
@@ -129,7 +139,7 @@ StoreResult<void> beginWriteTransaction(QSqlDatabase& db)
                            : db.transaction();
     if (!begun) {
         const QSqlError error = query.lastError().isValid() ? query.lastError() : db.lastError();
-        return makeStoreError(StoreError::Code::Io,
+        return makeStoreError(isBusy(error) ? StoreError::Code::Busy : StoreError::Code::Io,
                               QStringLiteral("Cannot start writing to the profile database (%1). "
                                              "Another program may be holding it; try again.")
                                   .arg(error.text()));
@@ -139,10 +149,8 @@ StoreResult<void> beginWriteTransaction(QSqlDatabase& db)
 
 ConstraintViolation constraintViolation(const QSqlError& error)
 {
-    bool isNumber = false;
-    const int code = error.nativeErrorCode().toInt(&isNumber);
     const QString text = error.databaseText();
-    if (!isNumber || (code & 0xff) != sqliteConstraint) {
+    if (primaryCode(error) != sqliteConstraint) {
         return {};
     }
     ConstraintViolation violation{kindFromMessage(text), {}};
@@ -151,6 +159,12 @@ ConstraintViolation constraintViolation(const QSqlError& error)
         violation.detail = text.mid(colon + 1).trimmed();
     }
     return violation;
+}
+
+bool isBusy(const QSqlError& error)
+{
+    const int code = primaryCode(error);
+    return code == sqliteBusy || code == sqliteLocked;
 }
 
 } // namespace latchkey::store::sqlite

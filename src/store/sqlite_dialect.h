@@ -35,6 +35,10 @@ struct ConstraintViolation {
 };
 ConstraintViolation constraintViolation(const QSqlError& error);
 
+// True when the statement failed because another connection held a lock past the busy
+// timeout (SQLITE_BUSY or SQLITE_LOCKED): the same statement may well work a moment later.
+bool isBusy(const QSqlError& error);
+
 inline constexpr int busyTimeoutMs = 5000;
 
 } // namespace latchkey::store::sqlite

@@ -13,8 +13,15 @@ QString codeName(StoreError::Code code)
         return QStringLiteral("invalid");
     case StoreError::Code::Io:
         return QStringLiteral("io");
+    case StoreError::Code::Busy:
+        return QStringLiteral("busy");
     }
     return QStringLiteral("io");
+}
+
+bool isStoreFault(const StoreError& error)
+{
+    return error.code == StoreError::Code::Io || error.code == StoreError::Code::Busy;
 }
 
 } // namespace latchkey::store

@@ -3,6 +3,7 @@
 #include "webauthn/result.h"
 
 #include <QString>
+#include <optional>
 
 namespace latchkey::store {
 
@@ -14,12 +15,17 @@ struct StoreError {
         NotFound, // the row the caller named does not exist
         Invalid,  // the value breaks a rule of the schema (empty, wrong length, ...)
         Io,       // the database could not be opened, read or written
+        Busy,     // another connection held the database past the busy timeout; try again
     };
     Code code = Code::Io;
     QString message;
 };
 
 template <typename T> using StoreResult = webauthn::Result<T, StoreError>;
+
+// A lookup's three outcomes: the row (found), an empty optional (there is no such row) or
+// an error (the database could not be read). A caller must never read an error as "none".
+template <typename T> using StoreLookup = StoreResult<std::optional<T>>;
 
 inline StoreError makeStoreError(StoreError::Code code, QString message)
 {
@@ -28,5 +34,9 @@ inline StoreError makeStoreError(StoreError::Code code, QString message)
 
 // Stable lower-case name of a code, e.g. "conflict", for logs and JSON answers.
 QString codeName(StoreError::Code code);
+
+// The store itself failed (Io or Busy): not an answer about the data, so nothing may be
+// concluded from it, neither "none" nor "taken".
+bool isStoreFault(const StoreError& error);
 
 } // namespace latchkey::store

@@ -41,18 +41,19 @@ User readUser(const QSqlQuery& query)
     return user;
 }
 
-std::optional<User> findOne(QSqlDatabase db, const QString& where, const QVariant& value)
+StoreLookup<User> findOne(QSqlDatabase db, const QString& where, const QVariant& value)
 {
     QSqlQuery query(db);
     if (!sql::run(query, selectUser + where, {value})) {
-        qWarning("latchkey store: %s",
-                 qPrintable(sql::ioError(query, QStringLiteral("reading a profile")).message));
-        return std::nullopt;
+        return sql::ioError(query, QStringLiteral("reading a profile"));
     }
     if (!query.next()) {
-        return std::nullopt;
+        if (sql::readFailed(query)) {
+            return sql::ioError(query, QStringLiteral("reading a profile"));
+        }
+        return std::optional<User>();
     }
-    return readUser(query);
+    return std::optional<User>(readUser(query));
 }
 
 StoreError takenError(const QString& column, const NewUser& newUser)
@@ -142,27 +143,28 @@ StoreResult<User> UserStore::create(const NewUser& newUser)
                                          "random number generator may be broken."));
 }
 
-std::optional<User> UserStore::findById(qint64 id) const
+StoreLookup<User> UserStore::findById(qint64 id) const
 {
     return findOne(m_database.connection(), QStringLiteral("WHERE id = ?"), id);
 }
 
-std::optional<User> UserStore::findByUid(const QString& uid) const
+StoreLookup<User> UserStore::findByUid(const QString& uid) const
 {
     return findOne(m_database.connection(), QStringLiteral("WHERE uid = ?"), uid);
 }
 
-std::optional<User> UserStore::findByLogin(const QString& usernameOrEmail) const
+StoreLookup<User> UserStore::findByLogin(const QString& usernameOrEmail) const
 {
     const QString key = loginKey(usernameOrEmail);
-    if (auto byUsername =
-            findOne(m_database.connection(), QStringLiteral("WHERE username_key = ?"), key)) {
+    auto byUsername =
+        findOne(m_database.connection(), QStringLiteral("WHERE username_key = ?"), key);
+    if (!byUsername || byUsername->has_value()) {
         return byUsername;
     }
     return findOne(m_database.connection(), QStringLiteral("WHERE email_key = ?"), key);
 }
 
-std::optional<User> UserStore::findByUserHandle(const QByteArray& userHandle) const
+StoreLookup<User> UserStore::findByUserHandle(const QByteArray& userHandle) const
 {
     return findOne(m_database.connection(), QStringLiteral("WHERE user_handle = ?"), userHandle);
 }
@@ -185,13 +187,11 @@ StoreResult<void> UserStore::remove(qint64 id)
     });
 }
 
-qint64 UserStore::count() const
+StoreResult<qint64> UserStore::count() const
 {
     QSqlQuery query(m_database.connection());
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM users")) || !query.next()) {
-        qWarning("latchkey store: %s",
-                 qPrintable(sql::ioError(query, QStringLiteral("counting profiles")).message));
-        return 0;
+    if (!sql::run(query, QStringLiteral("SELECT count(*) FROM users"), {}) || !query.next()) {
+        return sql::ioError(query, QStringLiteral("counting profiles"));
     }
     return query.value(0).toLongLong();
 }

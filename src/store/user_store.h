@@ -37,15 +37,17 @@ public:
     // Conflict when the username or email is taken in any letter case; writes nothing then.
     StoreResult<User> create(const NewUser& newUser);
 
-    std::optional<User> findById(qint64 id) const;
-    std::optional<User> findByUid(const QString& uid) const;
+    // Each lookup gives the profile, an empty optional when there is none, or an error (Io,
+    // Busy) when the database could not be read: never "none" for a read that failed.
+    StoreLookup<User> findById(qint64 id) const;
+    StoreLookup<User> findByUid(const QString& uid) const;
     // Case-insensitive; a username match wins over an email match.
-    std::optional<User> findByLogin(const QString& usernameOrEmail) const;
-    std::optional<User> findByUserHandle(const QByteArray& userHandle) const;
+    StoreLookup<User> findByLogin(const QString& usernameOrEmail) const;
+    StoreLookup<User> findByUserHandle(const QByteArray& userHandle) const;
 
     // Deletes the profile and, by cascade, its credentials. NotFound when there is none.
     StoreResult<void> remove(qint64 id);
-    qint64 count() const;
+    StoreResult<qint64> count() const;
 
     // The key the uniqueness of usernames and emails is decided on: NFC, then case-folded.
     static QString loginKey(const QString& value);

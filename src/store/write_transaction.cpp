@@ -28,7 +28,8 @@ StoreResult<void> WriteTransaction::begin()
 StoreResult<void> WriteTransaction::commit()
 {
     if (!m_db.commit()) {
-        return makeStoreError(StoreError::Code::Io,
+        return makeStoreError(sqlite::isBusy(m_db.lastError()) ? StoreError::Code::Busy
+                                                               : StoreError::Code::Io,
                               QStringLiteral("Cannot save to the profile database (%1). Nothing "
                                              "was changed; check the disk and try again.")
                                   .arg(m_db.lastError().text()));

@@ -163,7 +163,8 @@ qint64 ServerFixture::userCount() const
     auto second = store::Database::open(databasePath());
     if (!second)
         return -1;
-    return store::UserStore(*second.value()).count();
+    const auto count = store::UserStore(*second.value()).count();
+    return count ? *count : -1;
 }
 
 } // namespace latchkey::server::testing

@@ -85,8 +85,10 @@ void TestRegister::registerCreatesRowWithTrimmedNfcValues()
                       QStringLiteral(" amelie@example.org\t")));
     QCOMPARE(response.status, 201);
     QCOMPARE(m_fixture->userCount(), 1);
-    const auto user =
+    const auto found =
         store::UserStore(m_fixture->database()).findByLogin(QStringLiteral("amélie_1"));
+    QVERIFY2(found.ok(), qPrintable(found.ok() ? QString() : found.error().message));
+    const std::optional<store::User>& user = *found;
     QVERIFY(user.has_value());
     QCOMPARE(user->username, QStringLiteral("am\u00e9lie_1"));
     QCOMPARE(user->displayName, QStringLiteral("Am\u00e9lie"));
@@ -98,7 +100,9 @@ void TestRegister::emptyDisplayNameFallsBackToUsername()
     QCOMPARE(
         post(formBody({}, QStringLiteral("grace"), QStringLiteral("grace@example.com"))).status,
         201);
-    const auto user = store::UserStore(m_fixture->database()).findByLogin(QStringLiteral("grace"));
+    const auto found = store::UserStore(m_fixture->database()).findByLogin(QStringLiteral("grace"));
+    QVERIFY2(found.ok(), qPrintable(found.ok() ? QString() : found.error().message));
+    const std::optional<store::User>& user = *found;
     QVERIFY(user.has_value());
     QCOMPARE(user->displayName, QStringLiteral("grace"));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/database.h"
+#include "store/store_error.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -56,6 +57,17 @@ public:
 private:
     QString m_name;
 };
+
+// The value of a read the test expects to work. A failed read stops the test with the
+// store's sentence: it must never pass as "none" or zero.
+template <typename T> T ok(StoreResult<T> result)
+{
+    if (!result) {
+        qFatal("unexpected store error (%s): %s", qPrintable(codeName(result.error().code)),
+               qPrintable(result.error().message));
+    }
+    return std::move(result).value();
+}
 
 // The file's bytes, or empty when it cannot be read.
 QByteArray fileBytes(const QString& path);

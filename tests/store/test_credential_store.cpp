@@ -52,7 +52,7 @@ private slots:
         const NewCredential wanted = passkey(m_alice, "cred-1");
         auto added = credentials.add(wanted);
         QVERIFY2(added.ok(), qPrintable(added ? QString() : added.error().message));
-        auto found = credentials.findByCredentialId("cred-1");
+        auto found = ok(credentials.findByCredentialId("cred-1"));
         QVERIFY(found.has_value());
         QCOMPARE(found->id, added->id);
         QCOMPARE(found->userId, m_alice);
@@ -78,7 +78,7 @@ private slots:
         bare.credentialId = "bare";
         bare.publicKey = "k";
         QVERIFY(credentials.add(bare).ok());
-        auto found = credentials.findByCredentialId("bare");
+        auto found = ok(credentials.findByCredentialId("bare"));
         QVERIFY(found.has_value());
         QVERIFY(found->aaguid.isEmpty());
         QVERIFY(found->transports.isEmpty());
@@ -91,7 +91,7 @@ private slots:
         NewCredential credential = passkey(m_alice, "big");
         credential.signCount = 0xFFFFFFFFu;
         QVERIFY(credentials.add(credential).ok());
-        QCOMPARE(credentials.findByCredentialId("big")->signCount, 0xFFFFFFFFu);
+        QCOMPARE(ok(credentials.findByCredentialId("big"))->signCount, 0xFFFFFFFFu);
     }
 
     void aDuplicateCredentialIdIsAConflictAndWritesNothing()
@@ -101,8 +101,8 @@ private slots:
         auto again = credentials.add(passkey(m_bob, "same"));
         QVERIFY(!again.ok());
         QCOMPARE(again.error().code, StoreError::Code::Conflict);
-        QCOMPARE(credentials.countForUser(m_bob), 0);
-        QCOMPARE(credentials.findByCredentialId("same")->userId, m_alice);
+        QCOMPARE(ok(credentials.countForUser(m_bob)), 0);
+        QCOMPARE(ok(credentials.findByCredentialId("same"))->userId, m_alice);
     }
 
     void addingToAMissingProfileIsNotFound()
@@ -111,7 +111,7 @@ private slots:
         auto orphan = credentials.add(passkey(987654, "orphan"));
         QVERIFY(!orphan.ok());
         QCOMPARE(orphan.error().code, StoreError::Code::NotFound);
-        QVERIFY(!credentials.findByCredentialId("orphan").has_value());
+        QVERIFY(!ok(credentials.findByCredentialId("orphan")).has_value());
     }
 
     void credentialIdLength_data()
@@ -133,7 +133,7 @@ private slots:
         if (!accepted) {
             QCOMPARE(added.error().code, StoreError::Code::Invalid);
         }
-        QCOMPARE(credentials.countForUser(m_alice), accepted ? 1 : 0);
+        QCOMPARE(ok(credentials.countForUser(m_alice)), accepted ? 1 : 0);
     }
 
     void invalidValuesAreRefused_data()
@@ -163,7 +163,7 @@ private slots:
         auto added = credentials.add(credential);
         QVERIFY(!added.ok());
         QCOMPARE(added.error().code, StoreError::Code::Invalid);
-        QCOMPARE(credentials.countForUser(m_alice), 0);
+        QCOMPARE(ok(credentials.countForUser(m_alice)), 0);
     }
 
     void listForUserGivesOnlyThatUsersCredentialsOldestFirst()
@@ -172,13 +172,13 @@ private slots:
         QVERIFY(credentials.add(passkey(m_alice, "a-1")).ok());
         QVERIFY(credentials.add(passkey(m_bob, "b-1")).ok());
         QVERIFY(credentials.add(passkey(m_alice, "a-2")).ok());
-        const QList<Credential> list = credentials.listForUser(m_alice);
+        const QList<Credential> list = ok(credentials.listForUser(m_alice));
         QCOMPARE(list.size(), 2);
         QCOMPARE(list[0].credentialId, QByteArray("a-1"));
         QCOMPARE(list[1].credentialId, QByteArray("a-2"));
-        QCOMPARE(credentials.countForUser(m_alice), 2);
-        QCOMPARE(credentials.countForUser(m_bob), 1);
-        QVERIFY(credentials.listForUser(123456).isEmpty());
+        QCOMPARE(ok(credentials.countForUser(m_alice)), 2);
+        QCOMPARE(ok(credentials.countForUser(m_bob)), 1);
+        QVERIFY(ok(credentials.listForUser(123456)).isEmpty());
     }
 
     void renameChangesOnlyTheOwnersCredential()
@@ -186,12 +186,12 @@ private slots:
         CredentialStore credentials(*m_database);
         QVERIFY(credentials.add(passkey(m_alice, "a-1")).ok());
         QVERIFY(credentials.rename(m_alice, "a-1", QStringLiteral("Phone")).ok());
-        QCOMPARE(credentials.findByCredentialId("a-1")->nickname, QStringLiteral("Phone"));
+        QCOMPARE(ok(credentials.findByCredentialId("a-1"))->nickname, QStringLiteral("Phone"));
 
         auto notHers = credentials.rename(m_bob, "a-1", QStringLiteral("Stolen"));
         QVERIFY(!notHers.ok());
         QCOMPARE(notHers.error().code, StoreError::Code::NotFound);
-        QCOMPARE(credentials.findByCredentialId("a-1")->nickname, QStringLiteral("Phone"));
+        QCOMPARE(ok(credentials.findByCredentialId("a-1"))->nickname, QStringLiteral("Phone"));
 
         auto missing = credentials.rename(m_alice, "nope", QStringLiteral("x"));
         QVERIFY(!missing.ok());
@@ -205,7 +205,7 @@ private slots:
         const QDateTime usedAt =
             QDateTime::fromString(QStringLiteral("2026-11-25T15:04:05.678Z"), Qt::ISODateWithMs);
         QVERIFY(credentials.updateAfterSignIn("a-1", 42, true, usedAt).ok());
-        auto found = credentials.findByCredentialId("a-1");
+        auto found = ok(credentials.findByCredentialId("a-1"));
         QCOMPARE(found->signCount, 42u);
         QCOMPARE(found->backupState, true);
         QVERIFY(found->lastUsedAt.has_value());
@@ -232,7 +232,7 @@ private slots:
             credentials.updateAfterSignIn("device-bound", 9, true, QDateTime::currentDateTimeUtc());
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, StoreError::Code::Invalid);
-        auto found = credentials.findByCredentialId("device-bound");
+        auto found = ok(credentials.findByCredentialId("device-bound"));
         QCOMPARE(found->signCount, 5u);
         QVERIFY(!found->lastUsedAt.has_value());
     }
@@ -246,11 +246,11 @@ private slots:
         auto notHis = credentials.remove(m_bob, "a-1");
         QVERIFY(!notHis.ok());
         QCOMPARE(notHis.error().code, StoreError::Code::NotFound);
-        QCOMPARE(credentials.countForUser(m_alice), 2);
+        QCOMPARE(ok(credentials.countForUser(m_alice)), 2);
 
         QVERIFY(credentials.remove(m_alice, "a-1").ok());
-        QVERIFY(!credentials.findByCredentialId("a-1").has_value());
-        QCOMPARE(credentials.countForUser(m_alice), 1);
+        QVERIFY(!ok(credentials.findByCredentialId("a-1")).has_value());
+        QCOMPARE(ok(credentials.countForUser(m_alice)), 1);
 
         auto again = credentials.remove(m_alice, "a-1");
         QVERIFY(!again.ok());
@@ -263,8 +263,8 @@ private slots:
         QVERIFY(credentials.add(passkey(m_alice, "a-1")).ok());
         QVERIFY(credentials.add(passkey(m_bob, "b-1")).ok());
         QVERIFY(UserStore(*m_database).remove(m_alice).ok());
-        QVERIFY(!credentials.findByCredentialId("a-1").has_value());
-        QVERIFY(credentials.findByCredentialId("b-1").has_value());
+        QVERIFY(!ok(credentials.findByCredentialId("a-1")).has_value());
+        QVERIFY(ok(credentials.findByCredentialId("b-1")).has_value());
     }
 
 private:

@@ -130,8 +130,8 @@ private slots:
         auto again = Database::open(path);
         QVERIFY(again.ok());
         UserStore users(**again);
-        QCOMPARE(users.count(), 1);
-        QVERIFY(users.findByUid(uid).has_value());
+        QCOMPARE(ok(users.count()), 1);
+        QVERIFY(ok(users.findByUid(uid)).has_value());
     }
 
     void migratesFromEveryEarlierVersion_data()
@@ -157,9 +157,9 @@ private slots:
         QCOMPARE((*database)->schemaVersion(), Database::latestSchemaVersion());
         UserStore users(**database);
         // Data written at the earlier version is still there after the upgrade.
-        QCOMPARE(users.count(), startVersion >= 1 ? 1 : 0);
+        QCOMPARE(ok(users.count()), startVersion >= 1 ? 1 : 0);
         if (startVersion >= 1) {
-            auto user = users.findByLogin(QStringLiteral("OLDTIMER"));
+            auto user = ok(users.findByLogin(QStringLiteral("OLDTIMER")));
             QVERIFY(user.has_value());
             QCOMPARE(user->userHandle, QByteArray(32, '\x07'));
         }
@@ -302,8 +302,8 @@ private slots:
         UserStore viaSecond(**second);
         auto user = viaFirst.create(someUser(1));
         QVERIFY(user.ok());
-        QVERIFY(viaSecond.findByUid(user->uid).has_value());
-        QCOMPARE(UserStore(**other).count(), 0);
+        QVERIFY(ok(viaSecond.findByUid(user->uid)).has_value());
+        QCOMPARE(ok(UserStore(**other).count()), 0);
     }
 
     void closingRemovesTheConnection()
@@ -336,7 +336,7 @@ private slots:
         writer = Database::open(m_dir.filePath(QStringLiteral("elsewhere.sqlite")));
         auto reopened = Database::open(path);
         QVERIFY(reopened.ok());
-        QVERIFY(UserStore(**reopened).findByUid(user->uid).has_value());
+        QVERIFY(ok(UserStore(**reopened).findByUid(user->uid)).has_value());
     }
 
     void aCommittedRowSurvivesAProcessThatDies()
@@ -353,7 +353,7 @@ private slots:
         QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
         auto database = Database::open(path);
         QVERIFY(database.ok());
-        auto user = UserStore(**database).findByUid(uid);
+        auto user = ok(UserStore(**database).findByUid(uid));
         QVERIFY(user.has_value());
         QCOMPARE(user->username, QStringLiteral("survivor"));
     }

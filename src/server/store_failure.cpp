@@ -1,0 +1,57 @@
+#include "server/store_failure.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+namespace latchkey::server {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcStoreFailure, "latchkey.server.store", QtWarningMsg)
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("latchkey::server::StoreFailure", text);
+}
+
+QString failureCode(const store::StoreError& error)
+{
+    return error.code == store::StoreError::Code::Busy ? QStringLiteral("store_busy")
+                                                       : QStringLiteral("store_error");
+}
+
+void logFailure(const store::StoreError& error)
+{
+    if (store::isStoreFault(error))
+        qCWarning(lcStoreFailure).noquote() << store::codeName(error.code) << "-" << error.message;
+}
+
+} // namespace
+
+int storeFailureStatus(const store::StoreError& error)
+{
+    return error.code == store::StoreError::Code::Busy ? 503 : 500;
+}
+
+ApiError readFailure(const store::StoreError& error)
+{
+    logFailure(error);
+    const QString message =
+        error.code == store::StoreError::Code::Busy
+            ? tr("Latchkey's profile database is busy: another program is using it. Nothing "
+                 "was changed. Try again in a moment.")
+            : tr("Latchkey could not read its profiles just now. Nothing was changed. Try "
+                 "again.");
+    return {storeFailureStatus(error), failureCode(error), message};
+}
+
+ApiError writeFailure(const store::StoreError& error)
+{
+    logFailure(error);
+    return {storeFailureStatus(error), failureCode(error),
+            QCoreApplication::translate("latchkey::server::PasskeyFlows",
+                                        "Latchkey could not save this: %1")
+                .arg(error.message)};
+}
+
+} // namespace latchkey::server
