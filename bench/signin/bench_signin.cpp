@@ -66,7 +66,7 @@ bool fillProfiles(const QString& databaseFile, int count)
         if (!created)
             return fail(created.error().message);
     }
-    out() << "  filled " << users.count() << " profiles in " << timer.elapsed() << " ms"
+    out() << "  filled " << users.count().value() << " profiles in " << timer.elapsed() << " ms"
           << Qt::endl;
     return true;
 }
