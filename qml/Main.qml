@@ -104,6 +104,7 @@ ApplicationWindow {
     }
 
     StatusPane {
+        objectName: "statusPane"
         anchors.fill: parent
         visible: (!window.everLoaded && window.startIsSlow) || window.failure !== ""
         failure: window.failure
