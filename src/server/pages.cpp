@@ -126,25 +126,37 @@ Pages::Pages(store::Database& database, Sessions& sessions)
 
 // A profile that never got a passkey and is older than any session can be (so its enrolment
 // session is gone and nobody can ever finish it) no longer holds its username and email.
-// Every read must succeed: a passkey count that could not be read is not "no passkey".
 store::StoreResult<bool> Pages::removeUnfinishedProfiles(const store::NewUser& newUser)
 {
-    const QDateTime cutoff = m_sessions.now().addMSecs(-Sessions::longestLifetime().count());
+    // Every read comes first: should one fail, nothing has been deleted yet.
+    const auto unfinished = unfinishedProfiles(newUser);
+    if (!unfinished)
+        return unfinished.error();
     bool removed = false;
+    for (const qint64 id : *unfinished)
+        removed = m_users.remove(id).ok() || removed;
+    return removed;
+}
+
+// The profiles holding the new profile's username or email that can never be finished. A
+// passkey count that could not be read is an error here, never "no passkey".
+store::StoreResult<QList<qint64>> Pages::unfinishedProfiles(const store::NewUser& newUser) const
+{
+    const QDateTime cutoff = m_sessions.now().addMSecs(-Sessions::longestLifetime().count());
+    QList<qint64> ids;
     for (const QString& login : {newUser.username, newUser.email}) {
         const auto user = m_users.findByLogin(login);
         if (!user)
             return user.error();
-        if (!*user || (*user)->createdAt > cutoff)
+        if (!*user || (*user)->createdAt > cutoff || ids.contains((*user)->id))
             continue;
         const auto passkeys = m_credentials.countForUser((*user)->id);
         if (!passkeys)
             return passkeys.error();
-        if (*passkeys > 0)
-            continue;
-        removed = m_users.remove((*user)->id).ok() || removed;
+        if (*passkeys == 0)
+            ids.append((*user)->id);
     }
-    return removed;
+    return ids;
 }
 
 HttpResponse Pages::home(const HttpRequest& request)

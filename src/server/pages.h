@@ -50,6 +50,7 @@ private:
                             bool changeMade = false);
     store::StoreResult<void> addLastUser(const HttpRequest& request, TemplateData& data) const;
     store::StoreResult<bool> removeUnfinishedProfiles(const store::NewUser& newUser);
+    store::StoreResult<QList<qint64>> unfinishedProfiles(const store::NewUser& newUser) const;
 
     Sessions& m_sessions;
     store::UserStore m_users;

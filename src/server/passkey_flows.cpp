@@ -366,20 +366,44 @@ HttpResponse PasskeyFlows::authenticationOptions(const HttpRequest& request)
     return response;
 }
 
+// Everything sign-in needs from the store, read before the challenge is spent, so a failed
+// read refuses the attempt with nothing written (the same challenge can be answered again).
+ApiResult<PasskeyFlows::SignInRecords>
+PasskeyFlows::signInRecords(const QByteArray& credentialId) const
+{
+    SignInRecords records;
+    const auto credential = m_credentials.findByCredentialId(credentialId);
+    if (!credential)
+        return readFailure(credential.error());
+    records.credential = *credential;
+    if (!records.credential)
+        return records;
+    const auto owner = m_users.findById(records.credential->userId);
+    if (!owner)
+        return readFailure(owner.error());
+    records.owner = *owner;
+    const auto ownerPasskeys = descriptorsFor(records.credential->userId);
+    if (!ownerPasskeys)
+        return ownerPasskeys.error();
+    for (const auto& descriptor : *ownerPasskeys)
+        records.ownerCredentialIds.append(descriptor.id);
+    return records;
+}
+
 ApiResult<PasskeyFlows::SignIn> PasskeyFlows::verifySignIn(const CurrentSession& current,
                                                            const QJsonObject& body)
 {
     const auto response = webauthn::parseAuthenticationResponse(body);
     if (!response)
         return fromWebAuthn(response.error());
+    const auto records = signInRecords(response->rawId);
+    if (!records)
+        return records.error();
     const auto challenge = consumeChallenge(
         current.session, store::ChallengePurpose::Authentication, response->clientDataJson);
     if (!challenge)
         return challenge.error();
-    const auto found = m_credentials.findByCredentialId(response->rawId);
-    if (!found)
-        return readFailure(found.error());
-    const std::optional<store::Credential>& credential = *found;
+    const std::optional<store::Credential>& credential = records->credential;
     if (!credential)
         return ApiError{404, QStringLiteral("unknown_credential"),
                         tr("This passkey is not registered with Latchkey. Choose another, or "
@@ -388,10 +412,7 @@ ApiResult<PasskeyFlows::SignIn> PasskeyFlows::verifySignIn(const CurrentSession&
         return ApiError{403, QStringLiteral("wrong_profile"),
                         tr("This passkey belongs to another profile. Choose the passkey of "
                            "the profile you named.")};
-    const auto ownerFound = m_users.findById(credential->userId);
-    if (!ownerFound)
-        return readFailure(ownerFound.error());
-    const std::optional<store::User>& owner = *ownerFound;
+    const std::optional<store::User>& owner = records->owner;
     if (!owner)
         return ApiError{404, QStringLiteral("unknown_credential"),
                         tr("This passkey's profile no longer exists.")};
@@ -400,13 +421,9 @@ ApiResult<PasskeyFlows::SignIn> PasskeyFlows::verifySignIn(const CurrentSession&
     expected.origins = {m_context.origin()};
     expected.rpIds = {ServerContext::rpId()};
     expected.requireUserVerification = true;
-    if (challenge->userId) {
-        const auto allowed = descriptorsFor(*challenge->userId);
-        if (!allowed)
-            return allowed.error();
-        for (const auto& descriptor : *allowed)
-            expected.allowCredentials.append(descriptor.id);
-    }
+    // Username-first: the profile named is the credential's owner (checked above).
+    if (challenge->userId)
+        expected.allowCredentials = records->ownerCredentialIds;
     expected.requireUserHandle = !challenge->userId;
     webauthn::StoredCredential stored;
     stored.credentialId = credential->credentialId;

@@ -37,7 +37,16 @@ private:
         QByteArray credentialId;
     };
 
+    // A presented credential as the store knows it: the passkey, its owner and all of the
+    // owner's credential ids (empty optionals when the id is unknown).
+    struct SignInRecords {
+        std::optional<store::Credential> credential;
+        std::optional<store::User> owner;
+        QList<QByteArray> ownerCredentialIds;
+    };
+
     ApiResult<CurrentSession> profileSession(const HttpRequest& request);
+    ApiResult<SignInRecords> signInRecords(const QByteArray& credentialId) const;
     ApiResult<store::Challenge> consumeChallenge(const store::Session& session,
                                                  store::ChallengePurpose purpose,
                                                  const QByteArray& clientDataJson);
