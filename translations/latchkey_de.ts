@@ -249,6 +249,17 @@ Mit Strg+C beenden.</translation>
     </message>
 </context>
 <context>
+    <name>latchkey::server</name>
+    <message>
+        <source>Latchkey&apos;s profile database is busy: another program is using it. Nothing was changed. Try again in a moment.</source>
+        <translation>Die Profildatenbank von Latchkey ist belegt: Ein anderes Programm verwendet sie. Es wurde nichts geändert. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
+        <translation>Latchkey konnte seine Profile gerade nicht lesen. Es wurde nichts geändert. Versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
     <name>latchkey::server::FormBody</name>
     <message>
         <source>The form could not be read: it is not valid URL encoding of UTF-8 text. Reload the page and try again.</source>
@@ -718,6 +729,10 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>The profile and its passkey records are deleted, and you are signed out. In Latchkey&apos;s window its passkey is also deleted from this computer&apos;s key store; a passkey kept by a browser, phone or security key may stay there until you remove it. This cannot be undone.</source>
         <translation>Das Profil und seine Passkey-Einträge werden gelöscht, und Sie werden abgemeldet. Im Latchkey-Fenster wird sein Passkey auch aus dem Schlüsselspeicher dieses Computers gelöscht; ein Passkey, den ein Browser, ein Telefon oder ein Sicherheitsschlüssel aufbewahrt, kann dort bleiben, bis Sie ihn entfernen. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Busy just now</source>
+        <translation>Gerade belegt</translation>
     </message>
 </context>
 <context>

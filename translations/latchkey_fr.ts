@@ -249,6 +249,17 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     </message>
 </context>
 <context>
+    <name>latchkey::server</name>
+    <message>
+        <source>Latchkey&apos;s profile database is busy: another program is using it. Nothing was changed. Try again in a moment.</source>
+        <translation>La base de données des profils de Latchkey est occupée : un autre programme l’utilise. Rien n’a été modifié. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
+        <translation>Latchkey n’a pas pu lire ses profils pour le moment. Rien n’a été modifié. Réessayez.</translation>
+    </message>
+</context>
+<context>
     <name>latchkey::server::FormBody</name>
     <message>
         <source>The form could not be read: it is not valid URL encoding of UTF-8 text. Reload the page and try again.</source>
@@ -718,6 +729,10 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>The profile and its passkey records are deleted, and you are signed out. In Latchkey&apos;s window its passkey is also deleted from this computer&apos;s key store; a passkey kept by a browser, phone or security key may stay there until you remove it. This cannot be undone.</source>
         <translation>Le profil et les données de ses clés d’accès sont supprimés, et vous êtes déconnecté. Dans la fenêtre de Latchkey, sa clé d’accès est aussi supprimée du magasin de clés de cet ordinateur ; une clé d’accès conservée par un navigateur, un téléphone ou une clé de sécurité peut y rester jusqu’à ce que vous la supprimiez. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Busy just now</source>
+        <translation>Occupé pour le moment</translation>
     </message>
 </context>
 <context>
