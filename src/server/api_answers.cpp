@@ -13,16 +13,12 @@ HttpResponse jsonResponse(int status, const QJsonObject& object)
 
 HttpResponse apiErrorResponse(const ApiError& error, const QString& title)
 {
-    HttpResponse response = jsonResponse(
-        error.status, QJsonObject{{QStringLiteral("ok"), false},
-                                  {QStringLiteral("title"), title},
-                                  {QStringLiteral("error"),
-                                   QJsonObject{{QStringLiteral("code"), error.code},
-                                               {QStringLiteral("message"), error.message}}}});
-    // 503 is only ever the database being busy: worth a retry a moment later.
-    if (error.status == 503)
-        response.setHeader("Retry-After", "1");
-    return response;
+    return jsonResponse(error.status,
+                        QJsonObject{{QStringLiteral("ok"), false},
+                                    {QStringLiteral("title"), title},
+                                    {QStringLiteral("error"),
+                                     QJsonObject{{QStringLiteral("code"), error.code},
+                                                 {QStringLiteral("message"), error.message}}}});
 }
 
 ApiResult<QJsonObject> readJsonObject(const HttpRequest& request)

@@ -310,6 +310,8 @@ HttpResponse Pages::registerSubmit(const HttpRequest& request)
     if (created.error().code == store::StoreError::Code::Invalid)
         return registerFailure(request, 400, QStringLiteral("invalid"), view);
     const ApiError failure = writeFailure(created.error());
+    if (created.error().code == store::StoreError::Code::Busy)
+        view.formError = failure.message;
     return registerFailure(request, failure.status, failure.code, view);
 }
 
@@ -426,12 +428,9 @@ HttpResponse Pages::error(const HttpRequest& request, int status, const QString&
 
 HttpResponse Pages::error(const HttpRequest& request, const ApiError& refusal)
 {
-    HttpResponse response =
-        request.wantsJson() ? jsonAnswer(refusal.status, errorObject(refusal.code, refusal.message))
-                            : error(request, refusal.status, refusal.message);
-    if (refusal.status == 503)
-        response.setHeader("Retry-After", "1");
-    return response;
+    if (request.wantsJson())
+        return jsonAnswer(refusal.status, errorObject(refusal.code, refusal.message));
+    return error(request, refusal.status, refusal.message);
 }
 
 HttpResponse Pages::notFound(const HttpRequest& request)

@@ -76,6 +76,9 @@ void RequestHandler::addRoutes()
 HttpResponse RequestHandler::handle(const HttpRequest& request)
 {
     HttpResponse response = guardedDispatch(request);
+    // 503 is only ever the profile database being busy: worth a retry a moment later.
+    if (response.status == 503)
+        response.setHeader("Retry-After", "1");
     applySecurityHeaders(response,
                          isFromAppView(request, m_secret) ? Audience::AppView : Audience::Browser);
     // Method, path and status only: queries and bodies may hold tokens and personal data.

@@ -20,6 +20,12 @@ QString failureCode(const store::StoreError& error)
                                                        : QStringLiteral("store_error");
 }
 
+QString busyMessage()
+{
+    return tr("Latchkey's profile database is busy: another program is using it. Nothing was "
+              "changed. Try again in a moment.");
+}
+
 void logFailure(const store::StoreError& error)
 {
     if (store::isStoreFault(error))
@@ -36,18 +42,18 @@ int storeFailureStatus(const store::StoreError& error)
 ApiError readFailure(const store::StoreError& error)
 {
     logFailure(error);
-    const QString message =
-        error.code == store::StoreError::Code::Busy
-            ? tr("Latchkey's profile database is busy: another program is using it. Nothing "
-                 "was changed. Try again in a moment.")
-            : tr("Latchkey could not read its profiles just now. Nothing was changed. Try "
-                 "again.");
-    return {storeFailureStatus(error), failureCode(error), message};
+    if (error.code == store::StoreError::Code::Busy)
+        return {503, failureCode(error), busyMessage()};
+    return {storeFailureStatus(error), failureCode(error),
+            tr("Latchkey could not read its profiles just now. Nothing was changed. Try "
+               "again.")};
 }
 
 ApiError writeFailure(const store::StoreError& error)
 {
     logFailure(error);
+    if (error.code == store::StoreError::Code::Busy)
+        return {503, failureCode(error), busyMessage()};
     return {storeFailureStatus(error), failureCode(error),
             QCoreApplication::translate("latchkey::server::PasskeyFlows",
                                         "Latchkey could not save this: %1")

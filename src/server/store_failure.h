@@ -15,8 +15,9 @@ int storeFailureStatus(const store::StoreError& error);
 // values.
 ApiError readFailure(const store::StoreError& error);
 
-// A write failed: the person is told the store's own sentence (it says what was not saved).
-// Logged like readFailure when the store itself failed.
+// A write failed: the person is told the store's own sentence (it says what was not saved),
+// or, when the database was busy, the same "try again in a moment" as readFailure. Logged
+// like readFailure when the store itself failed.
 ApiError writeFailure(const store::StoreError& error);
 
 } // namespace latchkey::server
