@@ -133,8 +133,13 @@ store::StoreResult<bool> Pages::removeUnfinishedProfiles(const store::NewUser& n
     if (!unfinished)
         return unfinished.error();
     bool removed = false;
-    for (const qint64 id : *unfinished)
-        removed = m_users.remove(id).ok() || removed;
+    for (const qint64 id : *unfinished) {
+        const auto deleted = m_users.remove(id);
+        // NotFound: another request released it first. A failed delete is not "still taken".
+        if (!deleted && store::isStoreFault(deleted.error()))
+            return deleted.error();
+        removed = deleted.ok() || removed;
+    }
     return removed;
 }
 
