@@ -85,9 +85,15 @@ HttpResponse ProfilePages::profilePage(const HttpRequest& request, int status,
     const auto data = profileData(*session.user);
     if (!data)
         return m_pages.error(request, data.error());
+    return renderProfile(status, *data, toasts);
+}
+
+HttpResponse ProfilePages::renderProfile(int status, const TemplateData& data,
+                                         const QList<Toast>& toasts)
+{
     const PageContext context{tr("Your profile"), QStringLiteral("profile"), true, toasts};
     return HttpResponse::html(status,
-                              m_renderer.renderPage(QStringLiteral("profile"), *data, context));
+                              m_renderer.renderPage(QStringLiteral("profile"), data, context));
 }
 
 // A profile without a passkey is reached only by its creator's enrolment session (or after
@@ -153,7 +159,7 @@ HttpResponse ProfilePages::actionDone(const HttpRequest& request, const CurrentS
 {
     const auto data = profileData(*session.user);
     if (!request.wantsJson())
-        return data ? profilePage(request, 200, session, {{Toast::Kind::Success, title, message}})
+        return data ? renderProfile(200, *data, {{Toast::Kind::Success, title, message}})
                     : HttpResponse::redirect("/profile");
     QJsonObject answer{{QStringLiteral("ok"), true},
                        {QStringLiteral("title"), title},

@@ -50,6 +50,7 @@ private:
     ApiResult<TemplateData> profileData(const store::User& user) const;
     HttpResponse profilePage(const HttpRequest& request, int status, const CurrentSession& session,
                              const QList<Toast>& toasts);
+    HttpResponse renderProfile(int status, const TemplateData& data, const QList<Toast>& toasts);
     HttpResponse enrolPage(const HttpRequest& request, const CurrentSession& session);
     HttpResponse actionDone(const HttpRequest& request, const CurrentSession& session,
                             const QString& title, const QString& message,
