@@ -1,6 +1,7 @@
 #include "authenticator/software/file_sealing_key_provider.h"
 
 #include "authenticator/ec_p256_key.h"
+#include "authenticator/software/key_file_lock.h"
 #include "authenticator/software/private_file.h"
 #include "authenticator/software/sealed_box.h"
 
@@ -18,6 +19,11 @@ bool FileSealingKeyProvider::exists() const
 
 KeyStoreResult<QByteArray> FileSealingKeyProvider::sealingKey()
 {
+    // Two processes starting at once must not both make a key: the second would replace the
+    // first's, and every key sealed with it would never open again.
+    KeyFileLock lock(m_path);
+    if (auto locked = lock.acquire(); !locked)
+        return keyStoreError(KeyStoreErrorCode::SealingKeyUnavailable, locked.error().message);
     return exists() ? readKey() : createKey();
 }
 

@@ -5,6 +5,12 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
 namespace latchkey::authenticator {
 namespace {
 
@@ -21,7 +27,29 @@ KeyStoreError ioError(const QString& what, const QString& path, const QString& r
                          QStringLiteral("Could not %1 %2: %3").arg(what, path, reason));
 }
 
-KeyStoreResult<void> ensureFolder(const QString& path)
+// The rename that QSaveFile::commit() made is only on disk once the folder's entry is.
+KeyStoreResult<void> syncFolder(const QString& path)
+{
+#ifdef Q_OS_UNIX
+    const QString folder = QFileInfo(path).absolutePath();
+    const int fd =
+        ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return ioError(QStringLiteral("open the folder"), folder, qt_error_string(errno));
+    const int synced = ::fsync(fd);
+    const int error = errno;
+    ::close(fd);
+    if (synced != 0)
+        return ioError(QStringLiteral("sync the folder"), folder, qt_error_string(error));
+#else
+    Q_UNUSED(path);
+#endif
+    return {};
+}
+
+} // namespace
+
+KeyStoreResult<void> ensurePrivateFolder(const QString& path)
 {
     const QString folder = QFileInfo(path).absolutePath();
     if (QFileInfo::exists(folder))
@@ -32,11 +60,9 @@ KeyStoreResult<void> ensureFolder(const QString& path)
     return {};
 }
 
-} // namespace
-
 KeyStoreResult<void> writePrivateFile(const QString& path, const QByteArray& contents)
 {
-    if (auto folder = ensureFolder(path); !folder)
+    if (auto folder = ensurePrivateFolder(path); !folder)
         return folder;
     QSaveFile file(path);
     // Permissions go on the temporary file before any byte is written, so the secret is never
@@ -45,7 +71,7 @@ KeyStoreResult<void> writePrivateFile(const QString& path, const QByteArray& con
         return ioError(QStringLiteral("write"), path, file.errorString());
     if (file.write(contents) != contents.size() || !file.commit())
         return ioError(QStringLiteral("write"), path, file.errorString());
-    return {};
+    return syncFolder(path);
 }
 
 KeyStoreResult<QByteArray> readPrivateFile(const QString& path)

@@ -8,8 +8,12 @@
 namespace latchkey::authenticator {
 
 // Writes path atomically (QSaveFile: the old contents stay until the new ones are complete),
-// mode 0600, creating its folder with mode 0700 when missing.
+// mode 0600, creating its folder with mode 0700 when missing. Durable when it returns: the
+// contents are synced before the rename and, on POSIX systems, the folder after it (else a
+// power cut could bring the old file back after the person was told a change was saved).
 KeyStoreResult<void> writePrivateFile(const QString& path, const QByteArray& contents);
+// Creates path's folder with mode 0700 when it is missing.
+KeyStoreResult<void> ensurePrivateFolder(const QString& path);
 KeyStoreResult<QByteArray> readPrivateFile(const QString& path);
 // Whether only the owner may read or write path (no group or other permission bits).
 bool isPrivateToOwner(const QString& path);

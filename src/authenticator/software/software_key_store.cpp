@@ -40,6 +40,12 @@ KeyStoreError corrupt(const QString& path, const QString& what)
                              .arg(path, what));
 }
 
+KeyStoreError duplicateOrEmptyId()
+{
+    return keyStoreError(KeyStoreErrorCode::Crypto,
+                         QStringLiteral("A key needs a new, non-empty credential id."));
+}
+
 KeyStoreError notFound()
 {
     return keyStoreError(KeyStoreErrorCode::NotFound,
@@ -86,8 +92,9 @@ std::optional<CredentialRecord> recordFrom(const QCborMap& map, const QByteArray
 
 } // namespace
 
-SoftwareKeyStore::SoftwareKeyStore(QString path, QByteArray sealingKey)
-    : m_path(std::move(path)), m_sealingKey(std::move(sealingKey))
+SoftwareKeyStore::SoftwareKeyStore(QString path, QByteArray sealingKey,
+                                   std::chrono::milliseconds lockWait)
+    : m_path(std::move(path)), m_sealingKey(std::move(sealingKey)), m_lockWait(lockWait)
 {}
 
 SoftwareKeyStore::~SoftwareKeyStore()
@@ -96,46 +103,73 @@ SoftwareKeyStore::~SoftwareKeyStore()
 }
 
 KeyStoreResult<std::unique_ptr<SoftwareKeyStore>>
-SoftwareKeyStore::open(const QString& path, SealingKeyProvider& sealing)
+SoftwareKeyStore::open(const QString& path, SealingKeyProvider& sealing,
+                       std::chrono::milliseconds lockWait)
 {
     auto sealingKey = sealing.sealingKey();
     if (!sealingKey)
         return sealingKey.error();
-    std::unique_ptr<SoftwareKeyStore> store(new SoftwareKeyStore(path, *sealingKey));
-    if (auto loaded = store->load(); !loaded)
+    std::unique_ptr<SoftwareKeyStore> store(new SoftwareKeyStore(path, *sealingKey, lockWait));
+    wipe(*sealingKey);
+    if (auto loaded = store->refresh(); !loaded)
         return loaded.error();
     return store;
 }
 
-KeyStoreResult<void> SoftwareKeyStore::load()
+KeyStoreResult<void> SoftwareKeyStore::refresh()
 {
-    if (!QFileInfo::exists(m_path))
+    QByteArray bytes;
+    if (QFileInfo::exists(m_path)) {
+        auto contents = readPrivateFile(m_path);
+        if (!contents)
+            return contents.error();
+        bytes = std::move(*contents);
+    }
+    if (bytes == m_fileBytes)
         return {};
-    const auto contents = readPrivateFile(m_path);
-    if (!contents)
-        return contents.error();
-    const QJsonObject document = QJsonDocument::fromJson(*contents).object();
+    auto parsed = parse(bytes);
+    if (!parsed)
+        return parsed.error();
+    m_contents = std::move(*parsed);
+    m_fileBytes = std::move(bytes);
+    return {};
+}
+
+KeyStoreResult<SoftwareKeyStore::Contents> SoftwareKeyStore::parse(const QByteArray& bytes) const
+{
+    Contents contents;
+    if (bytes.isEmpty())
+        return contents; // no file yet: no keys
+    const QJsonObject document = QJsonDocument::fromJson(bytes).object();
     if (document.value(QLatin1String("format")).toString() != kFormat ||
         document.value(QLatin1String("version")).toInt() != kVersion ||
         !document.value(QLatin1String("entries")).isArray())
         return corrupt(m_path, QStringLiteral("not a Latchkey keys file of version 1"));
-    for (const QJsonValue& entry : document.value(QLatin1String("entries")).toArray()) {
-        if (auto loaded = loadEntry(entry.toObject()); !loaded)
-            return loaded;
+    for (const QJsonValue& value : document.value(QLatin1String("entries")).toArray()) {
+        const auto id = fromBase64Url(value.toObject().value(QLatin1String("id")));
+        const auto sealed = fromBase64Url(value.toObject().value(QLatin1String("sealed")));
+        if (!id || !sealed || contents.entries.contains(*id))
+            return corrupt(m_path, QStringLiteral("an entry without a valid id or sealed key"));
+        auto entry = openEntry(*id, *sealed);
+        if (!entry)
+            return entry.error();
+        contents.entries.insert(*id, std::move(*entry));
+        contents.order.append(*id);
     }
-    return {};
+    return contents;
 }
 
-KeyStoreResult<void> SoftwareKeyStore::loadEntry(const QJsonObject& json)
+KeyStoreResult<SoftwareKeyStore::Entry> SoftwareKeyStore::openEntry(const QByteArray& id,
+                                                                    const QByteArray& sealed) const
 {
-    const auto id = fromBase64Url(json.value(QLatin1String("id")));
-    const auto sealed = fromBase64Url(json.value(QLatin1String("sealed")));
-    if (!id || !sealed || m_entries.contains(*id))
-        return corrupt(m_path, QStringLiteral("an entry without a valid id or sealed key"));
-    auto plaintext = openSealed(m_sealingKey, *sealed, *id);
+    // The same box under the same id is the entry this store already opened and checked.
+    if (const auto known = m_contents.entries.constFind(id);
+        known != m_contents.entries.constEnd() && known->sealed == sealed)
+        return *known;
+    auto plaintext = openSealed(m_sealingKey, sealed, id);
     if (!plaintext)
         return corrupt(m_path,
-                       QStringLiteral("entry %1 failed its integrity check").arg(base64Url(*id)));
+                       QStringLiteral("entry %1 failed its integrity check").arg(base64Url(id)));
     const QCborMap map = QCborValue::fromCbor(*plaintext).toMap();
     wipe(*plaintext);
     QByteArray scalar = map.value(QStringLiteral("d")).toByteArray();
@@ -143,28 +177,29 @@ KeyStoreResult<void> SoftwareKeyStore::loadEntry(const QJsonObject& json)
     wipe(scalar);
     if (!key)
         return corrupt(m_path, key.error().message);
-    m_entries.insert(*id, Entry{*key, recordFrom(map, *id)});
-    m_order.append(*id);
-    return {};
+    return Entry{*key, recordFrom(map, id), sealed};
 }
 
 KeyStoreResult<QJsonObject> SoftwareKeyStore::sealEntry(const QByteArray& credentialId,
-                                                        const Entry& entry) const
+                                                        Entry& entry) const
 {
-    QByteArray plaintext = entryPlaintext(entry.key, entry.record);
-    const auto sealed = seal(m_sealingKey, plaintext, credentialId);
-    wipe(plaintext);
-    if (!sealed)
-        return sealed.error();
+    if (entry.sealed.isEmpty()) {
+        QByteArray plaintext = entryPlaintext(entry.key, entry.record);
+        const auto sealed = seal(m_sealingKey, plaintext, credentialId);
+        wipe(plaintext);
+        if (!sealed)
+            return sealed.error();
+        entry.sealed = *sealed;
+    }
     return QJsonObject{{QStringLiteral("id"), base64Url(credentialId)},
-                       {QStringLiteral("sealed"), base64Url(*sealed)}};
+                       {QStringLiteral("sealed"), base64Url(entry.sealed)}};
 }
 
-KeyStoreResult<void> SoftwareKeyStore::persist() const
+KeyStoreResult<QByteArray> SoftwareKeyStore::serialize(Contents& contents) const
 {
     QJsonArray entries;
-    for (const QByteArray& id : m_order) {
-        const auto sealed = sealEntry(id, m_entries.value(id));
+    for (const QByteArray& id : std::as_const(contents.order)) {
+        const auto sealed = sealEntry(id, contents.entries[id]);
         if (!sealed)
             return sealed.error();
         entries.append(*sealed);
@@ -172,71 +207,87 @@ KeyStoreResult<void> SoftwareKeyStore::persist() const
     const QJsonObject document{{QStringLiteral("format"), kFormat},
                                {QStringLiteral("version"), kVersion},
                                {QStringLiteral("entries"), entries}};
-    return writePrivateFile(m_path, QJsonDocument(document).toJson(QJsonDocument::Indented));
+    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+}
+
+template <typename T, typename Change> KeyStoreResult<T> SoftwareKeyStore::update(Change&& change)
+{
+    KeyFileLock lock(m_path);
+    if (auto locked = lock.acquire(m_lockWait); !locked)
+        return locked.error();
+    if (auto fresh = refresh(); !fresh)
+        return fresh.error();
+    Contents next = m_contents;
+    auto result = change(next);
+    if (!result)
+        return result;
+    auto bytes = serialize(next);
+    if (!bytes)
+        return bytes.error();
+    if (auto written = writePrivateFile(m_path, *bytes); !written)
+        return written.error(); // the file may hold the new bytes; refresh() will tell
+    m_contents = std::move(next);
+    m_fileBytes = std::move(*bytes);
+    return result;
 }
 
 KeyStoreResult<CreatedKey> SoftwareKeyStore::createKey(const QByteArray& credentialId)
 {
-    if (credentialId.isEmpty() || m_entries.contains(credentialId))
-        return keyStoreError(KeyStoreErrorCode::Crypto,
-                             QStringLiteral("A key needs a new, non-empty credential id."));
+    if (credentialId.isEmpty())
+        return duplicateOrEmptyId();
     const auto key = EcP256Key::generate();
     if (!key)
         return key.error();
-    m_entries.insert(credentialId, Entry{*key, std::nullopt});
-    m_order.append(credentialId);
-    if (auto written = persist(); !written) {
-        m_entries.remove(credentialId);
-        m_order.removeAll(credentialId);
-        return written.error();
-    }
-    return CreatedKey{credentialId, key->publicPoint()};
+    return update<CreatedKey>([&](Contents& contents) -> KeyStoreResult<CreatedKey> {
+        if (contents.entries.contains(credentialId))
+            return duplicateOrEmptyId();
+        contents.entries.insert(credentialId, Entry{*key, std::nullopt, {}});
+        contents.order.append(credentialId);
+        return CreatedKey{credentialId, key->publicPoint()};
+    });
 }
 
 KeyStoreResult<QByteArray> SoftwareKeyStore::sign(const KeyHandle& handle, QByteArrayView data)
 {
-    const auto found = m_entries.constFind(handle);
-    if (found == m_entries.constEnd())
+    if (auto fresh = refresh(); !fresh)
+        return fresh.error();
+    const auto found = m_contents.entries.constFind(handle);
+    if (found == m_contents.entries.constEnd())
         return notFound();
     return found->key.sign(data);
 }
 
 KeyStoreResult<void> SoftwareKeyStore::deleteKey(const KeyHandle& handle)
 {
-    const auto found = m_entries.constFind(handle);
-    if (found == m_entries.constEnd())
-        return notFound();
-    const Entry removed = *found;
-    const qsizetype position = m_order.indexOf(handle);
-    m_entries.remove(handle);
-    m_order.removeAt(position);
-    if (auto written = persist(); !written) {
-        m_entries.insert(handle, removed);
-        m_order.insert(position, handle);
-        return written;
-    }
-    return {};
+    return update<void>([&](Contents& contents) -> KeyStoreResult<void> {
+        if (!contents.entries.remove(handle))
+            return notFound();
+        contents.order.removeAll(handle);
+        return {};
+    });
 }
 
 KeyStoreResult<void> SoftwareKeyStore::saveCredential(const CredentialRecord& record)
 {
-    const auto found = m_entries.find(record.keyHandle);
-    if (found == m_entries.end() || record.keyHandle != record.credentialId)
+    if (record.keyHandle != record.credentialId)
         return notFound();
-    const std::optional<CredentialRecord> previous = found->record;
-    found->record = record;
-    if (auto written = persist(); !written) {
-        m_entries[record.keyHandle].record = previous;
-        return written;
-    }
-    return {};
+    return update<void>([&](Contents& contents) -> KeyStoreResult<void> {
+        const auto found = contents.entries.find(record.keyHandle);
+        if (found == contents.entries.end())
+            return notFound();
+        found->record = record;
+        found->sealed.clear();
+        return {};
+    });
 }
 
 KeyStoreResult<std::optional<CredentialRecord>>
 SoftwareKeyStore::findCredential(const QString& rpId, const QByteArray& credentialId)
 {
-    const auto found = m_entries.constFind(credentialId);
-    if (found == m_entries.constEnd() || !found->record || found->record->rpId != rpId)
+    if (auto fresh = refresh(); !fresh)
+        return fresh.error();
+    const auto found = m_contents.entries.constFind(credentialId);
+    if (found == m_contents.entries.constEnd() || !found->record || found->record->rpId != rpId)
         return std::optional<CredentialRecord>();
     return found->record;
 }
@@ -244,9 +295,11 @@ SoftwareKeyStore::findCredential(const QString& rpId, const QByteArray& credenti
 KeyStoreResult<QList<CredentialRecord>>
 SoftwareKeyStore::discoverableCredentials(const QString& rpId)
 {
+    if (auto fresh = refresh(); !fresh)
+        return fresh.error();
     QList<CredentialRecord> out;
-    for (auto id = m_order.crbegin(); id != m_order.crend(); ++id) {
-        const std::optional<CredentialRecord>& record = m_entries[*id].record;
+    for (auto id = m_contents.order.crbegin(); id != m_contents.order.crend(); ++id) {
+        const std::optional<CredentialRecord>& record = m_contents.entries.value(*id).record;
         if (record && record->discoverable && record->rpId == rpId)
             out.append(*record);
     }
@@ -255,16 +308,16 @@ SoftwareKeyStore::discoverableCredentials(const QString& rpId)
 
 KeyStoreResult<quint32> SoftwareKeyStore::incrementSignCount(const QByteArray& credentialId)
 {
-    const auto found = m_entries.find(credentialId);
-    if (found == m_entries.end() || !found->record)
-        return notFound();
-    // The counter is persisted before any signature uses it, so a crash never repeats a value.
-    ++found->record->signCount;
-    if (auto written = persist(); !written) {
-        --m_entries[credentialId].record->signCount;
-        return written.error();
-    }
-    return m_entries[credentialId].record->signCount;
+    // Under the lock and on the file's current counter, so two processes signing with one
+    // credential never hand out the same value; persisted before any signature uses it, so a
+    // crash never repeats one either.
+    return update<quint32>([&](Contents& contents) -> KeyStoreResult<quint32> {
+        const auto found = contents.entries.find(credentialId);
+        if (found == contents.entries.end() || !found->record)
+            return notFound();
+        found->sealed.clear();
+        return ++found->record->signCount;
+    });
 }
 
 } // namespace latchkey::authenticator
