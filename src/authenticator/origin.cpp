@@ -1,6 +1,8 @@
 #include "authenticator/origin.h"
 
 #include <QStringList>
+#include <libpsl.h>
+#include <memory>
 
 namespace latchkey::authenticator {
 namespace {
@@ -49,6 +51,35 @@ QString canonicalDomain(const QString& domain)
     return QString::fromLatin1(QUrl::toAce(domain)).toLower();
 }
 
+// The newer of libpsl's built-in Public Suffix List and the system's copy (Debian's
+// publicsuffix package, updated with the system). Loaded once; lookups only read it.
+const psl_ctx_t* publicSuffixList()
+{
+    static const std::unique_ptr<psl_ctx_t, decltype(&psl_free)> latest(psl_latest(nullptr),
+                                                                        psl_free);
+    return latest ? latest.get() : psl_builtin();
+}
+
+// HTML's "is a registrable domain suffix of or is equal to", for a suffix already known to end
+// host after a dot: the suffix must not be a public suffix (co.uk, github.io, and any unknown
+// TLD by the list's implicit "*" rule), nor end inside the host's public suffix, so it must end
+// with the host's registrable domain (example.co.uk for login.example.co.uk).
+bool isRegistrableSuffix(const QString& suffix, const QString& host)
+{
+    const psl_ctx_t* list = publicSuffixList();
+    if (!list)
+        return false; // no list on this computer: only the host itself fits
+    const QByteArray suffixBytes = suffix.toUtf8();
+    const QByteArray hostBytes = host.toUtf8();
+    if (psl_is_public_suffix2(list, suffixBytes.constData(), PSL_TYPE_ANY))
+        return false;
+    const char* registrable = psl_registrable_domain(list, hostBytes.constData());
+    if (!registrable)
+        return false;
+    const QString domain = QString::fromUtf8(registrable);
+    return suffix == domain || suffix.endsWith(QLatin1Char('.') + domain);
+}
+
 } // namespace
 
 ClientResult<QString> secureOrigin(const QUrl& pageUrl)
@@ -87,11 +118,14 @@ ClientResult<QString> relyingPartyId(const std::optional<QString>& requested, co
             QStringLiteral("The relying party id \"%1\" is not a domain name.").arg(*requested));
     if (rpId == host)
         return rpId;
-    const bool suffix = host.endsWith(QLatin1Char('.') + rpId) && rpId.contains(QLatin1Char('.')) &&
-                        host != QLatin1String("localhost");
-    if (!suffix)
+    if (!host.endsWith(QLatin1Char('.') + rpId) || host == QLatin1String("localhost"))
         return securityError(QStringLiteral("The relying party id \"%1\" does not belong to the "
                                             "page's host %2.")
+                                 .arg(rpId, host));
+    if (!isRegistrableSuffix(rpId, host))
+        return securityError(QStringLiteral("The relying party id \"%1\" is a public suffix "
+                                            "(anyone can register names under it); use the "
+                                            "site's own domain, e.g. %2.")
                                  .arg(rpId, host));
     return rpId;
 }

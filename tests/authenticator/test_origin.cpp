@@ -85,7 +85,62 @@ private slots:
         QTest::newRow("longer than host")
             << sub << std::optional<QString>("a.login.example.com") << "";
         QTest::newRow("other site") << sub << std::optional<QString>("example.org") << "";
+        QTest::newRow("localhost is no suffix of a subdomain")
+            << QUrl("http://app.localhost:8080/") << std::optional<QString>("localhost") << "";
     }
+
+    // WebAuthn L3 §5.1.3 step 8 / §5.1.4.1 step 7 through HTML's "is a registrable domain
+    // suffix of or is equal to": a public suffix never fits, whether the Public Suffix List has
+    // it in its ICANN part (co.uk), its private part (github.io), by a wildcard (*.ck, with the
+    // exception !www.ck), or by its implicit "*" rule (an unlisted TLD).
+    void rpIdMustNotBeAPublicSuffix_data()
+    {
+        QTest::addColumn<QUrl>("page");
+        QTest::addColumn<std::optional<QString>>("requested");
+        QTest::addColumn<QString>("expected"); // empty: SecurityError
+        const QUrl uk("https://example.co.uk/");
+        const QUrl ukLogin("https://login.example.co.uk/");
+        const QUrl pages("https://someone.github.io/");
+        const QUrl idn("https://login.example.\u516c\u53f8.cn/");
+        QTest::newRow("icann: co.uk") << uk << std::optional<QString>("co.uk") << "";
+        QTest::newRow("icann: uk") << uk << std::optional<QString>("uk") << "";
+        QTest::newRow("icann: registrable domain itself")
+            << uk << std::optional<QString>("example.co.uk") << "example.co.uk";
+        QTest::newRow("icann: registrable suffix")
+            << ukLogin << std::optional<QString>("example.co.uk") << "example.co.uk";
+        QTest::newRow("icann: co.uk from a subdomain")
+            << ukLogin << std::optional<QString>("co.uk") << "";
+        QTest::newRow("icann: uppercase folds")
+            << ukLogin << std::optional<QString>("Example.CO.UK") << "example.co.uk";
+        QTest::newRow("private: github.io") << pages << std::optional<QString>("github.io") << "";
+        QTest::newRow("private: the site itself")
+            << pages << std::optional<QString>("someone.github.io") << "someone.github.io";
+        QTest::newRow("private: registrable suffix")
+            << QUrl("https://docs.someone.github.io/")
+            << std::optional<QString>("someone.github.io") << "someone.github.io";
+        QTest::newRow("private: github.io from a subdomain")
+            << QUrl("https://docs.someone.github.io/") << std::optional<QString>("github.io") << "";
+        QTest::newRow("idn: public suffix in unicode")
+            << idn << std::optional<QString>("\u516c\u53f8.cn") << "";
+        QTest::newRow("idn: public suffix in ace")
+            << idn << std::optional<QString>("xn--55qx5d.cn") << "";
+        QTest::newRow("idn: registrable suffix in unicode, uppercase")
+            << idn << std::optional<QString>("EXAMPLE.\u516c\u53f8.cn") << "example.xn--55qx5d.cn";
+        QTest::newRow("wildcard: *.ck")
+            << QUrl("https://login.site.foo.ck/") << std::optional<QString>("foo.ck") << "";
+        QTest::newRow("wildcard: registrable under *.ck")
+            << QUrl("https://login.site.foo.ck/") << std::optional<QString>("site.foo.ck")
+            << "site.foo.ck";
+        QTest::newRow("wildcard exception: www.ck")
+            << QUrl("https://login.www.ck/") << std::optional<QString>("www.ck") << "www.ck";
+        QTest::newRow("unlisted tld")
+            << QUrl("https://login.example.notatld/") << std::optional<QString>("notatld") << "";
+        QTest::newRow("unlisted tld: registrable suffix")
+            << QUrl("https://login.example.notatld/") << std::optional<QString>("example.notatld")
+            << "example.notatld";
+    }
+
+    void rpIdMustNotBeAPublicSuffix() { rpIdMustFitTheOrigin(); }
 
     void rpIdMustFitTheOrigin()
     {
