@@ -113,7 +113,7 @@ ApplicationWindow {
 
     // The passkey prompt is loaded the first time a page asks for one, not at start-up: its
     // file is read and its imports (QtQuick.Layouts) loaded only then. Loading happens on
-    // pendingChanged, which the verifier emits before promptRequested.
+    // pendingChanged, which the verifier emits before promptRequested or noticeRequested.
     Loader {
         id: promptLoader
         active: false
