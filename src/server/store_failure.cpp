@@ -9,21 +9,18 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcStoreFailure, "latchkey.server.store", QtWarningMsg)
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("latchkey::server::StoreFailure", text);
-}
-
 QString failureCode(const store::StoreError& error)
 {
     return error.code == store::StoreError::Code::Busy ? QStringLiteral("store_busy")
                                                        : QStringLiteral("store_error");
 }
 
+// Literal contexts, so lupdate files the sentences under the context they are looked up in.
 QString busyMessage()
 {
-    return tr("Latchkey's profile database is busy: another program is using it. Nothing was "
-              "changed. Try again in a moment.");
+    return QCoreApplication::translate("latchkey::server::StoreFailure",
+                                       "Latchkey's profile database is busy: another program is "
+                                       "using it. Nothing was changed. Try again in a moment.");
 }
 
 void logFailure(const store::StoreError& error)
@@ -45,8 +42,9 @@ ApiError readFailure(const store::StoreError& error)
     if (error.code == store::StoreError::Code::Busy)
         return {503, failureCode(error), busyMessage()};
     return {storeFailureStatus(error), failureCode(error),
-            tr("Latchkey could not read its profiles just now. Nothing was changed. Try "
-               "again.")};
+            QCoreApplication::translate("latchkey::server::StoreFailure",
+                                        "Latchkey could not read its profiles just now. Nothing "
+                                        "was changed. Try again.")};
 }
 
 ApiError writeFailure(const store::StoreError& error)

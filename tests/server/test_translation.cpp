@@ -4,6 +4,8 @@
 #include "server_fixture.h"
 
 #include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QTranslator>
 
@@ -36,6 +38,7 @@ private slots:
     void pageTextIsTranslated();
     void fieldMessagesAreTranslated();
     void guardMessagesAreTranslated();
+    void storeFailureMessagesAreTranslated();
     void pageLanguageComesFromTheTranslation_data();
     void pageLanguageComesFromTheTranslation();
 
@@ -78,6 +81,29 @@ void TestTranslation::guardMessagesAreTranslated()
     const Headers headers{{"Host", "evil.example"}};
     const QString page = QString::fromUtf8(m_fixture.send("GET", "/", headers).body);
     QVERIFY(page.contains(QStringLiteral("«This address is not served here.")));
+}
+
+// A session cookie makes the handler read the sessions table, which another connection has
+// renamed: the 500 page's sentence comes from the StoreFailure context.
+void TestTranslation::storeFailureMessagesAreTranslated()
+{
+    const QString connection = QStringLiteral("test-translation-other");
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        other.setDatabaseName(m_fixture.databasePath());
+        QVERIFY(other.open());
+        QVERIFY(QSqlQuery(other).exec(QStringLiteral("ALTER TABLE sessions RENAME TO s_hidden")));
+        const QByteArray token = QByteArray(32, 'k').toBase64(QByteArray::Base64UrlEncoding |
+                                                              QByteArray::OmitTrailingEquals);
+        const WireResponse response =
+            m_fixture.sendGood("GET", "/", {{"Cookie", "latchkey_session=" + token}});
+        QVERIFY(QSqlQuery(other).exec(QStringLiteral("ALTER TABLE s_hidden RENAME TO sessions")));
+        QCOMPARE(response.status, 500);
+        QVERIFY(QString::fromUtf8(response.body)
+                    .contains(QStringLiteral("«Latchkey could not read its profiles just now. "
+                                             "Nothing was changed. Try again.»")));
+    }
+    QSqlDatabase::removeDatabase(connection);
 }
 
 namespace {
