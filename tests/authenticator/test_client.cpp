@@ -310,6 +310,8 @@ private slots:
     void allowListOfUnknownCredentialsIsNotAllowed()
     {
         QVERIFY(registerCredential());
+        // No credential fits: the person is shown so, and the error follows the dismissal.
+        m_verifier->scriptOutcome(VerificationOutcome::Cancelled);
         const auto asserted = run(&Client::get, requestOptions({QByteArray(32, 'x')}).json);
         QCOMPARE(asserted.error().name, DomErrorName::NotAllowedError);
     }
