@@ -249,17 +249,6 @@ Mit Strg+C beenden.</translation>
     </message>
 </context>
 <context>
-    <name>latchkey::server</name>
-    <message>
-        <source>Latchkey&apos;s profile database is busy: another program is using it. Nothing was changed. Try again in a moment.</source>
-        <translation>Die Profildatenbank von Latchkey ist belegt: Ein anderes Programm verwendet sie. Es wurde nichts geändert. Versuchen Sie es gleich noch einmal.</translation>
-    </message>
-    <message>
-        <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
-        <translation>Latchkey konnte seine Profile gerade nicht lesen. Es wurde nichts geändert. Versuchen Sie es erneut.</translation>
-    </message>
-</context>
-<context>
     <name>latchkey::server::FormBody</name>
     <message>
         <source>The form could not be read: it is not valid URL encoding of UTF-8 text. Reload the page and try again.</source>
@@ -734,6 +723,12 @@ Mit Strg+C beenden.</translation>
         <source>Busy just now</source>
         <translation>Gerade belegt</translation>
     </message>
+    <message>
+        <source>en</source>
+        <comment>language code</comment>
+        <extracomment>The BCP 47 language code of this translation, for the pages&apos; &lt;html lang&gt;: de, fr, pt-BR.</extracomment>
+        <translation>de</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::PasskeyFlows</name>
@@ -985,6 +980,17 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>This one-time link has been used already or is not valid. Restart &quot;latchkey --serve&quot; for a new one.</source>
         <translation>Dieser Einmal-Link wurde bereits verwendet oder ist ungültig. Starten Sie „latchkey --serve“ neu, um einen neuen zu erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::StoreFailure</name>
+    <message>
+        <source>Latchkey&apos;s profile database is busy: another program is using it. Nothing was changed. Try again in a moment.</source>
+        <translation>Die Profildatenbank von Latchkey ist belegt: Ein anderes Programm verwendet sie. Es wurde nichts geändert. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
+        <translation>Latchkey konnte seine Profile gerade nicht lesen. Es wurde nichts geändert. Versuchen Sie es erneut.</translation>
     </message>
 </context>
 </TS>

@@ -249,17 +249,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     </message>
 </context>
 <context>
-    <name>latchkey::server</name>
-    <message>
-        <source>Latchkey&apos;s profile database is busy: another program is using it. Nothing was changed. Try again in a moment.</source>
-        <translation>La base de données des profils de Latchkey est occupée : un autre programme l’utilise. Rien n’a été modifié. Réessayez dans un instant.</translation>
-    </message>
-    <message>
-        <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
-        <translation>Latchkey n’a pas pu lire ses profils pour le moment. Rien n’a été modifié. Réessayez.</translation>
-    </message>
-</context>
-<context>
     <name>latchkey::server::FormBody</name>
     <message>
         <source>The form could not be read: it is not valid URL encoding of UTF-8 text. Reload the page and try again.</source>
@@ -734,6 +723,12 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <source>Busy just now</source>
         <translation>Occupé pour le moment</translation>
     </message>
+    <message>
+        <source>en</source>
+        <comment>language code</comment>
+        <extracomment>The BCP 47 language code of this translation, for the pages&apos; &lt;html lang&gt;: de, fr, pt-BR.</extracomment>
+        <translation>fr</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::PasskeyFlows</name>
@@ -985,6 +980,17 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>This one-time link has been used already or is not valid. Restart &quot;latchkey --serve&quot; for a new one.</source>
         <translation>Ce lien à usage unique a déjà servi ou n’est pas valide. Relancez « latchkey --serve » pour en obtenir un nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::StoreFailure</name>
+    <message>
+        <source>Latchkey&apos;s profile database is busy: another program is using it. Nothing was changed. Try again in a moment.</source>
+        <translation>La base de données des profils de Latchkey est occupée : un autre programme l’utilise. Rien n’a été modifié. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
+        <translation>Latchkey n’a pas pu lire ses profils pour le moment. Rien n’a été modifié. Réessayez.</translation>
     </message>
 </context>
 </TS>

@@ -153,7 +153,8 @@ const Entry kStrings[] = {
 QString pageLanguage()
 {
     //: The BCP 47 language code of this translation, for the pages' <html lang>: de, fr, pt-BR.
-    const QString tag = QCoreApplication::translate(kContext, "en", "language code");
+    const QString tag =
+        QCoreApplication::translate("latchkey::server::Pages", "en", "language code");
     static const QRegularExpression languageTag(
         QStringLiteral("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"));
     return languageTag.match(tag).hasMatch() ? tag : QStringLiteral("en");
