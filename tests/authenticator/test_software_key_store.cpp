@@ -91,10 +91,25 @@ QByteArray helperKeyId(const QByteArray& prefix, int index)
     return (prefix + QByteArray::number(index)).leftJustified(32, '.');
 }
 
+// Waits until another process stored the key waitFor (so the two loops surely overlap).
+bool waitForKey(SoftwareKeyStore& store, const QByteArray& waitFor)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 30000) {
+        const auto found = store.findCredential(QStringLiteral("localhost"), waitFor);
+        if (found.ok() && found->has_value())
+            return true;
+        QThread::msleep(1);
+    }
+    return false;
+}
+
 // Adds count keys with their records, one change at a time, printing "<id hex> <point hex>"
-// for each as soon as it is stored.
+// for each as soon as it is stored. With waitFor, pauses after the first key until another
+// process stored that one.
 int addKeysInALoop(const QString& keysPath, const QString& sealingPath, const QByteArray& prefix,
-                   int count)
+                   int count, const QByteArray& waitFor)
 {
     FileSealingKeyProvider sealing(sealingPath);
     auto store = SoftwareKeyStore::open(keysPath, sealing);
@@ -114,6 +129,10 @@ int addKeysInALoop(const QString& keysPath, const QString& sealingPath, const QB
             return 1;
         }
         out << key->handle.toHex() << ' ' << key->publicPoint.toHex() << Qt::endl;
+        if (i == 0 && !waitFor.isEmpty() && !waitForKey(**store, waitFor)) {
+            qCritical("the other process never stored its first key");
+            return 1;
+        }
     }
     return 0;
 }
@@ -474,9 +493,11 @@ private slots:
         helper.setProcessChannelMode(QProcess::SeparateChannels);
         helper.start(QCoreApplication::applicationFilePath(),
                      {QString::fromLatin1(kAddKeysCommand), keysPath(), sealingPath(),
-                      QStringLiteral("other-"), QString::number(kEach)});
+                      QStringLiteral("other-"), QString::number(kEach),
+                      QString::fromLatin1(helperKeyId("mine-", 0).toHex())});
         QVERIFY(helper.waitForStarted());
-        // Start once the other process has stored its first key, so the loops overlap.
+        // Start once the other process has stored its first key; it waits for this one's first
+        // key before going on, so the loops overlap however fast either is.
         QVERIFY2(helper.waitForReadyRead(30000), helper.readAllStandardError().constData());
         auto store = openStore();
         QVERIFY(store);
@@ -507,6 +528,7 @@ private slots:
             previous = owner;
         }
         qInfo("%d keys from each process, %d alternating runs in the file", kEach, runs);
+        QVERIFY(runs >= 3); // the other process went on after this one's first key
         const auto reopened = openStore();
         for (SoftwareKeyStore* reader : {store.get(), reopened.get()}) {
             QCOMPARE(reader->discoverableCredentials("localhost")->size(), 2 * kEach);
@@ -663,9 +685,10 @@ private slots:
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    if (argc == 6 && qstrcmp(argv[1], kAddKeysCommand) == 0)
+    if ((argc == 6 || argc == 7) && qstrcmp(argv[1], kAddKeysCommand) == 0)
         return addKeysInALoop(QFile::decodeName(argv[2]), QFile::decodeName(argv[3]), argv[4],
-                              QByteArray(argv[5]).toInt());
+                              QByteArray(argv[5]).toInt(),
+                              argc == 7 ? QByteArray::fromHex(argv[6]) : QByteArray());
     if (argc == 3 && qstrcmp(argv[1], kHoldLockCommand) == 0)
         return holdLock(QFile::decodeName(argv[2]));
     TestSoftwareKeyStore test;
