@@ -20,7 +20,9 @@
 #include <QTextStream>
 #include <QThread>
 #include <QtTest>
+#include <csignal>
 #include <sys/stat.h>
+#include <thread>
 
 using namespace latchkey::authenticator;
 using namespace latchkey::authenticator::testing;
@@ -657,6 +659,36 @@ private slots:
         qInfo("software key store, median of 20: create (createKey + saveCredential) %.2f ms, "
               "get (findCredential + incrementSignCount + sign) %.2f ms",
               double(create.at(10)) / 1e6, double(get.at(10)) / 1e6);
+    }
+
+    // The keychain-or-file choice is one step between processes: while another process makes
+    // the sealing key, this one waits instead of making a second one.
+    void sealingKeyChoiceWaitsForAnotherProcess()
+    {
+        QProcess holder;
+        holder.start(QCoreApplication::applicationFilePath(),
+                     {QString::fromLatin1(kHoldLockCommand),
+                      FallbackSealingKeyProvider::choiceLockPath(sealingPath())});
+        QVERIFY(holder.waitForReadyRead(30000));
+        const qint64 pid = holder.processId();
+        // This thread waits inside sealingKey(), so another one ends the holder, as a crash
+        // would.
+        std::thread killer([pid] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            ::kill(pid_t(pid), SIGKILL);
+        });
+        AbsentSecretService keychain;
+        FallbackSealingKeyProvider provider(keychain, *m_sealing);
+        QElapsedTimer timer;
+        timer.start();
+        const auto key = provider.sealingKey();
+        const qint64 waited = timer.elapsed();
+        killer.join();
+        holder.waitForFinished();
+        QVERIFY(key.ok());
+        QVERIFY2(waited >= 250, qPrintable(QString::number(waited)));
+        QCOMPARE(keychain.calls, 1);
+        QCOMPARE(readAll(sealingPath()), *key);
     }
 
     void qtkeychainWithoutSecretServiceFallsBack()

@@ -1,6 +1,7 @@
 #include "authenticator/software/keychain_sealing_key_provider.h"
 
 #include "authenticator/ec_p256_key.h"
+#include "authenticator/software/key_file_lock.h"
 #include "authenticator/software/sealed_box.h"
 
 #include <QEventLoop>
@@ -104,8 +105,19 @@ FallbackSealingKeyProvider::FallbackSealingKeyProvider(SealingKeyProvider& prima
     : m_primary(primary), m_fallback(fallback)
 {}
 
+QString FallbackSealingKeyProvider::choiceLockPath(const QString& fallbackPath)
+{
+    return fallbackPath + QStringLiteral(".choice");
+}
+
 KeyStoreResult<QByteArray> FallbackSealingKeyProvider::sealingKey()
 {
+    // Two processes starting at once on a computer without a sealing key must not each make one
+    // (in the keychain or in the file): the later would replace the earlier, whose keys would
+    // never open again. One lock covers the whole choice; it waits out a slow keychain.
+    KeyFileLock lock(choiceLockPath(m_fallback.path()));
+    if (auto locked = lock.acquire(kChoiceLockWait); !locked)
+        return keyStoreError(KeyStoreErrorCode::SealingKeyUnavailable, locked.error().message);
     m_usedFallback = true;
     if (m_fallback.exists())
         return m_fallback.sealingKey();

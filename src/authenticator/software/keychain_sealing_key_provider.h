@@ -28,6 +28,10 @@ private:
     std::chrono::milliseconds m_timeout;
 };
 
+// Longer than KeychainSealingKeyProvider's default timeout: another process may be waiting on
+// the keychain while it holds the lock.
+inline constexpr std::chrono::milliseconds kChoiceLockWait{15000};
+
 // The keychain when it works, else the file. A file that already exists wins: keys sealed with
 // it must stay readable when a Secret Service appears later.
 class FallbackSealingKeyProvider final : public SealingKeyProvider {
@@ -37,6 +41,8 @@ public:
     KeyStoreResult<QByteArray> sealingKey() override;
     // Whether the last sealingKey() came from the fallback file.
     bool usedFallback() const { return m_usedFallback; }
+    // The file whose lock (<it>.lock) serializes the choice between processes.
+    static QString choiceLockPath(const QString& fallbackPath);
 
 private:
     SealingKeyProvider& m_primary;
