@@ -1,6 +1,7 @@
 #include "bare_server.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDir>
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -15,8 +16,6 @@ const char* const kPage = R"html(<!doctype html>
 <style>body{font-family:sans-serif;margin:2rem;background:#f4f5f7;color:#1f2328}</style></head>
 <body><h1>Bare window</h1><p>A static page served by QHttpServer on localhost.</p></body></html>
 )html";
-
-} // namespace
 
 QString siteFolder(const QStringList& arguments)
 {
@@ -36,6 +35,15 @@ void addBareRoutes(QHttpServer& server, const QString& site)
     server.route(QStringLiteral("/static/<arg>"), [site](const QString& name) {
         return QHttpServerResponse::fromFile(QDir(site).filePath(QStringLiteral("static/") + name));
     });
+}
+
+} // namespace
+
+QUrl serveBarePage(QHttpServer& server)
+{
+    addBareRoutes(server, siteFolder(QCoreApplication::arguments()));
+    const quint16 port = server.listen(QHostAddress::LocalHost);
+    return port == 0 ? QUrl() : QUrl(QStringLiteral("http://localhost:%1/").arg(port));
 }
 
 void allowRootWithoutSandbox()

@@ -65,22 +65,19 @@ int main(int argc, char** argv)
     latchkey::app::FirstPaintReporter::markStage("application");
 
     QHttpServer server;
-    latchkey::bench::addBareRoutes(server,
-                                   latchkey::bench::siteFolder(QCoreApplication::arguments()));
-    const quint16 port = server.listen(QHostAddress::LocalHost);
-    if (port == 0)
+    const QUrl pageUrl = latchkey::bench::serveBarePage(server);
+    if (pageUrl.isEmpty())
         return 1;
 
     QWebEngineView view;
     view.resize(1100, 760);
     WidgetFirstPaint reporter(&view);
     if (latchkey::app::FirstPaintReporter::isRequested())
-        QObject::connect(&view, &QWebEngineView::loadFinished, &reporter,
-                         [&reporter](bool ok) {
-                             if (ok)
-                                 reporter.pageLoaded();
-                         });
-    view.load(QUrl(QStringLiteral("http://localhost:%1/").arg(port)));
+        QObject::connect(&view, &QWebEngineView::loadFinished, &reporter, [&reporter](bool ok) {
+            if (ok)
+                reporter.pageLoaded();
+        });
+    view.load(pageUrl);
     view.show();
     latchkey::app::FirstPaintReporter::markStage("window-loaded");
     return QApplication::exec();

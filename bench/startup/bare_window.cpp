@@ -41,15 +41,12 @@ int main(int argc, char** argv)
     latchkey::app::FirstPaintReporter::markStage("application");
 
     QHttpServer server;
-    latchkey::bench::addBareRoutes(server,
-                                   latchkey::bench::siteFolder(QCoreApplication::arguments()));
-    const quint16 port = server.listen(QHostAddress::LocalHost);
-    if (port == 0)
+    const QUrl pageUrl = latchkey::bench::serveBarePage(server);
+    if (pageUrl.isEmpty())
         return 1;
 
     QQmlApplicationEngine engine;
-    engine.setInitialProperties(
-        {{QStringLiteral("pageUrl"), QUrl(QStringLiteral("http://localhost:%1/").arg(port))}});
+    engine.setInitialProperties({{QStringLiteral("pageUrl"), pageUrl}});
     engine.loadData(kQml);
     auto* window = engine.rootObjects().isEmpty()
                        ? nullptr
