@@ -12,6 +12,15 @@ struct NavItem {
     const char* stringKey;
 };
 
+// Pages with a passkey button or form load passkeys.js; the others (home, errors) leave it
+// out, so the first page the window shows has one script less to fetch and compile.
+bool pageUsesPasskeys(const QString& templateName)
+{
+    static const QStringList pages = {QStringLiteral("register"), QStringLiteral("register_done"),
+                                      QStringLiteral("signin"), QStringLiteral("profile")};
+    return pages.contains(templateName);
+}
+
 TemplateData navList(const PageContext& context)
 {
     static const NavItem signedOut[] = {{"home", "/", "navHome"},
@@ -108,6 +117,7 @@ QByteArray PageRenderer::renderPage(const QString& name, TemplateData data,
 {
     const QByteArray body = renderFragment(name, std::move(data));
     TemplateData layout = layoutData(context);
+    layout.set("passkeys", pageUsesPasskeys(name));
     layout.set("body", body.toStdString());
     layout.set("toast", kainjow::mustache::partial(
                             [text = templateText(QStringLiteral("toast"))] { return text; }));

@@ -24,6 +24,8 @@ private slots:
     void pageHasNoInlineScriptOrStyle();
     void pageAssetsAreServedFromThisServer_data();
     void pageAssetsAreServedFromThisServer();
+    void passkeyScriptOnlyWherePasskeysAreUsed_data();
+    void passkeyScriptOnlyWherePasskeysAreUsed();
     void navigationMarksTheCurrentPage();
     void layoutHasSkipLinkAndToastRegions();
     void registerFormHasNamedLabelledFields_data();
@@ -114,6 +116,31 @@ void TestPages::pageAssetsAreServedFromThisServer()
     static const QRegularExpression cssUrl(QStringLiteral("url\\(\"?(/static/[^\")]+)\"?\\)"));
     for (auto it = cssUrl.globalMatch(css); it.hasNext();)
         QCOMPARE(m_fixture.sendGood("GET", it.next().captured(1).toUtf8()).status, 200);
+}
+
+void TestPages::passkeyScriptOnlyWherePasskeysAreUsed_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("expectPasskeyScript");
+    QTest::newRow("home") << QByteArray("/") << 200 << false;
+    QTest::newRow("not found page") << QByteArray("/nope") << 404 << false;
+    QTest::newRow("register") << QByteArray("/register") << 200 << true;
+    QTest::newRow("sign in") << QByteArray("/signin") << 200 << true;
+}
+
+// The home page is the first thing the window shows: one script less to fetch and compile
+// there (bench/startup). Every page keeps the page script (toasts, forms).
+void TestPages::passkeyScriptOnlyWherePasskeysAreUsed()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(int, status);
+    QFETCH(bool, expectPasskeyScript);
+    const WireResponse response = m_fixture.sendGood("GET", path);
+    QCOMPARE(response.status, status);
+    QVERIFY(response.body.contains("<script src=\"/static/latchkey.js\" defer></script>"));
+    QCOMPARE(response.body.contains("<script src=\"/static/passkeys.js\" defer></script>"),
+             expectPasskeyScript);
 }
 
 void TestPages::navigationMarksTheCurrentPage()
