@@ -1,11 +1,14 @@
 import QtQuick
-import QtQuick.Controls
+// The ApplicationWindow type itself, without the Controls style's decoration of it: the style
+// module and its QML files then load only with the passkey prompt, not at every start
+// (bench/startup). The prompt brings its own Overlay.modal.
+import QtQuick.Templates as T
 import QtWebChannel
 import QtWebEngine
 
 // The Latchkey window: the local handler's pages in a WebEngineView, a start-up and
 // failure pane so the window is never a blank white rectangle, and the usual shortcuts.
-ApplicationWindow {
+T.ApplicationWindow {
     id: window
 
     // Set by C++ (AppWindow) before the window is created.
