@@ -21,6 +21,24 @@ bool pageUsesPasskeys(const QString& templateName)
     return pages.contains(templateName);
 }
 
+// The header's logo goes inline (the same file the favicon link names): an <img> would be one
+// more request the first page's load event waits for (bench/startup).
+const std::string& brandLogo()
+{
+    static const std::string svg = [] {
+        QFile file(QStringLiteral(":/latchkey/static/logo.svg"));
+        if (!file.open(QIODevice::ReadOnly))
+            return std::string();
+        // HTML puts an inline <svg> in the SVG namespace by itself; the file's xmlns is only
+        // needed when it is fetched on its own (the favicon).
+        return file.readAll()
+            .trimmed()
+            .replace(" xmlns=\"http://www.w3.org/2000/svg\"", "")
+            .toStdString();
+    }();
+    return svg;
+}
+
 TemplateData navList(const PageContext& context)
 {
     static const NavItem signedOut[] = {{"home", "/", "navHome"},
@@ -89,6 +107,7 @@ TemplateData PageRenderer::layoutData(const PageContext& context) const
     TemplateData data;
     data.set("t", pageStrings());
     data.set("lang", toStd(pageLanguage()));
+    data.set("brandLogo", brandLogo());
     data.set("title", toStd(context.title));
     data.set("signedIn", context.signedIn);
     data.set("nav", navList(context));

@@ -159,7 +159,13 @@ void TestPages::layoutHasSkipLinkAndToastRegions()
     QVERIFY(page.contains("<main id=\"main\""));
     QVERIFY(page.contains("aria-live=\"polite\""));
     QVERIFY(page.contains("role=\"alert\" aria-live=\"assertive\""));
-    QVERIFY(page.contains("<img class=\"brand-logo\" src=\"/static/logo.svg\" alt=\"\""));
+    // The logo is drawn inline and hidden from screen readers (the link is named instead);
+    // the favicon link names the same file.
+    QVERIFY(page.contains("<a class=\"brand\" href=\"/\" aria-label=\""));
+    QVERIFY(page.contains("<svg viewBox=\"0 0 64 64\" width=\"32\" "
+                          "height=\"32\" class=\"brand-logo\" aria-hidden=\"true\""));
+    QVERIFY(!page.contains("<img class=\"brand-logo\""));
+    QVERIFY(page.contains("<link rel=\"icon\" href=\"/static/logo.svg\""));
 }
 
 void TestPages::registerFormHasNamedLabelledFields_data()
