@@ -249,6 +249,319 @@ Mit Strg+C beenden.</translation>
     </message>
 </context>
 <context>
+    <name>latchkey::authenticator::Client</name>
+    <message>
+        <source>None of the page&apos;s public key algorithms is supported; this authenticator makes ES256 (-7) keys.</source>
+        <translation>Keiner der Public-Key-Algorithmen der Seite wird unterstützt; dieser Authenticator erzeugt ES256-Schlüssel (-7).</translation>
+    </message>
+    <message>
+        <source>%1 is required and must be a base64url string.</source>
+        <translation>%1 ist erforderlich und muss eine base64url-Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>%1 is not base64url.</source>
+        <translation>%1 ist kein base64url.</translation>
+    </message>
+    <message>
+        <source>rpId is required and must be a string.</source>
+        <translation>rpId ist erforderlich und muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>%1 is required and must be a list.</source>
+        <translation>%1 ist erforderlich und muss eine Liste sein.</translation>
+    </message>
+    <message>
+        <source>%1 holds an entry that is not base64url.</source>
+        <translation>%1 enthält einen Eintrag, der kein base64url ist.</translation>
+    </message>
+    <message>
+        <source>The request timed out.</source>
+        <translation>Die Zeit für die Anfrage ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The request was aborted.</source>
+        <translation>Die Anfrage wurde vorzeitig beendet.</translation>
+    </message>
+    <message>
+        <source>Another passkey request is in progress.</source>
+        <translation>Eine andere Passkey-Anfrage läuft bereits.</translation>
+    </message>
+    <message>
+        <source>The page asked for a security key; only this computer&apos;s own authenticator is available.</source>
+        <translation>Die Seite hat einen Sicherheitsschlüssel angefordert; verfügbar ist nur der eigene Authenticator dieses Computers.</translation>
+    </message>
+    <message>
+        <source>name and displayName are required strings.</source>
+        <translation>name und displayName sind erforderliche Zeichenketten.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::ClientOptions</name>
+    <message>
+        <source>%1.%2 must be a string.</source>
+        <translation>%1.%2 muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be a base64url string.</source>
+        <translation>%1 muss eine base64url-Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid base64url.</source>
+        <translation>%1 ist kein gültiges base64url.</translation>
+    </message>
+    <message>
+        <source>%1 must be an array.</source>
+        <translation>%1 muss ein Array sein.</translation>
+    </message>
+    <message>
+        <source>pubKeyCredParams must be an array.</source>
+        <translation>pubKeyCredParams muss ein Array sein.</translation>
+    </message>
+    <message>
+        <source>pubKeyCredParams[].alg must be a number.</source>
+        <translation>pubKeyCredParams[].alg muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>user must be an object.</source>
+        <translation>user muss ein Objekt sein.</translation>
+    </message>
+    <message>
+        <source>user.id must be 1 to 64 bytes.</source>
+        <translation>user.id muss 1 bis 64 Byte lang sein.</translation>
+    </message>
+    <message>
+        <source>challenge must not be empty.</source>
+        <translation>challenge darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be a string.</source>
+        <translation>%1 muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>timeout must be a number.</source>
+        <translation>timeout muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>rp must be an object.</source>
+        <translation>rp muss ein Objekt sein.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::EcP256Key</name>
+    <message>
+        <source>OpenSSL could not %1.</source>
+        <translation>OpenSSL ist an diesem Schritt gescheitert: %1.</translation>
+    </message>
+    <message>
+        <source>A stored private key has the wrong length.</source>
+        <translation>Ein gespeicherter privater Schlüssel hat die falsche Länge.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::FileSealingKeyProvider</name>
+    <message>
+        <source>The sealing key file %1 can be read or changed by other users; it is not used. Restrict it to mode 0600 if it is yours.</source>
+        <translation>Die Versiegelungsschlüssel-Datei %1 kann von anderen Benutzern gelesen oder geändert werden; sie wird nicht verwendet. Beschränken Sie sie auf Modus 0600, wenn sie Ihnen gehört.</translation>
+    </message>
+    <message>
+        <source>The sealing key file %1 is damaged.</source>
+        <translation>Die Versiegelungsschlüssel-Datei %1 ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>No random bytes for a sealing key.</source>
+        <translation>Keine Zufallsbytes für einen Versiegelungsschlüssel verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::KeyFileLock</name>
+    <message>
+        <source>Another program (%1, process %2 on %3) is changing %4; try again in a moment. If it is no longer running, delete %5.</source>
+        <translation>Ein anderes Programm (%1, Prozess %2 auf %3) ändert gerade %4; versuchen Sie es gleich noch einmal. Wenn es nicht mehr läuft, löschen Sie %5.</translation>
+    </message>
+    <message>
+        <source>Could not lock %1 for a change (%2 cannot be created); check the folder&apos;s permissions and free space.</source>
+        <translation>%1 konnte für eine Änderung nicht gesperrt werden (%2 kann nicht angelegt werden); prüfen Sie die Berechtigungen des Ordners und den freien Speicherplatz.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::KeychainSealingKeyProvider</name>
+    <message>
+        <source>The Secret Service is not available: %1</source>
+        <translation>Der Secret Service ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to the sealing key: %1</source>
+        <translation>Der Schlüsselbund hat den Zugriff auf den Versiegelungsschlüssel verweigert: %1</translation>
+    </message>
+    <message>
+        <source>it did not answer in time.</source>
+        <translation>Er hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The sealing key in the keychain is damaged.</source>
+        <translation>Der Versiegelungsschlüssel im Schlüsselbund ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>No random bytes for a sealing key.</source>
+        <translation>Keine Zufallsbytes für einen Versiegelungsschlüssel verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::LocalAuthenticator</name>
+    <message>
+        <source>The client data hash must be 32 bytes.</source>
+        <translation>Der Hash der Client-Daten muss 32 Byte lang sein.</translation>
+    </message>
+    <message>
+        <source>The relying party has no id.</source>
+        <translation>Die vertrauende Partei hat keine ID.</translation>
+    </message>
+    <message>
+        <source>The user id must be 1 to 64 bytes.</source>
+        <translation>Die Benutzer-ID muss 1 bis 64 Byte lang sein.</translation>
+    </message>
+    <message>
+        <source>This authenticator only makes ES256 (-7) keys, and the site did not accept them.</source>
+        <translation>Dieser Authenticator erzeugt nur ES256-Schlüssel (-7), und die Website akzeptiert diese nicht.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>This computer has no way to confirm it is you: set up a fingerprint, face or PIN and try again.</source>
+        <translation>Dieser Computer kann nicht bestätigen, dass Sie es sind: Richten Sie einen Fingerabdruck, ein Gesicht oder eine PIN ein und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Another passkey request is in progress.</source>
+        <translation>Eine andere Passkey-Anfrage läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Create a passkey for %1</source>
+        <translation>Passkey für %1 erstellen</translation>
+    </message>
+    <message>
+        <source>A passkey for this account is already on this computer.</source>
+        <translation>Für dieses Konto ist bereits ein Passkey auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>No random bytes for a credential id.</source>
+        <translation>Keine Zufallsbytes für eine Anmeldedaten-ID verfügbar.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>There is no passkey for %1 on this computer.</source>
+        <translation>Auf diesem Computer gibt es keinen Passkey für %1.</translation>
+    </message>
+    <message>
+        <source>No account was chosen.</source>
+        <translation>Es wurde kein Konto ausgewählt.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::Origin</name>
+    <message>
+        <source>The page has no web origin; passkeys need one.</source>
+        <translation>Die Seite hat keinen Web-Ursprung; Passkeys benötigen einen.</translation>
+    </message>
+    <message>
+        <source>The page was opened by IP address (%1); passkeys need a domain name, e.g. http://localhost:&lt;port&gt;.</source>
+        <translation>Die Seite wurde über eine IP-Adresse geöffnet (%1); Passkeys benötigen einen Domainnamen, z. B. http://localhost:&lt;port&gt;.</translation>
+    </message>
+    <message>
+        <source>Plain http is only trusted for localhost; %1 is not a secure context.</source>
+        <translation>Unverschlüsseltes http gilt nur für localhost als vertrauenswürdig; %1 ist kein sicherer Kontext.</translation>
+    </message>
+    <message>
+        <source>Pages from %1: URLs cannot use passkeys.</source>
+        <translation>Seiten aus %1:-URLs können keine Passkeys verwenden.</translation>
+    </message>
+    <message>
+        <source>The relying party id &quot;%1&quot; is not a domain name.</source>
+        <translation>Die ID der vertrauenden Partei „%1“ ist kein Domainname.</translation>
+    </message>
+    <message>
+        <source>The relying party id &quot;%1&quot; does not belong to the page&apos;s host %2.</source>
+        <translation>Die ID der vertrauenden Partei „%1“ gehört nicht zum Host %2 der Seite.</translation>
+    </message>
+    <message>
+        <source>The relying party id &quot;%1&quot; is a public suffix (anyone can register names under it); use the site&apos;s own domain, e.g. %2.</source>
+        <translation>Die ID der vertrauenden Partei „%1“ ist ein öffentliches Suffix (darunter kann jeder Namen registrieren); verwenden Sie die eigene Domain der Website, z. B. %2.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::PrivateFile</name>
+    <message>
+        <source>Could not %1 %2: %3</source>
+        <translation>%1 fehlgeschlagen (%2): %3</translation>
+    </message>
+    <message>
+        <source>open the folder</source>
+        <translation>Öffnen des Ordners</translation>
+    </message>
+    <message>
+        <source>sync the folder</source>
+        <translation>Synchronisieren des Ordners</translation>
+    </message>
+    <message>
+        <source>create the folder</source>
+        <translation>Anlegen des Ordners</translation>
+    </message>
+    <message>
+        <source>permission denied or no space</source>
+        <translation>Zugriff verweigert oder kein Speicherplatz</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>Lesen</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::SealedBox</name>
+    <message>
+        <source>OpenSSL could not seal a key.</source>
+        <translation>OpenSSL konnte einen Schlüssel nicht versiegeln.</translation>
+    </message>
+    <message>
+        <source>A sealed key failed its integrity check: the keys file was changed or belongs to another sealing key.</source>
+        <translation>Ein versiegelter Schlüssel hat die Integritätsprüfung nicht bestanden: Die Schlüsseldatei wurde verändert oder gehört zu einem anderen Versiegelungsschlüssel.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::SoftwareKeyStore</name>
+    <message>
+        <source>The keys file %1 is damaged (%2); no key from it is used. Restore it from a backup or remove it.</source>
+        <translation>Die Schlüsseldatei %1 ist beschädigt (%2); kein Schlüssel daraus wird verwendet. Stellen Sie sie aus einer Sicherung wieder her oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>A key needs a new, non-empty credential id.</source>
+        <translation>Ein Schlüssel braucht eine neue, nicht leere Anmeldedaten-ID.</translation>
+    </message>
+    <message>
+        <source>No key with that id is in the store.</source>
+        <translation>Im Speicher ist kein Schlüssel mit dieser ID.</translation>
+    </message>
+    <message>
+        <source>not a Latchkey keys file of version 1</source>
+        <translation>keine Latchkey-Schlüsseldatei der Version 1</translation>
+    </message>
+    <message>
+        <source>an entry without a valid id or sealed key</source>
+        <translation>ein Eintrag ohne gültige ID oder versiegelten Schlüssel</translation>
+    </message>
+    <message>
+        <source>entry %1 failed its integrity check</source>
+        <translation>Eintrag %1 hat die Integritätsprüfung nicht bestanden</translation>
+    </message>
+</context>
+<context>
     <name>latchkey::server::FormBody</name>
     <message>
         <source>The form could not be read: it is not valid URL encoding of UTF-8 text. Reload the page and try again.</source>

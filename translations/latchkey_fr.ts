@@ -249,6 +249,319 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     </message>
 </context>
 <context>
+    <name>latchkey::authenticator::Client</name>
+    <message>
+        <source>None of the page&apos;s public key algorithms is supported; this authenticator makes ES256 (-7) keys.</source>
+        <translation>Aucun des algorithmes de clé publique de la page n’est pris en charge ; cet authentificateur crée des clés ES256 (-7).</translation>
+    </message>
+    <message>
+        <source>%1 is required and must be a base64url string.</source>
+        <translation>%1 est obligatoire et doit être une chaîne base64url.</translation>
+    </message>
+    <message>
+        <source>%1 is not base64url.</source>
+        <translation>%1 n’est pas en base64url.</translation>
+    </message>
+    <message>
+        <source>rpId is required and must be a string.</source>
+        <translation>rpId est obligatoire et doit être une chaîne.</translation>
+    </message>
+    <message>
+        <source>%1 is required and must be a list.</source>
+        <translation>%1 est obligatoire et doit être une liste.</translation>
+    </message>
+    <message>
+        <source>%1 holds an entry that is not base64url.</source>
+        <translation>%1 contient une entrée qui n’est pas en base64url.</translation>
+    </message>
+    <message>
+        <source>The request timed out.</source>
+        <translation>Le délai de la demande a expiré.</translation>
+    </message>
+    <message>
+        <source>The request was aborted.</source>
+        <translation>La demande a été interrompue.</translation>
+    </message>
+    <message>
+        <source>Another passkey request is in progress.</source>
+        <translation>Une autre demande de clé d’accès est en cours.</translation>
+    </message>
+    <message>
+        <source>The page asked for a security key; only this computer&apos;s own authenticator is available.</source>
+        <translation>La page a demandé une clé de sécurité ; seul l’authentificateur propre à cet ordinateur est disponible.</translation>
+    </message>
+    <message>
+        <source>name and displayName are required strings.</source>
+        <translation>name et displayName sont des chaînes obligatoires.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::ClientOptions</name>
+    <message>
+        <source>%1.%2 must be a string.</source>
+        <translation>%1.%2 doit être une chaîne.</translation>
+    </message>
+    <message>
+        <source>%1 must be a base64url string.</source>
+        <translation>%1 doit être une chaîne base64url.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid base64url.</source>
+        <translation>%1 n’est pas du base64url valide.</translation>
+    </message>
+    <message>
+        <source>%1 must be an array.</source>
+        <translation>%1 doit être un tableau.</translation>
+    </message>
+    <message>
+        <source>pubKeyCredParams must be an array.</source>
+        <translation>pubKeyCredParams doit être un tableau.</translation>
+    </message>
+    <message>
+        <source>pubKeyCredParams[].alg must be a number.</source>
+        <translation>pubKeyCredParams[].alg doit être un nombre.</translation>
+    </message>
+    <message>
+        <source>user must be an object.</source>
+        <translation>user doit être un objet.</translation>
+    </message>
+    <message>
+        <source>user.id must be 1 to 64 bytes.</source>
+        <translation>user.id doit faire de 1 à 64 octets.</translation>
+    </message>
+    <message>
+        <source>challenge must not be empty.</source>
+        <translation>challenge ne doit pas être vide.</translation>
+    </message>
+    <message>
+        <source>%1 must be a string.</source>
+        <translation>%1 doit être une chaîne.</translation>
+    </message>
+    <message>
+        <source>timeout must be a number.</source>
+        <translation>timeout doit être un nombre.</translation>
+    </message>
+    <message>
+        <source>rp must be an object.</source>
+        <translation>rp doit être un objet.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::EcP256Key</name>
+    <message>
+        <source>OpenSSL could not %1.</source>
+        <translation>OpenSSL a échoué à cette étape : %1.</translation>
+    </message>
+    <message>
+        <source>A stored private key has the wrong length.</source>
+        <translation>Une clé privée enregistrée n’a pas la bonne longueur.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::FileSealingKeyProvider</name>
+    <message>
+        <source>The sealing key file %1 can be read or changed by other users; it is not used. Restrict it to mode 0600 if it is yours.</source>
+        <translation>Le fichier de clé de scellement %1 peut être lu ou modifié par d’autres utilisateurs ; il n’est pas utilisé. Limitez-le au mode 0600 s’il vous appartient.</translation>
+    </message>
+    <message>
+        <source>The sealing key file %1 is damaged.</source>
+        <translation>Le fichier de clé de scellement %1 est endommagé.</translation>
+    </message>
+    <message>
+        <source>No random bytes for a sealing key.</source>
+        <translation>Aucun octet aléatoire disponible pour une clé de scellement.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::KeyFileLock</name>
+    <message>
+        <source>Another program (%1, process %2 on %3) is changing %4; try again in a moment. If it is no longer running, delete %5.</source>
+        <translation>Un autre programme (%1, processus %2 sur %3) est en train de modifier %4 ; réessayez dans un instant. S’il ne tourne plus, supprimez %5.</translation>
+    </message>
+    <message>
+        <source>Could not lock %1 for a change (%2 cannot be created); check the folder&apos;s permissions and free space.</source>
+        <translation>Impossible de verrouiller %1 pour une modification (%2 ne peut pas être créé) ; vérifiez les droits du dossier et l’espace libre.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::KeychainSealingKeyProvider</name>
+    <message>
+        <source>The Secret Service is not available: %1</source>
+        <translation>Le Secret Service n’est pas disponible : %1</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to the sealing key: %1</source>
+        <translation>Le trousseau a refusé l’accès à la clé de scellement : %1</translation>
+    </message>
+    <message>
+        <source>it did not answer in time.</source>
+        <translation>il n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The sealing key in the keychain is damaged.</source>
+        <translation>La clé de scellement du trousseau est endommagée.</translation>
+    </message>
+    <message>
+        <source>No random bytes for a sealing key.</source>
+        <translation>Aucun octet aléatoire disponible pour une clé de scellement.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::LocalAuthenticator</name>
+    <message>
+        <source>The client data hash must be 32 bytes.</source>
+        <translation>L’empreinte des données client doit faire 32 octets.</translation>
+    </message>
+    <message>
+        <source>The relying party has no id.</source>
+        <translation>La partie de confiance n’a pas d’identifiant.</translation>
+    </message>
+    <message>
+        <source>The user id must be 1 to 64 bytes.</source>
+        <translation>L’identifiant de l’utilisateur doit faire de 1 à 64 octets.</translation>
+    </message>
+    <message>
+        <source>This authenticator only makes ES256 (-7) keys, and the site did not accept them.</source>
+        <translation>Cet authentificateur ne crée que des clés ES256 (-7), et le site ne les accepte pas.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La demande a été annulée.</translation>
+    </message>
+    <message>
+        <source>This computer has no way to confirm it is you: set up a fingerprint, face or PIN and try again.</source>
+        <translation>Cet ordinateur n’a aucun moyen de confirmer votre identité : configurez une empreinte, un visage ou un code PIN, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Another passkey request is in progress.</source>
+        <translation>Une autre demande de clé d’accès est en cours.</translation>
+    </message>
+    <message>
+        <source>Create a passkey for %1</source>
+        <translation>Créer une clé d’accès pour %1</translation>
+    </message>
+    <message>
+        <source>A passkey for this account is already on this computer.</source>
+        <translation>Une clé d’accès pour ce compte se trouve déjà sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No random bytes for a credential id.</source>
+        <translation>Aucun octet aléatoire disponible pour l’identifiant d’une clé d’accès.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Se connecter à %1</translation>
+    </message>
+    <message>
+        <source>There is no passkey for %1 on this computer.</source>
+        <translation>Il n’y a aucune clé d’accès pour %1 sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No account was chosen.</source>
+        <translation>Aucun compte n’a été choisi.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::Origin</name>
+    <message>
+        <source>The page has no web origin; passkeys need one.</source>
+        <translation>La page n’a pas d’origine web ; les clés d’accès en ont besoin.</translation>
+    </message>
+    <message>
+        <source>The page was opened by IP address (%1); passkeys need a domain name, e.g. http://localhost:&lt;port&gt;.</source>
+        <translation>La page a été ouverte par une adresse IP (%1) ; les clés d’accès ont besoin d’un nom de domaine, par exemple http://localhost:&lt;port&gt;.</translation>
+    </message>
+    <message>
+        <source>Plain http is only trusted for localhost; %1 is not a secure context.</source>
+        <translation>Le http non chiffré n’est considéré comme fiable que pour localhost ; %1 n’est pas un contexte sécurisé.</translation>
+    </message>
+    <message>
+        <source>Pages from %1: URLs cannot use passkeys.</source>
+        <translation>Les pages des URL %1: ne peuvent pas utiliser de clés d’accès.</translation>
+    </message>
+    <message>
+        <source>The relying party id &quot;%1&quot; is not a domain name.</source>
+        <translation>L’identifiant de partie de confiance « %1 » n’est pas un nom de domaine.</translation>
+    </message>
+    <message>
+        <source>The relying party id &quot;%1&quot; does not belong to the page&apos;s host %2.</source>
+        <translation>L’identifiant de partie de confiance « %1 » n’appartient pas à l’hôte %2 de la page.</translation>
+    </message>
+    <message>
+        <source>The relying party id &quot;%1&quot; is a public suffix (anyone can register names under it); use the site&apos;s own domain, e.g. %2.</source>
+        <translation>L’identifiant de partie de confiance « %1 » est un suffixe public (n’importe qui peut y enregistrer des noms) ; utilisez le domaine propre au site, par exemple %2.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::PrivateFile</name>
+    <message>
+        <source>Could not %1 %2: %3</source>
+        <translation>L’action « %1 » a échoué pour %2 : %3</translation>
+    </message>
+    <message>
+        <source>open the folder</source>
+        <translation>ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>sync the folder</source>
+        <translation>synchroniser le dossier</translation>
+    </message>
+    <message>
+        <source>create the folder</source>
+        <translation>créer le dossier</translation>
+    </message>
+    <message>
+        <source>permission denied or no space</source>
+        <translation>permission refusée ou espace insuffisant</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>écrire</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>lire</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::SealedBox</name>
+    <message>
+        <source>OpenSSL could not seal a key.</source>
+        <translation>OpenSSL n’a pas pu sceller une clé.</translation>
+    </message>
+    <message>
+        <source>A sealed key failed its integrity check: the keys file was changed or belongs to another sealing key.</source>
+        <translation>Une clé scellée a échoué à son contrôle d’intégrité : le fichier des clés a été modifié ou appartient à une autre clé de scellement.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::SoftwareKeyStore</name>
+    <message>
+        <source>The keys file %1 is damaged (%2); no key from it is used. Restore it from a backup or remove it.</source>
+        <translation>Le fichier des clés %1 est endommagé (%2) ; aucune de ses clés n’est utilisée. Restaurez-le depuis une sauvegarde ou supprimez-le.</translation>
+    </message>
+    <message>
+        <source>A key needs a new, non-empty credential id.</source>
+        <translation>Une clé a besoin d’un nouvel identifiant de clé d’accès, non vide.</translation>
+    </message>
+    <message>
+        <source>No key with that id is in the store.</source>
+        <translation>Aucune clé portant cet identifiant ne se trouve dans le magasin.</translation>
+    </message>
+    <message>
+        <source>not a Latchkey keys file of version 1</source>
+        <translation>ce n’est pas un fichier de clés Latchkey de version 1</translation>
+    </message>
+    <message>
+        <source>an entry without a valid id or sealed key</source>
+        <translation>une entrée sans identifiant valide ni clé scellée</translation>
+    </message>
+    <message>
+        <source>entry %1 failed its integrity check</source>
+        <translation>l’entrée %1 a échoué à son contrôle d’intégrité</translation>
+    </message>
+</context>
+<context>
     <name>latchkey::server::FormBody</name>
     <message>
         <source>The form could not be read: it is not valid URL encoding of UTF-8 text. Reload the page and try again.</source>

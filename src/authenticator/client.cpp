@@ -7,6 +7,7 @@
 #include "webauthn/base64url.h"
 #include "webauthn/cose_key.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QTimer>
 #include <algorithm>
@@ -39,9 +40,11 @@ ClientResult<void> checkAlgorithms(const QList<int>& algorithms)
 {
     if (algorithms.contains(webauthn::cose::ES256))
         return {};
-    return clientError(DomErrorName::NotSupportedError,
-                       QStringLiteral("None of the page's public key algorithms is supported; "
-                                      "this authenticator makes ES256 (-7) keys."));
+    return clientError(
+        DomErrorName::NotSupportedError,
+        QCoreApplication::translate("latchkey::authenticator::Client",
+                                    "None of the page's public key algorithms is supported; "
+                                    "this authenticator makes ES256 (-7) keys."));
 }
 
 struct CeremonyContext {
@@ -74,10 +77,14 @@ ClientResult<QByteArray> signalBytes(const QJsonObject& options, const QString& 
     const QJsonValue value = options.value(name);
     if (!value.isString())
         return typeError(
-            QStringLiteral("%1 is required and must be a base64url string.").arg(name));
+            QCoreApplication::translate("latchkey::authenticator::Client",
+                                        "%1 is required and must be a base64url string.")
+                .arg(name));
     const auto bytes = webauthn::decodeBase64Url(QStringView(value.toString()));
     if (!bytes || bytes->isEmpty())
-        return typeError(QStringLiteral("%1 is not base64url.").arg(name));
+        return typeError(
+            QCoreApplication::translate("latchkey::authenticator::Client", "%1 is not base64url.")
+                .arg(name));
     return *bytes;
 }
 
@@ -86,7 +93,8 @@ ClientResult<QString> signalRpId(const QJsonObject& options, const QUrl& pageUrl
 {
     const QJsonValue rpId = options.value(QStringLiteral("rpId"));
     if (!rpId.isString())
-        return typeError(QStringLiteral("rpId is required and must be a string."));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::Client",
+                                                     "rpId is required and must be a string."));
     if (auto origin = secureOrigin(pageUrl); !origin)
         return origin.error();
     return relyingPartyId(rpId.toString(), pageUrl);
@@ -96,12 +104,16 @@ ClientResult<QList<QByteArray>> signalIdList(const QJsonObject& options, const Q
 {
     const QJsonValue value = options.value(name);
     if (!value.isArray())
-        return typeError(QStringLiteral("%1 is required and must be a list.").arg(name));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::Client",
+                                                     "%1 is required and must be a list.")
+                             .arg(name));
     QList<QByteArray> ids;
     for (const QJsonValue& item : value.toArray()) {
         const auto id = webauthn::decodeBase64Url(QStringView(item.toString()));
         if (!item.isString() || !id || id->isEmpty())
-            return typeError(QStringLiteral("%1 holds an entry that is not base64url.").arg(name));
+            return typeError(QCoreApplication::translate("latchkey::authenticator::Client",
+                                                         "%1 holds an entry that is not base64url.")
+                                 .arg(name));
         ids.append(*id);
     }
     return ids;
@@ -207,7 +219,8 @@ Client::Client(Authenticator& authenticator, ClientSettings settings)
 {
     m_timer->setSingleShot(true);
     QObject::connect(m_timer.get(), &QTimer::timeout, [this] {
-        finish(m_pending, notAllowed(QStringLiteral("The request timed out.")));
+        finish(m_pending, notAllowed(QCoreApplication::translate("latchkey::authenticator::Client",
+                                                                 "The request timed out.")));
     });
 }
 
@@ -254,14 +267,16 @@ void Client::finish(std::shared_ptr<Pending> pending, ClientResult<QJsonObject> 
 
 void Client::abort()
 {
-    finish(m_pending, notAllowed(QStringLiteral("The request was aborted.")));
+    finish(m_pending, notAllowed(QCoreApplication::translate("latchkey::authenticator::Client",
+                                                             "The request was aborted.")));
 }
 
 // §5.1.3 createCredential, for one platform authenticator.
 void Client::create(const QJsonObject& json, const QUrl& pageUrl, Done done)
 {
     if (m_pending)
-        return done(notAllowed(QStringLiteral("Another passkey request is in progress.")));
+        return done(notAllowed(QCoreApplication::translate(
+            "latchkey::authenticator::Client", "Another passkey request is in progress.")));
     const auto options = parseCreationOptions(json);
     if (!options)
         return done(options.error());
@@ -272,8 +287,9 @@ void Client::create(const QJsonObject& json, const QUrl& pageUrl, Done done)
     if (auto supported = checkAlgorithms(options->algorithms); !supported)
         return done(supported.error());
     if (options->authenticatorAttachment == QLatin1String("cross-platform"))
-        return done(notAllowed(QStringLiteral("The page asked for a security key; only this "
-                                              "computer's own authenticator is available.")));
+        return done(notAllowed(QCoreApplication::translate(
+            "latchkey::authenticator::Client", "The page asked for a security key; only this "
+                                               "computer's own authenticator is available.")));
     const auto pending = begin(std::move(done), options->timeoutMs);
     m_authenticator.makeCredential(
         makeCredentialRequest(*options, *context),
@@ -294,7 +310,8 @@ void Client::create(const QJsonObject& json, const QUrl& pageUrl, Done done)
 void Client::get(const QJsonObject& json, const QUrl& pageUrl, Done done)
 {
     if (m_pending)
-        return done(notAllowed(QStringLiteral("Another passkey request is in progress.")));
+        return done(notAllowed(QCoreApplication::translate(
+            "latchkey::authenticator::Client", "Another passkey request is in progress.")));
     const auto options = parseRequestOptions(json);
     if (!options)
         return done(options.error());
@@ -357,7 +374,8 @@ ClientResult<void> Client::signalCurrentUserDetails(const QJsonObject& options, 
     const QJsonValue name = options.value(QStringLiteral("name"));
     const QJsonValue displayName = options.value(QStringLiteral("displayName"));
     if (!name.isString() || !displayName.isString())
-        return typeError(QStringLiteral("name and displayName are required strings."));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::Client",
+                                                     "name and displayName are required strings."));
     (void)m_authenticator.updateUserDetails(
         *rpId, UserEntity{*userId, name.toString(), displayName.toString()});
     return {};

@@ -2,6 +2,7 @@
 
 #include "webauthn/cose_key.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace latchkey::authenticator {
@@ -25,7 +26,8 @@ ClientResult<QString> requiredString(const QJsonObject& object, const char* memb
 {
     const QJsonValue value = object.value(QLatin1String(member));
     if (!value.isString())
-        return typeError(QStringLiteral("%1.%2 must be a string.")
+        return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
+                                                     "%1.%2 must be a string.")
                              .arg(QLatin1String(where), QLatin1String(member)));
     return value.toString();
 }
@@ -33,12 +35,16 @@ ClientResult<QString> requiredString(const QJsonObject& object, const char* memb
 ClientResult<QByteArray> base64Url(const QJsonValue& value, const QString& name)
 {
     if (!value.isString())
-        return typeError(QStringLiteral("%1 must be a base64url string.").arg(name));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
+                                                     "%1 must be a base64url string.")
+                             .arg(name));
     auto decoded = QByteArray::fromBase64Encoding(value.toString().toLatin1(),
                                                   QByteArray::Base64UrlEncoding |
                                                       QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
-        return typeError(QStringLiteral("%1 is not valid base64url.").arg(name));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
+                                                     "%1 is not valid base64url.")
+                             .arg(name));
     return *decoded;
 }
 
@@ -50,7 +56,9 @@ ClientResult<QList<CredentialDescriptor>> descriptors(const QJsonObject& options
     if (list.isUndefined())
         return out;
     if (!list.isArray())
-        return typeError(QStringLiteral("%1 must be an array.").arg(QLatin1String(member)));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
+                                                     "%1 must be an array.")
+                             .arg(QLatin1String(member)));
     for (const QJsonValue& entry : list.toArray()) {
         const QJsonObject descriptor = entry.toObject();
         if (descriptor.value(QLatin1String("type")).toString() != QLatin1String("public-key"))
@@ -71,7 +79,8 @@ ClientResult<QList<int>> algorithms(const QJsonObject& options)
 {
     const QJsonValue params = options.value(QLatin1String("pubKeyCredParams"));
     if (!params.isArray())
-        return typeError(QStringLiteral("pubKeyCredParams must be an array."));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
+                                                     "pubKeyCredParams must be an array."));
     // §5.1.3 step 10: an empty list means ES256 and RS256.
     if (params.toArray().isEmpty())
         return QList<int>{webauthn::cose::ES256, webauthn::cose::RS256};
@@ -79,7 +88,9 @@ ClientResult<QList<int>> algorithms(const QJsonObject& options)
     for (const QJsonValue& entry : params.toArray()) {
         const QJsonObject param = entry.toObject();
         if (!param.value(QLatin1String("alg")).isDouble())
-            return typeError(QStringLiteral("pubKeyCredParams[].alg must be a number."));
+            return typeError(
+                QCoreApplication::translate("latchkey::authenticator::ClientOptions",
+                                            "pubKeyCredParams[].alg must be a number."));
         if (param.value(QLatin1String("type")).toString() == QLatin1String("public-key"))
             out.append(param.value(QLatin1String("alg")).toInt());
     }
@@ -90,13 +101,15 @@ ClientResult<UserEntity> user(const QJsonObject& options)
 {
     const QJsonValue value = options.value(QLatin1String("user"));
     if (!value.isObject())
-        return typeError(QStringLiteral("user must be an object."));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
+                                                     "user must be an object."));
     const QJsonObject object = value.toObject();
     const auto id = base64Url(object.value(QLatin1String("id")), QStringLiteral("user.id"));
     if (!id)
         return id.error();
     if (id->isEmpty() || id->size() > kMaxUserIdLength)
-        return typeError(QStringLiteral("user.id must be 1 to 64 bytes."));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
+                                                     "user.id must be 1 to 64 bytes."));
     const auto name = requiredString(object, "name", "user");
     if (!name)
         return name.error();
@@ -111,7 +124,8 @@ ClientResult<QByteArray> challenge(const QJsonObject& options)
     const auto bytes =
         base64Url(options.value(QLatin1String("challenge")), QStringLiteral("challenge"));
     if (bytes && bytes->isEmpty())
-        return typeError(QStringLiteral("challenge must not be empty."));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
+                                                     "challenge must not be empty."));
     return bytes;
 }
 
@@ -121,7 +135,9 @@ ClientResult<std::optional<QString>> optionalString(const QJsonObject& object, c
     if (value.isUndefined())
         return std::optional<QString>();
     if (!value.isString())
-        return typeError(QStringLiteral("%1 must be a string.").arg(QLatin1String(member)));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
+                                                     "%1 must be a string.")
+                             .arg(QLatin1String(member)));
     return std::optional<QString>(value.toString());
 }
 
@@ -131,7 +147,8 @@ ClientResult<std::optional<double>> timeout(const QJsonObject& options)
     if (value.isUndefined())
         return std::optional<double>();
     if (!value.isDouble())
-        return typeError(QStringLiteral("timeout must be a number."));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
+                                                     "timeout must be a number."));
     return std::optional<double>(value.toDouble());
 }
 
@@ -169,7 +186,8 @@ ClientResult<void> readRp(const QJsonObject& options, CreationOptions& out)
 {
     const QJsonValue rp = options.value(QLatin1String("rp"));
     if (!rp.isObject())
-        return typeError(QStringLiteral("rp must be an object."));
+        return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
+                                                     "rp must be an object."));
     const auto id = optionalString(rp.toObject(), "id");
     if (!id)
         return id.error();

@@ -1,5 +1,6 @@
 #include "authenticator/ec_p256_key.h"
 
+#include <QCoreApplication>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
@@ -17,8 +18,10 @@ constexpr int kPointLength = 65;
 
 KeyStoreError cryptoError(const char* what)
 {
-    return keyStoreError(KeyStoreErrorCode::Crypto,
-                         QStringLiteral("OpenSSL could not %1.").arg(QLatin1String(what)));
+    return keyStoreError(
+        KeyStoreErrorCode::Crypto,
+        QCoreApplication::translate("latchkey::authenticator::EcP256Key", "OpenSSL could not %1.")
+            .arg(QLatin1String(what)));
 }
 
 const unsigned char* bytes(QByteArrayView data)
@@ -59,8 +62,10 @@ KeyStoreResult<EcP256Key> EcP256Key::generate()
 KeyStoreResult<EcP256Key> EcP256Key::fromPrivateScalar(QByteArrayView scalar)
 {
     if (scalar.size() != kScalarLength)
-        return keyStoreError(KeyStoreErrorCode::Corrupt,
-                             QStringLiteral("A stored private key has the wrong length."));
+        return keyStoreError(
+            KeyStoreErrorCode::Corrupt,
+            QCoreApplication::translate("latchkey::authenticator::EcP256Key",
+                                        "A stored private key has the wrong length."));
     std::unique_ptr<BIGNUM, decltype(&BN_clear_free)> d(
         BN_bin2bn(bytes(scalar), kScalarLength, nullptr), BN_clear_free);
     const QByteArray point = d ? publicPointFor(d.get()) : QByteArray();

@@ -5,6 +5,8 @@
 #include "webauthn/authenticator_data.h"
 #include "webauthn/cose_key.h"
 
+#include <QCoreApplication>
+
 namespace latchkey::authenticator {
 namespace {
 
@@ -20,30 +22,40 @@ AuthenticatorError invalidParameter(const QString& message)
 AuthenticatorResult<void> checkMakeCredential(const MakeCredentialRequest& request)
 {
     if (request.clientDataHash.size() != kClientDataHashLength)
-        return invalidParameter(QStringLiteral("The client data hash must be 32 bytes."));
+        return invalidParameter(
+            QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                        "The client data hash must be 32 bytes."));
     if (request.rp.id.isEmpty())
-        return invalidParameter(QStringLiteral("The relying party has no id."));
+        return invalidParameter(QCoreApplication::translate(
+            "latchkey::authenticator::LocalAuthenticator", "The relying party has no id."));
     if (request.user.id.isEmpty() || request.user.id.size() > kMaxUserIdLength)
-        return invalidParameter(QStringLiteral("The user id must be 1 to 64 bytes."));
+        return invalidParameter(QCoreApplication::translate(
+            "latchkey::authenticator::LocalAuthenticator", "The user id must be 1 to 64 bytes."));
     if (!request.pubKeyCredParams.contains(webauthn::cose::ES256))
-        return authenticatorError(CtapStatus::UnsupportedAlgorithm,
-                                  QStringLiteral("This authenticator only makes ES256 (-7) keys, "
-                                                 "and the site did not accept them."));
+        return authenticatorError(
+            CtapStatus::UnsupportedAlgorithm,
+            QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                        "This authenticator only makes ES256 (-7) keys, "
+                                        "and the site did not accept them."));
     return {};
 }
 
 AuthenticatorResult<void> checkGetAssertion(const GetAssertionRequest& request)
 {
     if (request.clientDataHash.size() != kClientDataHashLength)
-        return invalidParameter(QStringLiteral("The client data hash must be 32 bytes."));
+        return invalidParameter(
+            QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                        "The client data hash must be 32 bytes."));
     if (request.rpId.isEmpty())
-        return invalidParameter(QStringLiteral("The relying party has no id."));
+        return invalidParameter(QCoreApplication::translate(
+            "latchkey::authenticator::LocalAuthenticator", "The relying party has no id."));
     return {};
 }
 
 QString cancelledMessage()
 {
-    return QStringLiteral("The request was cancelled.");
+    return QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                       "The request was cancelled.");
 }
 
 // The person's answer as CTAP2 sees it; only Verified lets the operation go on.
@@ -57,9 +69,11 @@ std::optional<AuthenticatorError> refusal(VerificationOutcome outcome)
     case VerificationOutcome::Unavailable:
         break;
     }
-    return authenticatorError(CtapStatus::OperationDenied,
-                              QStringLiteral("This computer has no way to confirm it is you: set "
-                                             "up a fingerprint, face or PIN and try again."));
+    return authenticatorError(
+        CtapStatus::OperationDenied,
+        QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                    "This computer has no way to confirm it is you: set "
+                                    "up a fingerprint, face or PIN and try again."));
 }
 
 bool wantsAttestation(const QStringList& formatsPreference)
@@ -114,15 +128,19 @@ void LocalAuthenticator::makeCredential(const MakeCredentialRequest& request,
                                         MakeCredentialDone done)
 {
     if (m_busy)
-        return done(authenticatorError(CtapStatus::NotAllowed,
-                                       QStringLiteral("Another passkey request is in progress.")));
+        return done(authenticatorError(
+            CtapStatus::NotAllowed,
+            QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                        "Another passkey request is in progress.")));
     if (auto checked = checkMakeCredential(request); !checked)
         return done(checked.error());
     const auto excluded = hasExcludedCredential(request);
     if (!excluded)
         return done(excluded.error());
     VerificationRequest ask;
-    ask.reason = QStringLiteral("Create a passkey for %1").arg(request.rp.id);
+    ask.reason = QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                             "Create a passkey for %1")
+                     .arg(request.rp.id);
     ask.rpId = request.rp.id;
     ask.userName = request.user.name;
     ask.displayName = request.user.displayName;
@@ -152,9 +170,11 @@ void LocalAuthenticator::finishMakeCredential(const MakeCredentialRequest& reque
         return done(*refused);
     // Only after the person acted, so a page cannot probe for credentials silently.
     if (excluded)
-        return done(authenticatorError(CtapStatus::CredentialExcluded,
-                                       QStringLiteral("A passkey for this account is already on "
-                                                      "this computer.")));
+        return done(authenticatorError(
+            CtapStatus::CredentialExcluded,
+            QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                        "A passkey for this account is already on "
+                                        "this computer.")));
     done(createCredential(request));
 }
 
@@ -163,8 +183,10 @@ LocalAuthenticator::createCredential(const MakeCredentialRequest& request)
 {
     const QByteArray credentialId = randomBytes(kCredentialIdLength);
     if (credentialId.size() != kCredentialIdLength)
-        return authenticatorError(CtapStatus::Other,
-                                  QStringLiteral("No random bytes for a credential id."));
+        return authenticatorError(
+            CtapStatus::Other,
+            QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                        "No random bytes for a credential id."));
     const auto key = m_keys.createKey(credentialId);
     if (!key)
         return toAuthenticatorError(key.error());
@@ -245,8 +267,10 @@ LocalAuthenticator::attest(const MakeCredentialRequest& request, const Credentia
 void LocalAuthenticator::getAssertion(const GetAssertionRequest& request, GetAssertionDone done)
 {
     if (m_busy)
-        return done(authenticatorError(CtapStatus::NotAllowed,
-                                       QStringLiteral("Another passkey request is in progress.")));
+        return done(authenticatorError(
+            CtapStatus::NotAllowed,
+            QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                        "Another passkey request is in progress.")));
     if (auto checked = checkGetAssertion(request); !checked)
         return done(checked.error());
     const auto candidates = locateCredentials(request);
@@ -257,7 +281,9 @@ void LocalAuthenticator::getAssertion(const GetAssertionRequest& request, GetAss
     if (!request.up && !request.uv)
         return done(signAssertion(request, candidates->records.first(), 0));
     VerificationRequest ask;
-    ask.reason = QStringLiteral("Sign in to %1").arg(request.rpId);
+    ask.reason =
+        QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator", "Sign in to %1")
+            .arg(request.rpId);
     ask.rpId = request.rpId;
     if (candidates->records.size() == 1) {
         ask.userName = candidates->records.first().userName;
@@ -307,8 +333,9 @@ void LocalAuthenticator::reportNoCredential(const GetAssertionRequest& request,
         return done(noCredential());
     VerificationRequest notice;
     notice.kind = VerificationKind::InformNoCredential;
-    notice.reason =
-        QStringLiteral("There is no passkey for %1 on this computer.").arg(request.rpId);
+    notice.reason = QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                                "There is no passkey for %1 on this computer.")
+                        .arg(request.rpId);
     notice.rpId = request.rpId;
     askPerson(notice, [done, noCredential](VerificationAnswer) { done(noCredential()); });
 }
@@ -321,8 +348,10 @@ void LocalAuthenticator::finishGetAssertion(const GetAssertionRequest& request,
         return done(*refused);
     const int chosen = candidates.records.size() > 1 ? answer.chosenAccount : 0;
     if (chosen < 0 || chosen >= candidates.records.size())
-        return done(authenticatorError(CtapStatus::OperationDenied,
-                                       QStringLiteral("No account was chosen.")));
+        return done(authenticatorError(
+            CtapStatus::OperationDenied,
+            QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                        "No account was chosen.")));
     done(signAssertion(request, candidates.records.at(chosen),
                        webauthn::flags::UP | webauthn::flags::UV));
 }

@@ -1,5 +1,6 @@
 #include "authenticator/origin.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <libpsl.h>
 #include <memory>
@@ -85,20 +86,26 @@ bool isRegistrableSuffix(const QString& suffix, const QString& host)
 ClientResult<QString> secureOrigin(const QUrl& pageUrl)
 {
     if (!pageUrl.isValid() || pageUrl.host().isEmpty())
-        return securityError(QStringLiteral("The page has no web origin; passkeys need one."));
+        return securityError(QCoreApplication::translate(
+            "latchkey::authenticator::Origin", "The page has no web origin; passkeys need one."));
     const QString scheme = pageUrl.scheme().toLower();
     const QString host = asciiHost(pageUrl);
     if (isIpAddress(host))
-        return securityError(QStringLiteral("The page was opened by IP address (%1); passkeys need "
-                                            "a domain name, e.g. http://localhost:<port>.")
-                                 .arg(host));
-    if (scheme == QLatin1String("http") && host != QLatin1String("localhost"))
-        return securityError(QStringLiteral("Plain http is only trusted for localhost; %1 is not "
-                                            "a secure context.")
-                                 .arg(host));
-    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
         return securityError(
-            QStringLiteral("Pages from %1: URLs cannot use passkeys.").arg(scheme));
+            QCoreApplication::translate("latchkey::authenticator::Origin",
+                                        "The page was opened by IP address (%1); passkeys need "
+                                        "a domain name, e.g. http://localhost:<port>.")
+                .arg(host));
+    if (scheme == QLatin1String("http") && host != QLatin1String("localhost"))
+        return securityError(
+            QCoreApplication::translate("latchkey::authenticator::Origin",
+                                        "Plain http is only trusted for localhost; %1 is not "
+                                        "a secure context.")
+                .arg(host));
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        return securityError(QCoreApplication::translate("latchkey::authenticator::Origin",
+                                                         "Pages from %1: URLs cannot use passkeys.")
+                                 .arg(scheme));
     const int defaultPort = scheme == QLatin1String("https") ? kHttpsPort : kHttpPort;
     const int port = pageUrl.port(defaultPort);
     QString origin = scheme + QStringLiteral("://") + host;
@@ -115,18 +122,24 @@ ClientResult<QString> relyingPartyId(const std::optional<QString>& requested, co
     const QString rpId = canonicalDomain(*requested);
     if (rpId.isEmpty() || isIpAddress(rpId))
         return securityError(
-            QStringLiteral("The relying party id \"%1\" is not a domain name.").arg(*requested));
+            QCoreApplication::translate("latchkey::authenticator::Origin",
+                                        "The relying party id \"%1\" is not a domain name.")
+                .arg(*requested));
     if (rpId == host)
         return rpId;
     if (!host.endsWith(QLatin1Char('.') + rpId) || host == QLatin1String("localhost"))
-        return securityError(QStringLiteral("The relying party id \"%1\" does not belong to the "
-                                            "page's host %2.")
-                                 .arg(rpId, host));
+        return securityError(
+            QCoreApplication::translate("latchkey::authenticator::Origin",
+                                        "The relying party id \"%1\" does not belong to the "
+                                        "page's host %2.")
+                .arg(rpId, host));
     if (!isRegistrableSuffix(rpId, host))
-        return securityError(QStringLiteral("The relying party id \"%1\" is a public suffix "
-                                            "(anyone can register names under it); use the "
-                                            "site's own domain, e.g. %2.")
-                                 .arg(rpId, host));
+        return securityError(
+            QCoreApplication::translate("latchkey::authenticator::Origin",
+                                        "The relying party id \"%1\" is a public suffix "
+                                        "(anyone can register names under it); use the "
+                                        "site's own domain, e.g. %2.")
+                .arg(rpId, host));
     return rpId;
 }
 

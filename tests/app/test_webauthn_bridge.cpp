@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -148,6 +149,7 @@ private slots:
 
     void clientErrorsFollowTheAppLanguage_data();
     void clientErrorsFollowTheAppLanguage();
+    void authenticatorSentencesFollowTheAppLanguage();
 
     void verifierRefusesAnAccountItNeverOffered();
     void verifierAnswersExactlyOnceOnCancel();
@@ -436,6 +438,41 @@ void TestWebAuthnBridge::clientErrorsFollowTheAppLanguage()
     const QString translated = clientOutcome(call);
     QCoreApplication::removeTranslator(&translator);
     QCOMPARE(translated, german);
+}
+
+// The authenticator's own sentences (the prompt's reason, the answer the page gets) are in the
+// app's language too, and a cancel and "no passkey here" still read the same to the page.
+void TestWebAuthnBridge::authenticatorSentencesFollowTheAppLanguage()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(LATCHKEY_QM_DIR "/latchkey_de.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const auto removeTranslator =
+        qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+    const auto messageOf = [](const QSignalSpy& spy, int index) {
+        return answerOf(spy, index)
+            .value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("message"))
+            .toString();
+    };
+
+    QSignalSpy prompts(&verifier(), &QmlUserVerifier::promptRequested);
+    bridge().create(8, creationOptions());
+    QTRY_VERIFY(verifier().pending());
+    QCOMPARE(prompts.count(), 1);
+    QCOMPARE(prompts.at(0).at(0).toString(), QStringLiteral("Passkey für localhost erstellen"));
+    verifier().decline();
+    QTRY_COMPARE(m_answers->count(), 1);
+    QCOMPARE(errorNameOf(*m_answers), QStringLiteral("NotAllowedError"));
+    QCOMPARE(messageOf(*m_answers, 0), QStringLiteral("Die Anfrage wurde abgebrochen."));
+
+    bridge().get(9, requestOptions());
+    QTRY_VERIFY(verifier().pending());
+    verifier().decline();
+    QTRY_COMPARE(m_answers->count(), 2);
+    QCOMPARE(errorNameOf(*m_answers, 1), QStringLiteral("NotAllowedError"));
+    QCOMPARE(messageOf(*m_answers, 1), messageOf(*m_answers, 0));
 }
 
 void TestWebAuthnBridge::verifierRefusesAnAccountItNeverOffered()

@@ -5,6 +5,7 @@
 #include "authenticator/software/private_file.h"
 #include "authenticator/software/sealed_box.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -30,17 +31,22 @@ KeyStoreResult<QByteArray> FileSealingKeyProvider::sealingKey()
 KeyStoreResult<QByteArray> FileSealingKeyProvider::readKey() const
 {
     if (!isPrivateToOwner(m_path))
-        return keyStoreError(KeyStoreErrorCode::SealingKeyUnavailable,
-                             QStringLiteral("The sealing key file %1 can be read or changed by "
-                                            "other users; it is not used. Restrict it to mode "
-                                            "0600 if it is yours.")
-                                 .arg(m_path));
+        return keyStoreError(
+            KeyStoreErrorCode::SealingKeyUnavailable,
+            QCoreApplication::translate("latchkey::authenticator::FileSealingKeyProvider",
+                                        "The sealing key file %1 can be read or changed by "
+                                        "other users; it is not used. Restrict it to mode "
+                                        "0600 if it is yours.")
+                .arg(m_path));
     auto contents = readPrivateFile(m_path);
     if (!contents)
         return contents.error();
     if (contents->size() != kSealingKeyLength)
-        return keyStoreError(KeyStoreErrorCode::Corrupt,
-                             QStringLiteral("The sealing key file %1 is damaged.").arg(m_path));
+        return keyStoreError(
+            KeyStoreErrorCode::Corrupt,
+            QCoreApplication::translate("latchkey::authenticator::FileSealingKeyProvider",
+                                        "The sealing key file %1 is damaged.")
+                .arg(m_path));
     return contents;
 }
 
@@ -48,8 +54,10 @@ KeyStoreResult<QByteArray> FileSealingKeyProvider::createKey() const
 {
     QByteArray key = randomBytes(kSealingKeyLength);
     if (key.size() != kSealingKeyLength)
-        return keyStoreError(KeyStoreErrorCode::Crypto,
-                             QStringLiteral("No random bytes for a sealing key."));
+        return keyStoreError(
+            KeyStoreErrorCode::Crypto,
+            QCoreApplication::translate("latchkey::authenticator::FileSealingKeyProvider",
+                                        "No random bytes for a sealing key."));
     if (auto written = writePrivateFile(m_path, key); !written) {
         wipe(key);
         return written.error();

@@ -2,6 +2,7 @@
 
 #include "authenticator/software/private_file.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QThread>
 #include <algorithm>
@@ -54,13 +55,17 @@ KeyStoreError KeyFileLock::failure() const
         m_lock.getLockInfo(&pid, &host, &application))
         return keyStoreError(
             KeyStoreErrorCode::Io,
-            QStringLiteral("Another program (%1, process %2 on %3) is changing %4; try again in a "
-                           "moment. If it is no longer running, delete %5.")
+            QCoreApplication::translate(
+                "latchkey::authenticator::KeyFileLock",
+                "Another program (%1, process %2 on %3) is changing %4; try again in a "
+                "moment. If it is no longer running, delete %5.")
                 .arg(application, QString::number(pid), host, m_filePath, lockPath(m_filePath)));
-    return keyStoreError(KeyStoreErrorCode::Io,
-                         QStringLiteral("Could not lock %1 for a change (%2 cannot be created); "
-                                        "check the folder's permissions and free space.")
-                             .arg(m_filePath, lockPath(m_filePath)));
+    return keyStoreError(
+        KeyStoreErrorCode::Io,
+        QCoreApplication::translate("latchkey::authenticator::KeyFileLock",
+                                    "Could not lock %1 for a change (%2 cannot be created); "
+                                    "check the folder's permissions and free space.")
+            .arg(m_filePath, lockPath(m_filePath)));
 }
 
 } // namespace latchkey::authenticator

@@ -4,6 +4,7 @@
 #include "authenticator/software/key_file_lock.h"
 #include "authenticator/software/sealed_box.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
@@ -13,8 +14,11 @@ namespace {
 
 KeyStoreError unavailable(const QString& reason)
 {
-    return keyStoreError(KeyStoreErrorCode::SealingKeyUnavailable,
-                         QStringLiteral("The Secret Service is not available: %1").arg(reason));
+    return keyStoreError(
+        KeyStoreErrorCode::SealingKeyUnavailable,
+        QCoreApplication::translate("latchkey::authenticator::KeychainSealingKeyProvider",
+                                    "The Secret Service is not available: %1")
+            .arg(reason));
 }
 
 // Runs a qtkeychain job to completion; false when it did not finish in time.
@@ -45,9 +49,11 @@ KeyStoreError jobError(const QKeychain::Job& job)
 {
     if (meansNoBackend(job.error()))
         return unavailable(job.errorString());
-    return keyStoreError(KeyStoreErrorCode::SealingKeyRefused,
-                         QStringLiteral("The keychain refused access to the sealing key: %1")
-                             .arg(job.errorString()));
+    return keyStoreError(
+        KeyStoreErrorCode::SealingKeyRefused,
+        QCoreApplication::translate("latchkey::authenticator::KeychainSealingKeyProvider",
+                                    "The keychain refused access to the sealing key: %1")
+            .arg(job.errorString()));
 }
 
 } // namespace
@@ -71,14 +77,17 @@ KeyStoreResult<QByteArray> KeychainSealingKeyProvider::readKey(bool& missing) co
     QKeychain::ReadPasswordJob job(m_service);
     job.setKey(m_entry);
     if (!runJob(job, m_timeout))
-        return unavailable(QStringLiteral("it did not answer in time."));
+        return unavailable(QCoreApplication::translate(
+            "latchkey::authenticator::KeychainSealingKeyProvider", "it did not answer in time."));
     missing = job.error() == QKeychain::EntryNotFound;
     if (job.error() != QKeychain::NoError)
         return jobError(job);
     const QByteArray key = job.binaryData();
     if (key.size() != kSealingKeyLength)
-        return keyStoreError(KeyStoreErrorCode::Corrupt,
-                             QStringLiteral("The sealing key in the keychain is damaged."));
+        return keyStoreError(
+            KeyStoreErrorCode::Corrupt,
+            QCoreApplication::translate("latchkey::authenticator::KeychainSealingKeyProvider",
+                                        "The sealing key in the keychain is damaged."));
     return key;
 }
 
@@ -86,13 +95,16 @@ KeyStoreResult<QByteArray> KeychainSealingKeyProvider::createKey() const
 {
     QByteArray key = randomBytes(kSealingKeyLength);
     if (key.size() != kSealingKeyLength)
-        return keyStoreError(KeyStoreErrorCode::Crypto,
-                             QStringLiteral("No random bytes for a sealing key."));
+        return keyStoreError(
+            KeyStoreErrorCode::Crypto,
+            QCoreApplication::translate("latchkey::authenticator::KeychainSealingKeyProvider",
+                                        "No random bytes for a sealing key."));
     QKeychain::WritePasswordJob job(m_service);
     job.setKey(m_entry);
     job.setBinaryData(key);
     if (!runJob(job, m_timeout))
-        return unavailable(QStringLiteral("it did not answer in time."));
+        return unavailable(QCoreApplication::translate(
+            "latchkey::authenticator::KeychainSealingKeyProvider", "it did not answer in time."));
     if (job.error() != QKeychain::NoError) {
         wipe(key);
         return jobError(job);

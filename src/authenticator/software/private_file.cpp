@@ -1,5 +1,6 @@
 #include "authenticator/software/private_file.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -23,8 +24,10 @@ constexpr QFileDevice::Permissions kOthersBits = QFileDevice::ReadGroup | QFileD
 
 KeyStoreError ioError(const QString& what, const QString& path, const QString& reason)
 {
-    return keyStoreError(KeyStoreErrorCode::Io,
-                         QStringLiteral("Could not %1 %2: %3").arg(what, path, reason));
+    return keyStoreError(
+        KeyStoreErrorCode::Io,
+        QCoreApplication::translate("latchkey::authenticator::PrivateFile", "Could not %1 %2: %3")
+            .arg(what, path, reason));
 }
 
 // The rename that QSaveFile::commit() made is only on disk once the folder's entry is.
@@ -35,12 +38,16 @@ KeyStoreResult<void> syncFolder(const QString& path)
     const int fd =
         ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        return ioError(QStringLiteral("open the folder"), folder, qt_error_string(errno));
+        return ioError(
+            QCoreApplication::translate("latchkey::authenticator::PrivateFile", "open the folder"),
+            folder, qt_error_string(errno));
     const int synced = ::fsync(fd);
     const int error = errno;
     ::close(fd);
     if (synced != 0)
-        return ioError(QStringLiteral("sync the folder"), folder, qt_error_string(error));
+        return ioError(
+            QCoreApplication::translate("latchkey::authenticator::PrivateFile", "sync the folder"),
+            folder, qt_error_string(error));
 #else
     Q_UNUSED(path);
 #endif
@@ -55,8 +62,11 @@ KeyStoreResult<void> ensurePrivateFolder(const QString& path)
     if (QFileInfo::exists(folder))
         return {};
     if (!QDir().mkpath(folder) || !QFile::setPermissions(folder, kOwnerFolder))
-        return ioError(QStringLiteral("create the folder"), folder,
-                       QStringLiteral("permission denied or no space"));
+        return ioError(QCoreApplication::translate("latchkey::authenticator::PrivateFile",
+                                                   "create the folder"),
+                       folder,
+                       QCoreApplication::translate("latchkey::authenticator::PrivateFile",
+                                                   "permission denied or no space"));
     return {};
 }
 
@@ -68,9 +78,11 @@ KeyStoreResult<void> writePrivateFile(const QString& path, const QByteArray& con
     // Permissions go on the temporary file before any byte is written, so the secret is never
     // readable by others, not even for a moment.
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(kOwnerOnly))
-        return ioError(QStringLiteral("write"), path, file.errorString());
+        return ioError(QCoreApplication::translate("latchkey::authenticator::PrivateFile", "write"),
+                       path, file.errorString());
     if (file.write(contents) != contents.size() || !file.commit())
-        return ioError(QStringLiteral("write"), path, file.errorString());
+        return ioError(QCoreApplication::translate("latchkey::authenticator::PrivateFile", "write"),
+                       path, file.errorString());
     return syncFolder(path);
 }
 
@@ -78,7 +90,8 @@ KeyStoreResult<QByteArray> readPrivateFile(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return ioError(QStringLiteral("read"), path, file.errorString());
+        return ioError(QCoreApplication::translate("latchkey::authenticator::PrivateFile", "read"),
+                       path, file.errorString());
     return file.readAll();
 }
 

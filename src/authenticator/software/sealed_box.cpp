@@ -2,6 +2,7 @@
 
 #include "authenticator/ec_p256_key.h"
 
+#include <QCoreApplication>
 #include <memory>
 #include <openssl/evp.h>
 
@@ -23,14 +24,17 @@ unsigned char* bytes(QByteArray& data)
 KeyStoreError sealingFailed()
 {
     return keyStoreError(KeyStoreErrorCode::Crypto,
-                         QStringLiteral("OpenSSL could not seal a key."));
+                         QCoreApplication::translate("latchkey::authenticator::SealedBox",
+                                                     "OpenSSL could not seal a key."));
 }
 
 KeyStoreError tampered()
 {
-    return keyStoreError(KeyStoreErrorCode::Corrupt,
-                         QStringLiteral("A sealed key failed its integrity check: the keys file "
-                                        "was changed or belongs to another sealing key."));
+    return keyStoreError(
+        KeyStoreErrorCode::Corrupt,
+        QCoreApplication::translate("latchkey::authenticator::SealedBox",
+                                    "A sealed key failed its integrity check: the keys file "
+                                    "was changed or belongs to another sealing key."));
 }
 
 // Initializes ctx for AES-256-GCM with key and nonce and feeds the associated data.

@@ -5,6 +5,7 @@
 
 #include <QCborMap>
 #include <QCborValue>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,22 +35,27 @@ std::optional<QByteArray> fromBase64Url(const QJsonValue& value)
 
 KeyStoreError corrupt(const QString& path, const QString& what)
 {
-    return keyStoreError(KeyStoreErrorCode::Corrupt,
-                         QStringLiteral("The keys file %1 is damaged (%2); no key from it is "
-                                        "used. Restore it from a backup or remove it.")
-                             .arg(path, what));
+    return keyStoreError(
+        KeyStoreErrorCode::Corrupt,
+        QCoreApplication::translate("latchkey::authenticator::SoftwareKeyStore",
+                                    "The keys file %1 is damaged (%2); no key from it is "
+                                    "used. Restore it from a backup or remove it.")
+            .arg(path, what));
 }
 
 KeyStoreError duplicateOrEmptyId()
 {
-    return keyStoreError(KeyStoreErrorCode::Crypto,
-                         QStringLiteral("A key needs a new, non-empty credential id."));
+    return keyStoreError(
+        KeyStoreErrorCode::Crypto,
+        QCoreApplication::translate("latchkey::authenticator::SoftwareKeyStore",
+                                    "A key needs a new, non-empty credential id."));
 }
 
 KeyStoreError notFound()
 {
     return keyStoreError(KeyStoreErrorCode::NotFound,
-                         QStringLiteral("No key with that id is in the store."));
+                         QCoreApplication::translate("latchkey::authenticator::SoftwareKeyStore",
+                                                     "No key with that id is in the store."));
 }
 
 // The sealed plaintext: the private scalar and, once saved, the credential record.
@@ -144,12 +150,16 @@ KeyStoreResult<SoftwareKeyStore::Contents> SoftwareKeyStore::parse(const QByteAr
     if (document.value(QLatin1String("format")).toString() != kFormat ||
         document.value(QLatin1String("version")).toInt() != kVersion ||
         !document.value(QLatin1String("entries")).isArray())
-        return corrupt(m_path, QStringLiteral("not a Latchkey keys file of version 1"));
+        return corrupt(m_path,
+                       QCoreApplication::translate("latchkey::authenticator::SoftwareKeyStore",
+                                                   "not a Latchkey keys file of version 1"));
     for (const QJsonValue& value : document.value(QLatin1String("entries")).toArray()) {
         const auto id = fromBase64Url(value.toObject().value(QLatin1String("id")));
         const auto sealed = fromBase64Url(value.toObject().value(QLatin1String("sealed")));
         if (!id || !sealed || contents.entries.contains(*id))
-            return corrupt(m_path, QStringLiteral("an entry without a valid id or sealed key"));
+            return corrupt(
+                m_path, QCoreApplication::translate("latchkey::authenticator::SoftwareKeyStore",
+                                                    "an entry without a valid id or sealed key"));
         auto entry = openEntry(*id, *sealed);
         if (!entry)
             return entry.error();
@@ -169,7 +179,9 @@ KeyStoreResult<SoftwareKeyStore::Entry> SoftwareKeyStore::openEntry(const QByteA
     auto plaintext = openSealed(m_sealingKey, sealed, id);
     if (!plaintext)
         return corrupt(m_path,
-                       QStringLiteral("entry %1 failed its integrity check").arg(base64Url(id)));
+                       QCoreApplication::translate("latchkey::authenticator::SoftwareKeyStore",
+                                                   "entry %1 failed its integrity check")
+                           .arg(base64Url(id)));
     const QCborMap map = QCborValue::fromCbor(*plaintext).toMap();
     wipe(*plaintext);
     QByteArray scalar = map.value(QStringLiteral("d")).toByteArray();
