@@ -350,11 +350,23 @@ Mit Strg+C beenden.</translation>
     <name>latchkey::authenticator::EcP256Key</name>
     <message>
         <source>OpenSSL could not %1.</source>
-        <translation>OpenSSL ist an diesem Schritt gescheitert: %1.</translation>
+        <translation>%1 mit OpenSSL ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>A stored private key has the wrong length.</source>
         <translation>Ein gespeicherter privater Schlüssel hat die falsche Länge.</translation>
+    </message>
+    <message>
+        <source>generate a P-256 key</source>
+        <translation>Das Erzeugen eines P-256-Schlüssels</translation>
+    </message>
+    <message>
+        <source>rebuild a stored P-256 key</source>
+        <translation>Das Wiederherstellen eines gespeicherten P-256-Schlüssels</translation>
+    </message>
+    <message>
+        <source>sign with a P-256 key</source>
+        <translation>Das Signieren mit einem P-256-Schlüssel</translation>
     </message>
 </context>
 <context>

@@ -350,11 +350,23 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <name>latchkey::authenticator::EcP256Key</name>
     <message>
         <source>OpenSSL could not %1.</source>
-        <translation>OpenSSL a échoué à cette étape : %1.</translation>
+        <translation>OpenSSL n’a pas pu %1.</translation>
     </message>
     <message>
         <source>A stored private key has the wrong length.</source>
         <translation>Une clé privée enregistrée n’a pas la bonne longueur.</translation>
+    </message>
+    <message>
+        <source>generate a P-256 key</source>
+        <translation>générer une clé P-256</translation>
+    </message>
+    <message>
+        <source>rebuild a stored P-256 key</source>
+        <translation>reconstruire une clé P-256 enregistrée</translation>
+    </message>
+    <message>
+        <source>sign with a P-256 key</source>
+        <translation>signer avec une clé P-256</translation>
     </message>
 </context>
 <context>

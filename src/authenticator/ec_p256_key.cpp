@@ -16,12 +16,13 @@ namespace {
 constexpr int kScalarLength = 32;
 constexpr int kPointLength = 65;
 
+// what: a QT_TRANSLATE_NOOP phrase of this context, so the whole sentence is translated.
 KeyStoreError cryptoError(const char* what)
 {
     return keyStoreError(
         KeyStoreErrorCode::Crypto,
         QCoreApplication::translate("latchkey::authenticator::EcP256Key", "OpenSSL could not %1.")
-            .arg(QLatin1String(what)));
+            .arg(QCoreApplication::translate("latchkey::authenticator::EcP256Key", what)));
 }
 
 const unsigned char* bytes(QByteArrayView data)
@@ -55,7 +56,8 @@ KeyStoreResult<EcP256Key> EcP256Key::generate()
 {
     EVP_PKEY* key = EVP_EC_gen("P-256");
     if (!key)
-        return cryptoError("generate a P-256 key");
+        return cryptoError(
+            QT_TRANSLATE_NOOP("latchkey::authenticator::EcP256Key", "generate a P-256 key"));
     return EcP256Key(key);
 }
 
@@ -70,7 +72,8 @@ KeyStoreResult<EcP256Key> EcP256Key::fromPrivateScalar(QByteArrayView scalar)
         BN_bin2bn(bytes(scalar), kScalarLength, nullptr), BN_clear_free);
     const QByteArray point = d ? publicPointFor(d.get()) : QByteArray();
     if (point.isEmpty())
-        return cryptoError("rebuild a stored P-256 key");
+        return cryptoError(
+            QT_TRANSLATE_NOOP("latchkey::authenticator::EcP256Key", "rebuild a stored P-256 key"));
     std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> build(OSSL_PARAM_BLD_new(),
                                                                           OSSL_PARAM_BLD_free);
     char group[] = "P-256";
@@ -79,7 +82,8 @@ KeyStoreResult<EcP256Key> EcP256Key::fromPrivateScalar(QByteArrayView scalar)
         !OSSL_PARAM_BLD_push_BN(build.get(), OSSL_PKEY_PARAM_PRIV_KEY, d.get()) ||
         !OSSL_PARAM_BLD_push_octet_string(build.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
                                           point.size()))
-        return cryptoError("rebuild a stored P-256 key");
+        return cryptoError(
+            QT_TRANSLATE_NOOP("latchkey::authenticator::EcP256Key", "rebuild a stored P-256 key"));
     std::unique_ptr<OSSL_PARAM, decltype(&OSSL_PARAM_free)> params(
         OSSL_PARAM_BLD_to_param(build.get()), OSSL_PARAM_free);
     std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
@@ -87,7 +91,8 @@ KeyStoreResult<EcP256Key> EcP256Key::fromPrivateScalar(QByteArrayView scalar)
     EVP_PKEY* key = nullptr;
     if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) <= 0 ||
         EVP_PKEY_fromdata(ctx.get(), &key, EVP_PKEY_KEYPAIR, params.get()) <= 0)
-        return cryptoError("rebuild a stored P-256 key");
+        return cryptoError(
+            QT_TRANSLATE_NOOP("latchkey::authenticator::EcP256Key", "rebuild a stored P-256 key"));
     return EcP256Key(key);
 }
 
@@ -131,11 +136,13 @@ KeyStoreResult<QByteArray> EcP256Key::sign(QByteArrayView data) const
     size_t length = 0;
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key.get()) <= 0 ||
         EVP_DigestSign(ctx.get(), nullptr, &length, bytes(data), data.size()) <= 0)
-        return cryptoError("sign with a P-256 key");
+        return cryptoError(
+            QT_TRANSLATE_NOOP("latchkey::authenticator::EcP256Key", "sign with a P-256 key"));
     QByteArray signature(qsizetype(length), '\0');
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &length,
                        bytes(data), data.size()) <= 0)
-        return cryptoError("sign with a P-256 key");
+        return cryptoError(
+            QT_TRANSLATE_NOOP("latchkey::authenticator::EcP256Key", "sign with a P-256 key"));
     signature.truncate(qsizetype(length));
     return signature;
 }
