@@ -29,6 +29,15 @@ void logFailure(const store::StoreError& error)
         qCWarning(lcStoreFailure).noquote() << store::codeName(error.code) << "-" << error.message;
 }
 
+// Logged, then answered with the status and code for the error; a busy database always gets
+// the "try again in a moment" sentence, anything else the caller's.
+ApiError refusal(const store::StoreError& error, QString otherwise)
+{
+    logFailure(error);
+    const bool busy = error.code == store::StoreError::Code::Busy;
+    return {storeFailureStatus(error), failureCode(error), busy ? busyMessage() : otherwise};
+}
+
 } // namespace
 
 int storeFailureStatus(const store::StoreError& error)
@@ -38,24 +47,16 @@ int storeFailureStatus(const store::StoreError& error)
 
 ApiError readFailure(const store::StoreError& error)
 {
-    logFailure(error);
-    if (error.code == store::StoreError::Code::Busy)
-        return {503, failureCode(error), busyMessage()};
-    return {storeFailureStatus(error), failureCode(error),
-            QCoreApplication::translate("latchkey::server::StoreFailure",
-                                        "Latchkey could not read its profiles just now. Nothing "
-                                        "was changed. Try again.")};
+    return refusal(error, QCoreApplication::translate("latchkey::server::StoreFailure",
+                                                      "Latchkey could not read its profiles just "
+                                                      "now. Nothing was changed. Try again."));
 }
 
 ApiError writeFailure(const store::StoreError& error)
 {
-    logFailure(error);
-    if (error.code == store::StoreError::Code::Busy)
-        return {503, failureCode(error), busyMessage()};
-    return {storeFailureStatus(error), failureCode(error),
-            QCoreApplication::translate("latchkey::server::PasskeyFlows",
-                                        "Latchkey could not save this: %1")
-                .arg(error.message)};
+    return refusal(error, QCoreApplication::translate("latchkey::server::PasskeyFlows",
+                                                      "Latchkey could not save this: %1")
+                              .arg(error.message));
 }
 
 } // namespace latchkey::server
