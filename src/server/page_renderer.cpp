@@ -1,5 +1,7 @@
 #include "server/page_renderer.h"
 
+#include "server/static_assets.h"
+
 #include <QFile>
 
 namespace latchkey::server {
@@ -26,12 +28,12 @@ bool pageUsesPasskeys(const QString& templateName)
 const std::string& brandLogo()
 {
     static const std::string svg = [] {
-        QFile file(QStringLiteral(":/latchkey/static/logo.svg"));
-        if (!file.open(QIODevice::ReadOnly))
+        const std::optional<HttpResponse> logo = staticAsset(QStringLiteral("/static/logo.svg"));
+        if (!logo)
             return std::string();
         // HTML puts an inline <svg> in the SVG namespace by itself; the file's xmlns is only
         // needed when it is fetched on its own (the favicon).
-        return file.readAll()
+        return QByteArray(logo->body)
             .trimmed()
             .replace(" xmlns=\"http://www.w3.org/2000/svg\"", "")
             .toStdString();
