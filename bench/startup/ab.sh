@@ -16,15 +16,9 @@ bench_name=ab.sh
 source "$(dirname "${BASH_SOURCE[0]}")/launch_env.sh"
 
 measure() { # index run -> ms
-  local index="$1" run="$2" out="$scratch/$1-$2.out" ms=""
-  LATCHKEY_LAUNCH_TIME_MS="$(date +%s%3N)" "${commands[$index]}" > "$out" 2> "$scratch/$1-$2.err" &
-  child_pid=$!
-  for _ in $(seq 600); do
-    ms=$(awk '$1 == "first-paint-ms" { print $2; exit }' "$out" 2>/dev/null)
-    [ -n "$ms" ] && break
-    kill -0 "$child_pid" 2>/dev/null || break
-    sleep 0.02
-  done
+  local index="$1" run="$2" out="$scratch/$1-$2.out" ms
+  start_launch "$out" "$scratch/$1-$2.err" "${commands[$index]}"
+  ms=$(wait_for_first_paint "$out" 12)
   sleep 0.5 # let the page settle before the next launch competes with it
   kill -TERM "$child_pid" 2>/dev/null || true
   wait "$child_pid" 2>/dev/null || true
@@ -32,8 +26,6 @@ measure() { # index run -> ms
   [ -n "$ms" ] || { echo "ab.sh: ${commands[$index]} never painted" >&2; tail -5 "$scratch/$1-$2.err" >&2; exit 1; }
   echo "$ms"
 }
-
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 count=${#commands[@]}
 for run in $(seq "$runs"); do

@@ -45,15 +45,9 @@ measure() { # name run program [args...] -> "ms pss_kb rss_kb processes"
   # One file per launch: the child truncates its file only after the fork, so a reused
   # name could be read while it still holds the previous launch's figure.
   local out="$scratch/$name-$run.out"
-  LATCHKEY_LAUNCH_TIME_MS="$(date +%s%3N)" "$@" > "$out" 2> "$scratch/$name-$run.err" &
-  child_pid=$!
-  local ms=""
-  for _ in $(seq 600); do
-    ms=$(awk '$1 == "first-paint-ms" { print $2; exit }' "$out" 2>/dev/null)
-    [ -n "$ms" ] && break
-    kill -0 "$child_pid" 2>/dev/null || break
-    sleep 0.05
-  done
+  start_launch "$out" "$scratch/$name-$run.err" "$@"
+  local ms
+  ms=$(wait_for_first_paint "$out" 30)
   if [ -z "$ms" ]; then
     echo "run.sh: $name never painted; its stderr:" >&2; tail -20 "$scratch/$name-$run.err" >&2
     exit 1
@@ -99,8 +93,6 @@ save_app_pages() {
   kill -TERM "$serve_pid"; wait "$serve_pid" 2> /dev/null || true
   [ -s "$site/index.html" ]
 }
-
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 : > "$scratch/bare.results"
 : > "$scratch/app.results"
