@@ -90,6 +90,8 @@ private slots:
 
 private:
     bool arrivedAt(const QString& path);
+    // The page's error toast region (NotAllowedError, InvalidStateError, ...) says fragment.
+    bool errorToastSays(const QString& fragment);
     void fill(const QString& selector, const QString& text);
     void click(const QString& selector);
     void clickForPrompt(const QString& selector);
@@ -201,10 +203,7 @@ void TestE2ePasskeys::escapeOnThePromptShowsTheToastAndStoresNothing()
     clickForPrompt(QStringLiteral("button[data-passkey-register]"));
     answerPrompt({QStringLiteral("Escape")}, QStringLiteral("03-prompt-to-cancel"));
     // NotAllowedError: the page's error toast.
-    QVERIFY2(m_devTools.waitUntil(QStringLiteral(
-                 "document.querySelector('[data-toast-region=assertive]').textContent"
-                 ".includes('cancelled')")),
-             qPrintable(toastText()));
+    QVERIFY2(errorToastSays(QStringLiteral("cancelled")), qPrintable(toastText()));
     shoot(QStringLiteral("04-cancelled-toast"));
     qInfo("cancel toast: %s", qPrintable(toastText()));
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 0);
@@ -235,10 +234,7 @@ void TestE2ePasskeys::secondPasskeyOnThisComputerIsRefusedAsExcluded()
     clickForPrompt(QStringLiteral("button[data-passkey-register]"));
     answerPrompt({QStringLiteral("Return")}, QStringLiteral("07-prompt-second-passkey"));
     // InvalidStateError, in the page's words.
-    QVERIFY2(m_devTools.waitUntil(QStringLiteral(
-                 "document.querySelector('[data-toast-region=assertive]').textContent"
-                 ".includes('already on this computer')")),
-             qPrintable(toastText()));
+    QVERIFY2(errorToastSays(QStringLiteral("already on this computer")), qPrintable(toastText()));
     shoot(QStringLiteral("08-second-passkey-refused"));
     qInfo("excluded toast: %s", qPrintable(toastText()));
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 1);
@@ -536,6 +532,14 @@ bool TestE2ePasskeys::arrivedAt(const QString& path)
                        "document.documentElement.classList.contains('js')")
             .arg(jsString(path)),
         20000);
+}
+
+bool TestE2ePasskeys::errorToastSays(const QString& fragment)
+{
+    return m_devTools.waitUntil(
+        QStringLiteral("document.querySelector('[data-toast-region=assertive]').textContent"
+                       ".includes(%1)")
+            .arg(jsString(fragment)));
 }
 
 void TestE2ePasskeys::fill(const QString& selector, const QString& text)
