@@ -23,6 +23,10 @@ packages=(
   xvfb xauth xdotool libxcb1-dev fonts-dejavu-core clang libfuzzer-14-dev libclang-rt-14-dev
   # rendering the pages headless for screenshots (server)
   chromium
+  # the webauthn.dll back end: cross-compiled with mingw-w64 (its headers ship webauthn.h) and
+  # tested under Wine; Wine's bcrypt.dll does the fake authenticator's keys through GnuTLS,
+  # which libwine only recommends
+  g++-mingw-w64-x86-64 wine64 libgnutls30
 )
 
 as_root() {
