@@ -347,6 +347,33 @@ Mit Strg+C beenden.</translation>
     </message>
 </context>
 <context>
+    <name>latchkey::authenticator::CredentialFileStore</name>
+    <message>
+        <source>The keys file %1 is damaged (%2); no key from it is used. Restore it from a backup or remove it.</source>
+        <translation>Die Schlüsseldatei %1 ist beschädigt (%2); kein Schlüssel daraus wird verwendet. Stellen Sie sie aus einer Sicherung wieder her oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>A key needs a new, non-empty credential id.</source>
+        <translation>Ein Schlüssel braucht eine neue, nicht leere Anmeldedaten-ID.</translation>
+    </message>
+    <message>
+        <source>No key with that id is in the store.</source>
+        <translation>Im Speicher ist kein Schlüssel mit dieser ID.</translation>
+    </message>
+    <message>
+        <source>not a Latchkey keys file of version 1</source>
+        <translation>keine Latchkey-Schlüsseldatei der Version 1</translation>
+    </message>
+    <message>
+        <source>an entry without a valid id or sealed key</source>
+        <translation>ein Eintrag ohne gültige ID oder versiegelten Schlüssel</translation>
+    </message>
+    <message>
+        <source>entry %1 failed its integrity check</source>
+        <translation>Eintrag %1 hat die Integritätsprüfung nicht bestanden</translation>
+    </message>
+</context>
+<context>
     <name>latchkey::authenticator::EcP256Key</name>
     <message>
         <source>OpenSSL could not %1.</source>
@@ -367,6 +394,13 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>sign with a P-256 key</source>
         <translation>Das Signieren mit einem P-256-Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::EcdsaDer</name>
+    <message>
+        <source>The TPM&apos;s signature could not be encoded; nothing was signed.</source>
+        <translation>Die Signatur des TPM konnte nicht kodiert werden; es wurde nichts signiert.</translation>
     </message>
 </context>
 <context>
@@ -547,30 +581,85 @@ Mit Strg+C beenden.</translation>
     </message>
 </context>
 <context>
-    <name>latchkey::authenticator::SoftwareKeyStore</name>
+    <name>latchkey::authenticator::TpmDevice</name>
     <message>
-        <source>The keys file %1 is damaged (%2); no key from it is used. Restore it from a backup or remove it.</source>
-        <translation>Die Schlüsseldatei %1 ist beschädigt (%2); kein Schlüssel daraus wird verwendet. Stellen Sie sie aus einer Sicherung wieder her oder entfernen Sie sie.</translation>
+        <source>a TPM key blob that is not a P-256 signing key</source>
+        <translation>ein TPM-Schlüsselblob, der kein P-256-Signaturschlüssel ist</translation>
     </message>
     <message>
-        <source>A key needs a new, non-empty credential id.</source>
-        <translation>Ein Schlüssel braucht eine neue, nicht leere Anmeldedaten-ID.</translation>
+        <source>No TPM 2.0 is at %1. Turn the TPM (or fTPM/PTT) on in the firmware settings, or choose another one with --tpm-tcti.</source>
+        <translation>Unter %1 ist kein TPM 2.0. Schalten Sie das TPM (oder fTPM/PTT) in den Firmware-Einstellungen ein oder wählen Sie mit --tpm-tcti ein anderes.</translation>
     </message>
     <message>
-        <source>No key with that id is in the store.</source>
-        <translation>Im Speicher ist kein Schlüssel mit dieser ID.</translation>
+        <source>This account may not use the TPM at %1. Add it to the group %2 (sudo usermod -aG %2 $USER), then sign out and in again.</source>
+        <translation>Dieses Konto darf das TPM unter %1 nicht verwenden. Fügen Sie es der Gruppe %2 hinzu (sudo usermod -aG %2 $USER) und melden Sie sich dann ab und wieder an.</translation>
     </message>
     <message>
-        <source>not a Latchkey keys file of version 1</source>
-        <translation>keine Latchkey-Schlüsseldatei der Version 1</translation>
+        <source>read its capabilities</source>
+        <translation>seine Fähigkeiten zu lesen</translation>
     </message>
     <message>
-        <source>an entry without a valid id or sealed key</source>
-        <translation>ein Eintrag ohne gültige ID oder versiegelten Schlüssel</translation>
+        <source>The TPM could not be reached through %1 (%2). Check the TCTI given with --tpm-tcti or LATCHKEY_TPM_TCTI, and that the TPM (a software TPM: swtpm) is running.</source>
+        <translation>Das TPM war über %1 nicht erreichbar (%2). Prüfen Sie die mit --tpm-tcti oder LATCHKEY_TPM_TCTI angegebene TCTI und ob das TPM (ein Software-TPM: swtpm) läuft.</translation>
     </message>
     <message>
-        <source>entry %1 failed its integrity check</source>
-        <translation>Eintrag %1 hat die Integritätsprüfung nicht bestanden</translation>
+        <source>connect</source>
+        <translation>sich zu verbinden</translation>
+    </message>
+    <message>
+        <source>This TPM does not offer the P-256 curve that passkeys use. Update its firmware, or keep passkeys in the software store (start Latchkey on a computer without this TPM, or choose another one with --tpm-tcti).</source>
+        <translation>Dieses TPM bietet die Kurve P-256 nicht an, die Passkeys verwenden. Aktualisieren Sie seine Firmware oder bewahren Sie Passkeys im Software-Speicher auf (starten Sie Latchkey auf einem Computer ohne dieses TPM oder wählen Sie mit --tpm-tcti ein anderes).</translation>
+    </message>
+    <message>
+        <source>use its keys</source>
+        <translation>seine Schlüssel zu verwenden</translation>
+    </message>
+    <message>
+        <source>open its storage root key</source>
+        <translation>seinen Speicherwurzelschlüssel zu öffnen</translation>
+    </message>
+    <message>
+        <source>The TPM&apos;s owner hierarchy has a password and no storage root key is at 0x81000001. Ask whoever set the password to provision one there (tpm2_createprimary -C o -G ecc -c srk.ctx, then tpm2_evictcontrol -C o -c srk.ctx 0x81000001).</source>
+        <translation>Die Owner-Hierarchie des TPM hat ein Passwort, und unter 0x81000001 liegt kein Speicherwurzelschlüssel. Bitten Sie die Person, die das Passwort gesetzt hat, dort einen anzulegen (tpm2_createprimary -C o -G ecc -c srk.ctx, dann tpm2_evictcontrol -C o -c srk.ctx 0x81000001).</translation>
+    </message>
+    <message>
+        <source>make its storage root key</source>
+        <translation>seinen Speicherwurzelschlüssel zu erzeugen</translation>
+    </message>
+    <message>
+        <source>create a key</source>
+        <translation>einen Schlüssel zu erstellen</translation>
+    </message>
+    <message>
+        <source>load the passkey&apos;s key</source>
+        <translation>den Schlüssel des Passkeys zu laden</translation>
+    </message>
+    <message>
+        <source>sign</source>
+        <translation>zu signieren</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::TpmError</name>
+    <message>
+        <source>The TPM stopped answering while trying to %1 (%2). Check that it is still there (a software TPM: still running), then try again; nothing was changed.</source>
+        <translation>Das TPM antwortete nicht mehr beim Versuch, %1 (%2). Prüfen Sie, ob es noch vorhanden ist (ein Software-TPM: noch läuft), und versuchen Sie es erneut; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The TPM is in its lockout against password guessing and refuses to %1 for now. Wait until the lockout ends, or clear it with the TPM&apos;s lockout password (tpm2_dictionarylockout --clear-lockout); nothing was changed.</source>
+        <translation>Das TPM ist in seiner Sperre gegen das Erraten von Passwörtern und weigert sich vorerst, %1. Warten Sie, bis die Sperre endet, oder heben Sie sie mit dem Lockout-Passwort des TPM auf (tpm2_dictionarylockout --clear-lockout); es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The TPM has no room left to %1 (%2). Close other programs that use the TPM and try again; nothing was changed.</source>
+        <translation>Das TPM hat keinen Platz mehr, um %1 (%2). Schließen Sie andere Programme, die das TPM verwenden, und versuchen Sie es erneut; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The TPM refused to %1: this key was made by another TPM, or this TPM was cleared since (%2). Use another passkey or register a new one; nothing was changed.</source>
+        <translation>Das TPM hat sich geweigert, %1: Dieser Schlüssel wurde von einem anderen TPM erzeugt, oder dieses TPM wurde seitdem zurückgesetzt (%2). Verwenden Sie einen anderen Passkey oder registrieren Sie einen neuen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The TPM refused to %1 (%2); nothing was changed.</source>
+        <translation>Das TPM hat sich geweigert, %1 (%2); es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>

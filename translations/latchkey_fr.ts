@@ -347,6 +347,33 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     </message>
 </context>
 <context>
+    <name>latchkey::authenticator::CredentialFileStore</name>
+    <message>
+        <source>The keys file %1 is damaged (%2); no key from it is used. Restore it from a backup or remove it.</source>
+        <translation>Le fichier des clés %1 est endommagé (%2) ; aucune de ses clés n’est utilisée. Restaurez-le depuis une sauvegarde ou supprimez-le.</translation>
+    </message>
+    <message>
+        <source>A key needs a new, non-empty credential id.</source>
+        <translation>Une clé a besoin d’un nouvel identifiant de clé d’accès, non vide.</translation>
+    </message>
+    <message>
+        <source>No key with that id is in the store.</source>
+        <translation>Aucune clé portant cet identifiant ne se trouve dans le magasin.</translation>
+    </message>
+    <message>
+        <source>not a Latchkey keys file of version 1</source>
+        <translation>ce n’est pas un fichier de clés Latchkey de version 1</translation>
+    </message>
+    <message>
+        <source>an entry without a valid id or sealed key</source>
+        <translation>une entrée sans identifiant valide ni clé scellée</translation>
+    </message>
+    <message>
+        <source>entry %1 failed its integrity check</source>
+        <translation>l’entrée %1 a échoué à son contrôle d’intégrité</translation>
+    </message>
+</context>
+<context>
     <name>latchkey::authenticator::EcP256Key</name>
     <message>
         <source>OpenSSL could not %1.</source>
@@ -367,6 +394,13 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>sign with a P-256 key</source>
         <translation>signer avec une clé P-256</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::EcdsaDer</name>
+    <message>
+        <source>The TPM&apos;s signature could not be encoded; nothing was signed.</source>
+        <translation>La signature du TPM n&apos;a pas pu être encodée ; rien n&apos;a été signé.</translation>
     </message>
 </context>
 <context>
@@ -547,30 +581,85 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     </message>
 </context>
 <context>
-    <name>latchkey::authenticator::SoftwareKeyStore</name>
+    <name>latchkey::authenticator::TpmDevice</name>
     <message>
-        <source>The keys file %1 is damaged (%2); no key from it is used. Restore it from a backup or remove it.</source>
-        <translation>Le fichier des clés %1 est endommagé (%2) ; aucune de ses clés n’est utilisée. Restaurez-le depuis une sauvegarde ou supprimez-le.</translation>
+        <source>a TPM key blob that is not a P-256 signing key</source>
+        <translation>un blob de clé TPM qui n&apos;est pas une clé de signature P-256</translation>
     </message>
     <message>
-        <source>A key needs a new, non-empty credential id.</source>
-        <translation>Une clé a besoin d’un nouvel identifiant de clé d’accès, non vide.</translation>
+        <source>No TPM 2.0 is at %1. Turn the TPM (or fTPM/PTT) on in the firmware settings, or choose another one with --tpm-tcti.</source>
+        <translation>Aucun TPM 2.0 n&apos;est présent sur %1. Activez le TPM (ou fTPM/PTT) dans les réglages du micrologiciel, ou choisissez-en un autre avec --tpm-tcti.</translation>
     </message>
     <message>
-        <source>No key with that id is in the store.</source>
-        <translation>Aucune clé portant cet identifiant ne se trouve dans le magasin.</translation>
+        <source>This account may not use the TPM at %1. Add it to the group %2 (sudo usermod -aG %2 $USER), then sign out and in again.</source>
+        <translation>Ce compte n&apos;a pas le droit d&apos;utiliser le TPM sur %1. Ajoutez-le au groupe %2 (sudo usermod -aG %2 $USER), puis déconnectez-vous et reconnectez-vous.</translation>
     </message>
     <message>
-        <source>not a Latchkey keys file of version 1</source>
-        <translation>ce n’est pas un fichier de clés Latchkey de version 1</translation>
+        <source>read its capabilities</source>
+        <translation>lire ses capacités</translation>
     </message>
     <message>
-        <source>an entry without a valid id or sealed key</source>
-        <translation>une entrée sans identifiant valide ni clé scellée</translation>
+        <source>The TPM could not be reached through %1 (%2). Check the TCTI given with --tpm-tcti or LATCHKEY_TPM_TCTI, and that the TPM (a software TPM: swtpm) is running.</source>
+        <translation>Le TPM n&apos;a pas pu être joint par %1 (%2). Vérifiez la TCTI donnée avec --tpm-tcti ou LATCHKEY_TPM_TCTI, et que le TPM (un TPM logiciel : swtpm) fonctionne.</translation>
     </message>
     <message>
-        <source>entry %1 failed its integrity check</source>
-        <translation>l’entrée %1 a échoué à son contrôle d’intégrité</translation>
+        <source>connect</source>
+        <translation>se connecter</translation>
+    </message>
+    <message>
+        <source>This TPM does not offer the P-256 curve that passkeys use. Update its firmware, or keep passkeys in the software store (start Latchkey on a computer without this TPM, or choose another one with --tpm-tcti).</source>
+        <translation>Ce TPM ne propose pas la courbe P-256 qu&apos;utilisent les clés d&apos;accès. Mettez à jour son micrologiciel, ou gardez les clés d&apos;accès dans le magasin logiciel (lancez Latchkey sur un ordinateur sans ce TPM, ou choisissez-en un autre avec --tpm-tcti).</translation>
+    </message>
+    <message>
+        <source>use its keys</source>
+        <translation>utiliser ses clés</translation>
+    </message>
+    <message>
+        <source>open its storage root key</source>
+        <translation>ouvrir sa clé racine de stockage</translation>
+    </message>
+    <message>
+        <source>The TPM&apos;s owner hierarchy has a password and no storage root key is at 0x81000001. Ask whoever set the password to provision one there (tpm2_createprimary -C o -G ecc -c srk.ctx, then tpm2_evictcontrol -C o -c srk.ctx 0x81000001).</source>
+        <translation>La hiérarchie propriétaire du TPM a un mot de passe et aucune clé racine de stockage ne se trouve en 0x81000001. Demandez à qui a défini ce mot de passe d&apos;en créer une à cet endroit (tpm2_createprimary -C o -G ecc -c srk.ctx, puis tpm2_evictcontrol -C o -c srk.ctx 0x81000001).</translation>
+    </message>
+    <message>
+        <source>make its storage root key</source>
+        <translation>créer sa clé racine de stockage</translation>
+    </message>
+    <message>
+        <source>create a key</source>
+        <translation>créer une clé</translation>
+    </message>
+    <message>
+        <source>load the passkey&apos;s key</source>
+        <translation>charger la clé privée de la clé dcharger la clé de la clé d&apos;accèsapos;accès</translation>
+    </message>
+    <message>
+        <source>sign</source>
+        <translation>signer</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::TpmError</name>
+    <message>
+        <source>The TPM stopped answering while trying to %1 (%2). Check that it is still there (a software TPM: still running), then try again; nothing was changed.</source>
+        <translation>Le TPM a cessé de répondre en essayant de %1 (%2). Vérifiez qu&apos;il est toujours là (un TPM logiciel : toujours en marche), puis réessayez ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The TPM is in its lockout against password guessing and refuses to %1 for now. Wait until the lockout ends, or clear it with the TPM&apos;s lockout password (tpm2_dictionarylockout --clear-lockout); nothing was changed.</source>
+        <translation>Le TPM est verrouillé contre la devinette de mots de passe et refuse pour l&apos;instant de %1. Attendez la fin du verrouillage, ou levez-le avec le mot de passe de verrouillage du TPM (tpm2_dictionarylockout --clear-lockout) ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The TPM has no room left to %1 (%2). Close other programs that use the TPM and try again; nothing was changed.</source>
+        <translation>Le TPM n&apos;a plus de place pour %1 (%2). Fermez les autres programmes qui utilisent le TPM et réessayez ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The TPM refused to %1: this key was made by another TPM, or this TPM was cleared since (%2). Use another passkey or register a new one; nothing was changed.</source>
+        <translation>Le TPM a refusé de %1 : cette clé a été créée par un autre TPM, ou ce TPM a été réinitialisé depuis (%2). Utilisez une autre clé d&apos;accès ou enregistrez-en une nouvelle ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The TPM refused to %1 (%2); nothing was changed.</source>
+        <translation>Le TPM a refusé de %1 (%2) ; rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>

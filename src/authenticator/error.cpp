@@ -77,6 +77,8 @@ AuthenticatorError toAuthenticatorError(const KeyStoreError& error)
 {
     if (error.code == KeyStoreErrorCode::NotFound)
         return authenticatorError(CtapStatus::NoCredentials, error.message);
+    if (error.code == KeyStoreErrorCode::TpmFull)
+        return authenticatorError(CtapStatus::KeyStoreFull, error.message);
     return authenticatorError(CtapStatus::Other, error.message);
 }
 

@@ -57,6 +57,10 @@ enum class KeyStoreErrorCode {
     SealingKeyRefused,     // the person or the keychain refused access to the sealing key
     Io,                    // the file could not be read or written
     Crypto,                // OpenSSL refused an operation
+    TpmUnavailable,        // the TPM is missing, out of reach, not permitted or stopped answering
+    TpmLockedOut,          // the TPM's dictionary-attack lockout refuses authorisations for now
+    TpmFull,               // the TPM has no room for another object or session
+    TpmRefused,            // the TPM refused a key or command (e.g. a key made by another TPM)
 };
 
 struct KeyStoreError {
