@@ -19,6 +19,9 @@ packages=(
   libpsl-dev
   # sealing key of the software key store in the Secret Service
   qtkeychain-qt6-dev
+  # the TPM key store (tpm2-tss ESYS and its TCTIs, the swtpm TCTI among them); the software
+  # TPM its tests start (swtpm; swtpm-tools for swtpm_setup when a test needs a provisioned one)
+  libtss2-dev swtpm swtpm-tools
   # tests: display, fonts, fuzzing
   xvfb xauth xdotool libxcb1-dev fonts-dejavu-core clang libfuzzer-14-dev libclang-rt-14-dev
   # rendering the pages headless for screenshots (server)
