@@ -30,6 +30,8 @@ packages=(
   # tested under Wine; Wine's bcrypt.dll does the fake authenticator's keys through GnuTLS,
   # which libwine only recommends
   g++-mingw-w64-x86-64 wine64 libgnutls30
+  # user verification through PAM (libpam), tested through a real PAM stack (pam_wrapper)
+  libpam0g-dev libpam-wrapper pamtester
 )
 
 as_root() {

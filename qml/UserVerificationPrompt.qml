@@ -5,6 +5,10 @@ import QtQuick.Layouts
 // "Confirm it's you": the app's own prompt before a passkey is created or used. Modal in the
 // window; Enter confirms, Escape cancels, focus starts on Confirm (or on the list of profiles
 // when the person must pick one). Answers go to the verifier (QmlUserVerifier).
+// Confirm alone proves only that someone is here. When the site asks that the computer verify
+// who it is (verifying), the system (PAM) does it: its question ("Password:") appears as a
+// field, its messages ("Place your finger on the reader") as text, and the prompt closes when
+// the system has answered. After failed attempts it shows how long the next one waits.
 // As a notice ("No passkey here", when a site asks for a passkey this computer does not hold)
 // it has one button, Close; Enter and Escape close it, and closing is the only answer.
 Popup {
@@ -18,6 +22,16 @@ Popup {
     property var accounts: []
     property bool notice: false
     readonly property bool choosing: !notice && accounts.length > 1
+    // The system verifies the person; started once the verification runs.
+    property bool verifying: false
+    property bool started: false
+    // The system's question waiting for the person (a password field when hidden).
+    property bool asking: false
+    property string question: ""
+    property bool hiddenAnswer: true
+    property string systemMessage: ""
+    property bool systemMessageIsError: false
+    property int retrySeconds: 0
     // Set once the verifier has its answer, so closing the popup does not answer twice.
     property bool answered: true
 
@@ -28,9 +42,36 @@ Popup {
         }
         if (answered)
             return
+        if (verifying) {
+            if (asking)
+                submitAnswer()
+            else if (!started) {
+                started = true
+                verifier.confirm(choosing ? chooser.currentIndex : 0)
+            }
+            return
+        }
         answered = true
         verifier.confirm(choosing ? chooser.currentIndex : 0)
         close()
+    }
+
+    function submitAnswer() {
+        if (!asking)
+            return
+        asking = false
+        const text = answerField.text
+        answerField.text = ""
+        verifier.answer(text)
+    }
+
+    function resetSystemState() {
+        asking = false
+        question = ""
+        systemMessage = ""
+        systemMessageIsError = false
+        retrySeconds = 0
+        answerField.text = ""
     }
 
     function cancel() {
@@ -47,7 +88,10 @@ Popup {
 
     Connections {
         target: prompt.verifier
-        function onPromptRequested(reason, site, userName, displayName, accounts) {
+        function onPromptRequested(reason, site, userName, displayName, accounts, verifying) {
+            prompt.resetSystemState()
+            prompt.verifying = verifying
+            prompt.started = verifying && accounts.length <= 1
             prompt.reason = reason
             prompt.site = site
             prompt.userName = userName
@@ -59,6 +103,9 @@ Popup {
             prompt.open()
         }
         function onNoticeRequested(site) {
+            prompt.resetSystemState()
+            prompt.verifying = false
+            prompt.started = false
             prompt.reason = ""
             prompt.site = site
             prompt.userName = ""
@@ -70,11 +117,33 @@ Popup {
         }
         function onPromptClosed() {
             prompt.answered = true
+            prompt.resetSystemState()
             prompt.close()
+        }
+        function onQuestionAsked(question, hidden) {
+            prompt.retrySeconds = 0
+            prompt.question = question
+            prompt.hiddenAnswer = hidden
+            prompt.asking = true
+            answerField.forceActiveFocus()
+        }
+        function onMessageShown(message, error) {
+            prompt.systemMessage = message
+            prompt.systemMessageIsError = error
+        }
+        function onRetryDelayed(delayMs) {
+            prompt.retrySeconds = Math.ceil(delayMs / 1000)
         }
     }
 
-    onOpened: (choosing ? chooser : confirmButton).forceActiveFocus()
+    Timer {
+        interval: 1000
+        repeat: true
+        running: prompt.opened && prompt.retrySeconds > 0
+        onTriggered: prompt.retrySeconds = Math.max(0, prompt.retrySeconds - 1)
+    }
+
+    onOpened: (asking ? answerField : choosing ? chooser : confirmButton).forceActiveFocus()
     onClosed: {
         if (!answered) {
             answered = true
@@ -138,6 +207,55 @@ Popup {
             Keys.onEnterPressed: prompt.confirm()
         }
         Label {
+            id: verificationLabel
+            visible: !prompt.notice
+            text: prompt.verifying
+                  ? qsTr("This computer's own sign-in (your password or fingerprint) confirms it's you.")
+                  : qsTr("Confirm shows you are here; it does not check who you are.")
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            color: "#4a5160"
+            Layout.fillWidth: true
+        }
+        Label {
+            id: questionLabel
+            visible: prompt.asking
+            // The system's own words (PAM's "Password:"): data, never markup.
+            text: prompt.question
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        TextField {
+            id: answerField
+            visible: prompt.asking
+            echoMode: prompt.hiddenAnswer ? TextInput.Password : TextInput.Normal
+            placeholderText: prompt.hiddenAnswer ? qsTr("Password") : ""
+            Accessible.name: prompt.question
+            Layout.fillWidth: true
+            Keys.onReturnPressed: prompt.submitAnswer()
+            Keys.onEnterPressed: prompt.submitAnswer()
+        }
+        Label {
+            id: systemMessageLabel
+            visible: prompt.systemMessage !== ""
+            text: prompt.systemMessage
+            textFormat: Text.PlainText
+            color: prompt.systemMessageIsError ? "#b3261e" : "#1f2430"
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            id: retryLabel
+            visible: prompt.retrySeconds > 0
+            text: qsTr("Too many failed attempts: you can try again in %n second(s).", "",
+                       prompt.retrySeconds)
+            textFormat: Text.PlainText
+            color: "#b3261e"
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
             visible: !prompt.notice // the notice's sentence names the site already
             text: qsTr("Site: %1").arg(prompt.site)
             color: "#4a5160"
@@ -159,6 +277,8 @@ Popup {
                 id: confirmButton
                 text: prompt.notice ? qsTr("Close") : qsTr("Confirm")
                 highlighted: true
+                // While the system works (a fingerprint, a delay) there is nothing to confirm.
+                enabled: prompt.notice || !prompt.verifying || prompt.asking || !prompt.started
                 Accessible.name: text
                 onClicked: prompt.confirm()
                 Keys.onReturnPressed: prompt.confirm()

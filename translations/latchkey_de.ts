@@ -78,6 +78,25 @@ Die Seite wurde nicht geladen. Versuchen Sie es erneut; wenn es weiterhin fehlsc
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>This computer&apos;s own sign-in (your password or fingerprint) confirms it&apos;s you.</source>
+        <translation>Die Anmeldung dieses Computers (Ihr Passwort oder Fingerabdruck) bestätigt, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>Confirm shows you are here; it does not check who you are.</source>
+        <translation>„Bestätigen“ zeigt, dass Sie hier sind; es prüft nicht, wer Sie sind.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed attempts: you can try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele Fehlversuche: Sie können es in %n Sekunde erneut versuchen.</numerusform>
+            <numerusform>Zu viele Fehlversuche: Sie können es in %n Sekunden erneut versuchen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>latchkey::app::AppWindow</name>
@@ -475,10 +494,6 @@ Mit Strg+C beenden.</translation>
         <translation>Die Anfrage wurde abgebrochen.</translation>
     </message>
     <message>
-        <source>This computer has no way to confirm it is you: set up a fingerprint, face or PIN and try again.</source>
-        <translation>Dieser Computer kann nicht bestätigen, dass Sie es sind: Richten Sie einen Fingerabdruck, ein Gesicht oder eine PIN ein und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
         <source>Another passkey request is in progress.</source>
         <translation>Eine andere Passkey-Anfrage läuft bereits.</translation>
     </message>
@@ -505,6 +520,14 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>No account was chosen.</source>
         <translation>Es wurde kein Konto ausgewählt.</translation>
+    </message>
+    <message>
+        <source>This site asks that this computer verify it is you (with your password, fingerprint or PIN), and no such way is set up here.</source>
+        <translation>Diese Website verlangt, dass dieser Computer prüft, dass Sie es sind (mit Ihrem Passwort, Fingerabdruck oder Ihrer PIN), und hier ist keine solche Möglichkeit eingerichtet.</translation>
+    </message>
+    <message>
+        <source>This computer could not confirm it is you.</source>
+        <translation>Dieser Computer konnte nicht bestätigen, dass Sie es sind.</translation>
     </message>
 </context>
 <context>
@@ -536,6 +559,64 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>The relying party id &quot;%1&quot; is a public suffix (anyone can register names under it); use the site&apos;s own domain, e.g. %2.</source>
         <translation>Die ID der vertrauenden Partei „%1“ ist ein öffentliches Suffix (darunter kann jeder Namen registrieren); verwenden Sie die eigene Domain der Website, z. B. %2.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::PamVerifier</name>
+    <message>
+        <source>The account this app runs as has no user name, so PAM cannot be asked about it.</source>
+        <translation>Das Konto, unter dem diese App läuft, hat keinen Benutzernamen, daher kann PAM nicht danach gefragt werden.</translation>
+    </message>
+    <message>
+        <source>The PAM service &quot;%1&quot; is not installed (no %2/%1): install packaging/pam/latchkey as /etc/pam.d/latchkey to confirm with your password or fingerprint.</source>
+        <translation>Der PAM-Dienst „%1“ ist nicht installiert (kein %2/%1): Installieren Sie packaging/pam/latchkey als /etc/pam.d/latchkey, um mit Ihrem Passwort oder Fingerabdruck zu bestätigen.</translation>
+    </message>
+    <message>
+        <source>PAM could not start</source>
+        <translation>PAM konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>Your password or fingerprint was not accepted (%1).</source>
+        <translation>Ihr Passwort oder Fingerabdruck wurde nicht angenommen (%1).</translation>
+    </message>
+    <message>
+        <source>PAM could not check who you are (%1).</source>
+        <translation>PAM konnte nicht prüfen, wer Sie sind (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::PolkitVerifier</name>
+    <message>
+        <source>The system bus (%1) cannot be reached: %2.</source>
+        <translation>Der Systembus (%1) ist nicht erreichbar: %2.</translation>
+    </message>
+    <message>
+        <source>polkit does not run on the system bus (no %1).</source>
+        <translation>polkit läuft nicht auf dem Systembus (kein %1).</translation>
+    </message>
+    <message>
+        <source>The polkit action %1 is not installed (no %2): install packaging/polkit/%3 there to confirm with your password in the desktop&apos;s dialog.</source>
+        <translation>Die polkit-Aktion %1 ist nicht installiert (kein %2): Installieren Sie packaging/polkit/%3 dort, um mit Ihrem Passwort im Dialog des Desktops zu bestätigen.</translation>
+    </message>
+    <message>
+        <source>Your desktop asks for your password in its own window.</source>
+        <translation>Ihr Desktop fragt in einem eigenen Fenster nach Ihrem Passwort.</translation>
+    </message>
+    <message>
+        <source>polkit could not check who you are (%1).</source>
+        <translation>polkit konnte nicht prüfen, wer Sie sind (%1).</translation>
+    </message>
+    <message>
+        <source>polkit answered in a form this app does not know.</source>
+        <translation>polkit hat in einer Form geantwortet, die diese App nicht kennt.</translation>
+    </message>
+    <message>
+        <source>No polkit authentication agent runs in this session, so nothing can ask for your password; until one runs, passkeys here are confirmed by presence only.</source>
+        <translation>In dieser Sitzung läuft kein polkit-Authentifizierungsagent, daher kann nichts nach Ihrem Passwort fragen; bis einer läuft, werden Passkeys hier nur durch Anwesenheit bestätigt.</translation>
+    </message>
+    <message>
+        <source>The system did not confirm it is you.</source>
+        <translation>Das System hat nicht bestätigt, dass Sie es sind.</translation>
     </message>
 </context>
 <context>

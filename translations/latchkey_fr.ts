@@ -78,6 +78,25 @@ La page ne s’est pas chargée. Réessayez ; si l’échec persiste, redémarre
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
+    <message>
+        <source>This computer&apos;s own sign-in (your password or fingerprint) confirms it&apos;s you.</source>
+        <translation>La connexion de cet ordinateur (votre mot de passe ou votre empreinte) confirme que c’est bien vous.</translation>
+    </message>
+    <message>
+        <source>Confirm shows you are here; it does not check who you are.</source>
+        <translation>« Confirmer » montre que vous êtes là ; cela ne vérifie pas qui vous êtes.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed attempts: you can try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop d’échecs : vous pourrez réessayer dans %n seconde.</numerusform>
+            <numerusform>Trop d’échecs : vous pourrez réessayer dans %n secondes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>latchkey::app::AppWindow</name>
@@ -475,10 +494,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>La demande a été annulée.</translation>
     </message>
     <message>
-        <source>This computer has no way to confirm it is you: set up a fingerprint, face or PIN and try again.</source>
-        <translation>Cet ordinateur n’a aucun moyen de confirmer votre identité : configurez une empreinte, un visage ou un code PIN, puis réessayez.</translation>
-    </message>
-    <message>
         <source>Another passkey request is in progress.</source>
         <translation>Une autre demande de clé d’accès est en cours.</translation>
     </message>
@@ -505,6 +520,14 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>No account was chosen.</source>
         <translation>Aucun compte n’a été choisi.</translation>
+    </message>
+    <message>
+        <source>This site asks that this computer verify it is you (with your password, fingerprint or PIN), and no such way is set up here.</source>
+        <translation>Ce site demande que cet ordinateur vérifie que c’est bien vous (avec votre mot de passe, votre empreinte ou votre code PIN), et aucun moyen de le faire n’est configuré ici.</translation>
+    </message>
+    <message>
+        <source>This computer could not confirm it is you.</source>
+        <translation>Cet ordinateur n’a pas pu confirmer que c’est bien vous.</translation>
     </message>
 </context>
 <context>
@@ -536,6 +559,64 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>The relying party id &quot;%1&quot; is a public suffix (anyone can register names under it); use the site&apos;s own domain, e.g. %2.</source>
         <translation>L’identifiant de partie de confiance « %1 » est un suffixe public (n’importe qui peut y enregistrer des noms) ; utilisez le domaine propre au site, par exemple %2.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::PamVerifier</name>
+    <message>
+        <source>The account this app runs as has no user name, so PAM cannot be asked about it.</source>
+        <translation>Le compte sous lequel cette application s’exécute n’a pas de nom d’utilisateur ; PAM ne peut donc pas être interrogé à son sujet.</translation>
+    </message>
+    <message>
+        <source>The PAM service &quot;%1&quot; is not installed (no %2/%1): install packaging/pam/latchkey as /etc/pam.d/latchkey to confirm with your password or fingerprint.</source>
+        <translation>Le service PAM « %1 » n’est pas installé (pas de %2/%1) : installez packaging/pam/latchkey en tant que /etc/pam.d/latchkey pour confirmer avec votre mot de passe ou votre empreinte.</translation>
+    </message>
+    <message>
+        <source>PAM could not start</source>
+        <translation>PAM n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>Your password or fingerprint was not accepted (%1).</source>
+        <translation>Votre mot de passe ou votre empreinte n’a pas été accepté (%1).</translation>
+    </message>
+    <message>
+        <source>PAM could not check who you are (%1).</source>
+        <translation>PAM n’a pas pu vérifier qui vous êtes (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::authenticator::PolkitVerifier</name>
+    <message>
+        <source>The system bus (%1) cannot be reached: %2.</source>
+        <translation>Le bus système (%1) est injoignable : %2.</translation>
+    </message>
+    <message>
+        <source>polkit does not run on the system bus (no %1).</source>
+        <translation>polkit ne tourne pas sur le bus système (pas de %1).</translation>
+    </message>
+    <message>
+        <source>The polkit action %1 is not installed (no %2): install packaging/polkit/%3 there to confirm with your password in the desktop&apos;s dialog.</source>
+        <translation>L’action polkit %1 n’est pas installée (pas de %2) : installez-y packaging/polkit/%3 pour confirmer avec votre mot de passe dans la fenêtre du bureau.</translation>
+    </message>
+    <message>
+        <source>Your desktop asks for your password in its own window.</source>
+        <translation>Votre bureau demande votre mot de passe dans sa propre fenêtre.</translation>
+    </message>
+    <message>
+        <source>polkit could not check who you are (%1).</source>
+        <translation>polkit n’a pas pu vérifier qui vous êtes (%1).</translation>
+    </message>
+    <message>
+        <source>polkit answered in a form this app does not know.</source>
+        <translation>polkit a répondu sous une forme que cette application ne connaît pas.</translation>
+    </message>
+    <message>
+        <source>No polkit authentication agent runs in this session, so nothing can ask for your password; until one runs, passkeys here are confirmed by presence only.</source>
+        <translation>Aucun agent d’authentification polkit ne tourne dans cette session, rien ne peut donc demander votre mot de passe ; tant qu’aucun ne tourne, les clés d’accès sont ici confirmées par la seule présence.</translation>
+    </message>
+    <message>
+        <source>The system did not confirm it is you.</source>
+        <translation>Le système n’a pas confirmé que c’est bien vous.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
+#include <memory>
 
 class QQmlComponent;
 class QQmlEngine;
@@ -16,6 +17,7 @@ namespace latchkey::app {
 
 class FirstPaintReporter;
 class SecretHeaderInterceptor;
+class UserVerificationChoice;
 class WebAuthnBridge;
 class WindowGeometry;
 class WindowShell;
@@ -60,6 +62,7 @@ private:
 
     Setup m_setup;
     SecretHeaderInterceptor* m_interceptor = nullptr;
+    std::unique_ptr<UserVerificationChoice> m_verification; // outlives m_passkeys
     WebAuthnBridge* m_passkeys = nullptr;
     QQuickWebEngineProfile* m_profile = nullptr;
     WindowShell* m_shell = nullptr;

@@ -1,15 +1,20 @@
 #include "app/qml_user_verifier.h"
 
+#include <QCoreApplication>
 #include <QVariantMap>
 
 namespace latchkey::app {
 
+using authenticator::SystemVerification;
+using authenticator::SystemVerificationResult;
 using authenticator::VerificationAnswer;
 using authenticator::VerificationOutcome;
 
 bool QmlUserVerifier::s_confirmForBenchmark = false;
 
-QmlUserVerifier::QmlUserVerifier(QObject* parent) : QObject(parent) {}
+QmlUserVerifier::QmlUserVerifier(authenticator::SystemVerifier* system, QObject* parent)
+    : QObject(parent), m_system(system)
+{}
 
 void QmlUserVerifier::confirmEveryRequestForBenchmark(bool enabled)
 {
@@ -19,8 +24,15 @@ void QmlUserVerifier::confirmEveryRequestForBenchmark(bool enabled)
 QmlUserVerifier::~QmlUserVerifier()
 {
     // Whoever waits is told, as the contract asks, even when the window goes away first.
+    if (m_systemStarted && m_system)
+        m_system->cancel();
     if (m_done)
         std::exchange(m_done, {})(VerificationAnswer{VerificationOutcome::Cancelled, 0});
+}
+
+bool QmlUserVerifier::verifiesUser() const
+{
+    return m_system && m_system->status().available;
 }
 
 void QmlUserVerifier::verify(const authenticator::VerificationRequest& request, Done done)
@@ -29,13 +41,20 @@ void QmlUserVerifier::verify(const authenticator::VerificationRequest& request, 
     if (m_done)
         cancel();
     const bool notice = request.kind == authenticator::VerificationKind::InformNoCredential;
-    if (s_confirmForBenchmark) {
+    if (request.verifyUser && !notice && !verifiesUser()) {
+        done(VerificationAnswer{VerificationOutcome::Unavailable, 0});
+        return;
+    }
+    if (s_confirmForBenchmark && !request.verifyUser) {
         done(VerificationAnswer{
-            notice ? VerificationOutcome::Cancelled : VerificationOutcome::Verified, 0});
+            notice ? VerificationOutcome::Cancelled : VerificationOutcome::Present, 0});
         return;
     }
     m_done = std::move(done);
     m_notice = notice;
+    m_verifyUser = request.verifyUser && !notice;
+    m_systemStarted = false;
+    m_chosenAccount = 0;
     m_accountCount = static_cast<int>(request.accounts.size());
     if (notice) {
         emit pendingChanged();
@@ -49,7 +68,11 @@ void QmlUserVerifier::verify(const authenticator::VerificationRequest& request, 
     }
     emit pendingChanged();
     emit promptRequested(request.reason, request.rpId, request.userName, request.displayName,
-                         accounts);
+                         accounts, m_verifyUser);
+    // With one account there is nothing to pick: the system may ask at once (a fingerprint
+    // reader starts listening as the prompt opens).
+    if (m_verifyUser && m_accountCount <= 1 && m_done)
+        startSystemVerification(0);
 }
 
 void QmlUserVerifier::cancel()
@@ -57,7 +80,7 @@ void QmlUserVerifier::cancel()
     if (!m_done)
         return;
     emit promptClosed();
-    finish(VerificationAnswer{VerificationOutcome::Cancelled, 0});
+    decline();
 }
 
 void QmlUserVerifier::confirm(int chosenAccount)
@@ -68,18 +91,88 @@ void QmlUserVerifier::confirm(int chosenAccount)
         decline();
         return;
     }
+    if (!m_done)
+        return;
     const bool inRange = m_accountCount <= 1 ? chosenAccount == 0
                                              : chosenAccount >= 0 && chosenAccount < m_accountCount;
     if (!inRange) {
         decline();
         return;
     }
-    finish(VerificationAnswer{VerificationOutcome::Verified, chosenAccount});
+    if (!m_verifyUser) {
+        finish(VerificationAnswer{VerificationOutcome::Present, chosenAccount});
+        return;
+    }
+    // Confirm does not verify anyone: it only starts the system's check, once.
+    if (!m_systemStarted)
+        startSystemVerification(chosenAccount);
 }
 
 void QmlUserVerifier::decline()
 {
+    m_reply = nullptr;
+    if (m_systemStarted && m_system) {
+        // Its done answers Cancelled through systemFinished.
+        m_system->cancel();
+        if (!m_done)
+            return;
+    }
     finish(VerificationAnswer{VerificationOutcome::Cancelled, 0});
+}
+
+void QmlUserVerifier::answer(const QString& text)
+{
+    if (Reply reply = std::exchange(m_reply, nullptr))
+        reply(text);
+}
+
+void QmlUserVerifier::startSystemVerification(int chosenAccount)
+{
+    m_chosenAccount = chosenAccount;
+    m_systemStarted = true;
+    m_system->verify(*this,
+                     [this](SystemVerification verification) { systemFinished(verification); });
+}
+
+void QmlUserVerifier::ask(const QString& question, bool hidden, Reply reply)
+{
+    m_reply = std::move(reply);
+    emit questionAsked(question, hidden);
+}
+
+void QmlUserVerifier::inform(const QString& message, bool error)
+{
+    emit messageShown(message, error);
+}
+
+void QmlUserVerifier::waitBeforeRetry(std::chrono::milliseconds delay)
+{
+    emit retryDelayed(int(delay.count()));
+}
+
+void QmlUserVerifier::systemFinished(const SystemVerification& verification)
+{
+    m_systemStarted = false;
+    m_reply = nullptr;
+    if (!m_done)
+        return;
+    VerificationAnswer answer{VerificationOutcome::Cancelled, m_chosenAccount,
+                              verification.message};
+    switch (verification.result) {
+    case SystemVerificationResult::Verified:
+        answer.outcome = VerificationOutcome::Verified;
+        break;
+    case SystemVerificationResult::Failed:
+        answer.outcome = VerificationOutcome::Failed;
+        break;
+    case SystemVerificationResult::Unavailable:
+        answer.outcome = VerificationOutcome::Unavailable;
+        break;
+    case SystemVerificationResult::Cancelled:
+        break;
+    }
+    emit promptClosed();
+    finish(answer);
 }
 
 void QmlUserVerifier::finish(VerificationAnswer answer)
@@ -88,6 +181,8 @@ void QmlUserVerifier::finish(VerificationAnswer answer)
         return;
     // Cleared before the call: done may start the next request at once.
     Done done = std::exchange(m_done, {});
+    m_notice = false;
+    m_verifyUser = false;
     emit pendingChanged();
     done(answer);
 }

@@ -66,8 +66,8 @@ QString PasskeyChannelObject::signal(const QString& kind, const QString& options
 }
 
 WebAuthnBridge::WebAuthnBridge(const QUrl& handlerUrl, const PasskeyStorage& storage,
-                               QObject* parent)
-    : QObject(parent), m_handlerUrl(handlerUrl), m_verifier(new QmlUserVerifier(this)),
+                               authenticator::SystemVerifier* system, QObject* parent)
+    : QObject(parent), m_handlerUrl(handlerUrl), m_verifier(new QmlUserVerifier(system, this)),
       m_channelObject(new PasskeyChannelObject(*this)),
       m_setup(std::make_unique<AuthenticatorSetup>(storage, *m_verifier))
 {}
@@ -114,7 +114,7 @@ void WebAuthnBridge::abort(int requestId)
 
 bool WebAuthnBridge::isUserVerifyingPlatformAuthenticatorAvailable() const
 {
-    return isHandlerPage(pageUrl(), m_handlerUrl) && m_verifier->available();
+    return isHandlerPage(pageUrl(), m_handlerUrl) && m_verifier->verifiesUser();
 }
 
 QString WebAuthnBridge::signal(const QString& kind, const QString& optionsJson)

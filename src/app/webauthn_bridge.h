@@ -64,8 +64,10 @@ class WebAuthnBridge : public QObject {
     Q_PROPERTY(QObject* channelObject READ channelObject CONSTANT)
 
 public:
+    // system: how the person is verified (UserVerificationChoice), null when nothing here can
+    // verify; it must outlive the bridge.
     WebAuthnBridge(const QUrl& handlerUrl, const PasskeyStorage& storage,
-                   QObject* parent = nullptr);
+                   authenticator::SystemVerifier* system, QObject* parent = nullptr);
     ~WebAuthnBridge() override;
 
     QObject* view() const { return m_view; }

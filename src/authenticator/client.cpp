@@ -119,8 +119,23 @@ ClientResult<QList<QByteArray>> signalIdList(const QJsonObject& options, const Q
     return ids;
 }
 
+// WebAuthn L3 §5.1.3 step 22 / §5.1.4.2: "required" asks the authenticator for uv (and one that
+// cannot verify refuses it), "preferred" only where it can verify, "discouraged" never.
+bool effectiveUserVerification(UserVerificationRequirement requirement, bool canVerifyUser)
+{
+    switch (requirement) {
+    case UserVerificationRequirement::Required:
+        return true;
+    case UserVerificationRequirement::Preferred:
+        return canVerifyUser;
+    case UserVerificationRequirement::Discouraged:
+        break;
+    }
+    return false;
+}
+
 MakeCredentialRequest makeCredentialRequest(const CreationOptions& options,
-                                            const CeremonyContext& context)
+                                            const CeremonyContext& context, bool canVerifyUser)
 {
     MakeCredentialRequest request;
     request.clientDataHash = sha256(context.clientDataJson);
@@ -130,7 +145,7 @@ MakeCredentialRequest makeCredentialRequest(const CreationOptions& options,
     request.excludeList = options.excludeCredentials;
     // A platform authenticator that can keep credentials makes them discoverable unless told not.
     request.rk = !options.residentKeyDiscouraged || options.residentKeyRequired;
-    request.uv = options.userVerificationRequired;
+    request.uv = effectiveUserVerification(options.userVerification, canVerifyUser);
     request.attestationFormatsPreference = {options.attestation == QLatin1String("none")
                                                 ? QStringLiteral("none")
                                                 : QStringLiteral("packed")};
@@ -196,13 +211,13 @@ QJsonObject authenticationJson(const GetAssertionResponse& response,
 }
 
 GetAssertionRequest getAssertionRequest(const RequestOptions& options,
-                                        const CeremonyContext& context)
+                                        const CeremonyContext& context, bool canVerifyUser)
 {
     GetAssertionRequest request;
     request.rpId = context.rpId;
     request.clientDataHash = sha256(context.clientDataJson);
     request.allowList = options.allowCredentials;
-    request.uv = options.userVerificationRequired;
+    request.uv = effectiveUserVerification(options.userVerification, canVerifyUser);
     return request;
 }
 
@@ -292,7 +307,7 @@ void Client::create(const QJsonObject& json, const QUrl& pageUrl, Done done)
                                                "computer's own authenticator is available.")));
     const auto pending = begin(std::move(done), options->timeoutMs);
     m_authenticator.makeCredential(
-        makeCredentialRequest(*options, *context),
+        makeCredentialRequest(*options, *context, m_authenticator.userVerifyingAvailable()),
         [this, weak = std::weak_ptr(pending), attestation = options->attestation,
          credProps = options->credProps,
          clientData = context->clientDataJson](AuthenticatorResult<MakeCredentialResponse> made) {
@@ -321,7 +336,7 @@ void Client::get(const QJsonObject& json, const QUrl& pageUrl, Done done)
         return done(context.error());
     const auto pending = begin(std::move(done), options->timeoutMs);
     m_authenticator.getAssertion(
-        getAssertionRequest(*options, *context),
+        getAssertionRequest(*options, *context, m_authenticator.userVerifyingAvailable()),
         [this, weak = std::weak_ptr(pending),
          clientData = context->clientDataJson](AuthenticatorResult<GetAssertionResponse> asserted) {
             const auto current = weak.lock();

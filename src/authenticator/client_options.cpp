@@ -152,9 +152,14 @@ ClientResult<std::optional<double>> timeout(const QJsonObject& options)
     return std::optional<double>(value.toDouble());
 }
 
-bool isRequired(const QJsonValue& value)
+UserVerificationRequirement userVerificationOf(const QJsonValue& value)
 {
-    return value.toString() == QLatin1String("required");
+    const QString text = value.toString();
+    if (text == QLatin1String("required"))
+        return UserVerificationRequirement::Required;
+    if (text == QLatin1String("discouraged"))
+        return UserVerificationRequirement::Discouraged;
+    return UserVerificationRequirement::Preferred;
 }
 
 void readSelection(const QJsonObject& selection, CreationOptions& out)
@@ -167,7 +172,7 @@ void readSelection(const QJsonObject& selection, CreationOptions& out)
         residentKey == QLatin1String("required") ||
         (residentKey.isEmpty() && selection.value(QLatin1String("requireResidentKey")).toBool());
     out.residentKeyDiscouraged = residentKey == QLatin1String("discouraged");
-    out.userVerificationRequired = isRequired(selection.value(QLatin1String("userVerification")));
+    out.userVerification = userVerificationOf(selection.value(QLatin1String("userVerification")));
 }
 
 void readPreferences(const QJsonObject& options, CreationOptions& out)
@@ -258,7 +263,7 @@ ClientResult<RequestOptions> parseRequestOptions(const QJsonObject& json)
     out.challenge = *parsedChallenge;
     out.allowCredentials = *allowed;
     out.timeoutMs = *timeoutMs;
-    out.userVerificationRequired = isRequired(options.value(QLatin1String("userVerification")));
+    out.userVerification = userVerificationOf(options.value(QLatin1String("userVerification")));
     return out;
 }
 

@@ -9,6 +9,9 @@
 
 namespace latchkey::authenticator {
 
+// UserVerificationRequirement (WebAuthn L3 §5.8.6); absent or unknown reads as Preferred.
+enum class UserVerificationRequirement { Required, Preferred, Discouraged };
+
 // PublicKeyCredentialCreationOptionsJSON as the page passed it, decoded; nothing checked yet
 // against the origin.
 struct CreationOptions {
@@ -22,7 +25,7 @@ struct CreationOptions {
     QString authenticatorAttachment; // "", "platform", "cross-platform"
     bool residentKeyRequired = false;
     bool residentKeyDiscouraged = false;
-    bool userVerificationRequired = false;
+    UserVerificationRequirement userVerification = UserVerificationRequirement::Preferred;
     QString attestation = QStringLiteral("none");
     bool credProps = false;
 };
@@ -33,7 +36,7 @@ struct RequestOptions {
     QByteArray challenge;
     std::optional<double> timeoutMs;
     QList<CredentialDescriptor> allowCredentials;
-    bool userVerificationRequired = false;
+    UserVerificationRequirement userVerification = UserVerificationRequirement::Preferred;
 };
 
 // TypeError for: a missing or wrongly typed required member (rp, rp.name, user, user.id,

@@ -52,28 +52,57 @@ AuthenticatorResult<void> checkGetAssertion(const GetAssertionRequest& request)
     return {};
 }
 
+QString noVerifierMessage()
+{
+    return QCoreApplication::translate(
+        "latchkey::authenticator::LocalAuthenticator",
+        "This site asks that this computer verify it is you (with your password, fingerprint "
+        "or PIN), and no such way is set up here.");
+}
+
+// CTAP 2.0 §5.1 step 3 / §5.2 step 5: "uv" asked of an authenticator without built-in user
+// verification is CTAP2_ERR_UNSUPPORTED_OPTION, answered before anyone is asked, so a prompt
+// that only takes a click can never stand in for a verification.
+AuthenticatorResult<void> checkVerificationSupported(bool uvAsked, const UserVerifier& verifier)
+{
+    if (uvAsked && !verifier.verifiesUser())
+        return authenticatorError(CtapStatus::UnsupportedOption, noVerifierMessage());
+    return {};
+}
+
 QString cancelledMessage()
 {
     return QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
                                        "The request was cancelled.");
 }
 
-// The person's answer as CTAP2 sees it; only Verified lets the operation go on.
-std::optional<AuthenticatorError> refusal(VerificationOutcome outcome)
+// The person's answer as CTAP2 sees it: the authenticator data flags it earns, or why the
+// operation ends. Only Verified earns UV; Present (a click or Enter) earns UP alone, and is no
+// answer at all to a request that asked for verification.
+AuthenticatorResult<quint8> flagsEarned(const VerificationAnswer& answer, bool verifyUser)
 {
-    switch (outcome) {
+    switch (answer.outcome) {
     case VerificationOutcome::Verified:
-        return std::nullopt;
+        return quint8(webauthn::flags::UP | webauthn::flags::UV);
+    case VerificationOutcome::Present:
+        if (!verifyUser)
+            return quint8(webauthn::flags::UP);
+        break;
     case VerificationOutcome::Cancelled:
         return authenticatorError(CtapStatus::OperationDenied, cancelledMessage());
+    case VerificationOutcome::Failed:
+        if (!answer.message.isEmpty())
+            return authenticatorError(CtapStatus::OperationDenied, answer.message);
+        return authenticatorError(
+            CtapStatus::OperationDenied,
+            QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
+                                        "This computer could not confirm it is you."));
     case VerificationOutcome::Unavailable:
+        if (!answer.message.isEmpty())
+            return authenticatorError(CtapStatus::OperationDenied, answer.message);
         break;
     }
-    return authenticatorError(
-        CtapStatus::OperationDenied,
-        QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
-                                    "This computer has no way to confirm it is you: set "
-                                    "up a fingerprint, face or PIN and try again."));
+    return authenticatorError(CtapStatus::OperationDenied, noVerifierMessage());
 }
 
 bool wantsAttestation(const QStringList& formatsPreference)
@@ -101,7 +130,7 @@ LocalAuthenticator::~LocalAuthenticator()
 
 bool LocalAuthenticator::userVerifyingAvailable() const
 {
-    return m_verifier.available();
+    return m_verifier.verifiesUser();
 }
 
 void LocalAuthenticator::cancel()
@@ -134,6 +163,8 @@ void LocalAuthenticator::makeCredential(const MakeCredentialRequest& request,
                                         "Another passkey request is in progress.")));
     if (auto checked = checkMakeCredential(request); !checked)
         return done(checked.error());
+    if (auto supported = checkVerificationSupported(request.uv, m_verifier); !supported)
+        return done(supported.error());
     const auto excluded = hasExcludedCredential(request);
     if (!excluded)
         return done(excluded.error());
@@ -142,6 +173,7 @@ void LocalAuthenticator::makeCredential(const MakeCredentialRequest& request,
                                              "Create a passkey for %1")
                      .arg(request.rp.id);
     ask.rpId = request.rp.id;
+    ask.verifyUser = request.uv;
     ask.userName = request.user.name;
     ask.displayName = request.user.displayName;
     askPerson(ask, [this, request, isExcluded = *excluded, done](VerificationAnswer answer) {
@@ -166,8 +198,9 @@ void LocalAuthenticator::finishMakeCredential(const MakeCredentialRequest& reque
                                               VerificationAnswer answer,
                                               const MakeCredentialDone& done)
 {
-    if (const auto refused = refusal(answer.outcome))
-        return done(*refused);
+    const auto flagBits = flagsEarned(answer, request.uv);
+    if (!flagBits)
+        return done(flagBits.error());
     // Only after the person acted, so a page cannot probe for credentials silently.
     if (excluded)
         return done(authenticatorError(
@@ -175,11 +208,11 @@ void LocalAuthenticator::finishMakeCredential(const MakeCredentialRequest& reque
             QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
                                         "A passkey for this account is already on "
                                         "this computer.")));
-    done(createCredential(request));
+    done(createCredential(request, *flagBits));
 }
 
 AuthenticatorResult<MakeCredentialResponse>
-LocalAuthenticator::createCredential(const MakeCredentialRequest& request)
+LocalAuthenticator::createCredential(const MakeCredentialRequest& request, quint8 flagBits)
 {
     const QByteArray credentialId = randomBytes(kCredentialIdLength);
     if (credentialId.size() != kCredentialIdLength)
@@ -195,7 +228,7 @@ LocalAuthenticator::createCredential(const MakeCredentialRequest& request)
         (void)m_keys.deleteKey(key->handle);
         return record.error();
     }
-    auto response = attest(request, *record, *key);
+    auto response = attest(request, *record, *key, flagBits);
     if (!response) {
         (void)m_keys.deleteKey(key->handle);
         return response;
@@ -240,9 +273,8 @@ LocalAuthenticator::storeNewCredential(const MakeCredentialRequest& request, con
 // Self attestation (§8.2, no x5c) signs authData || clientDataHash with the credential key.
 AuthenticatorResult<MakeCredentialResponse>
 LocalAuthenticator::attest(const MakeCredentialRequest& request, const CredentialRecord& record,
-                           const CreatedKey& key)
+                           const CreatedKey& key, quint8 flagBits)
 {
-    const quint8 flagBits = webauthn::flags::UP | webauthn::flags::UV;
     MakeCredentialResponse response;
     response.credentialId = record.credentialId;
     response.rk = record.discoverable;
@@ -273,6 +305,8 @@ void LocalAuthenticator::getAssertion(const GetAssertionRequest& request, GetAss
                                         "Another passkey request is in progress.")));
     if (auto checked = checkGetAssertion(request); !checked)
         return done(checked.error());
+    if (auto supported = checkVerificationSupported(request.uv, m_verifier); !supported)
+        return done(supported.error());
     const auto candidates = locateCredentials(request);
     if (!candidates)
         return done(candidates.error());
@@ -285,6 +319,7 @@ void LocalAuthenticator::getAssertion(const GetAssertionRequest& request, GetAss
         QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator", "Sign in to %1")
             .arg(request.rpId);
     ask.rpId = request.rpId;
+    ask.verifyUser = request.uv;
     if (candidates->records.size() == 1) {
         ask.userName = candidates->records.first().userName;
         ask.displayName = candidates->records.first().userDisplayName;
@@ -344,16 +379,16 @@ void LocalAuthenticator::finishGetAssertion(const GetAssertionRequest& request,
                                             const Candidates& candidates, VerificationAnswer answer,
                                             const GetAssertionDone& done)
 {
-    if (const auto refused = refusal(answer.outcome))
-        return done(*refused);
+    const auto flagBits = flagsEarned(answer, request.uv);
+    if (!flagBits)
+        return done(flagBits.error());
     const int chosen = candidates.records.size() > 1 ? answer.chosenAccount : 0;
     if (chosen < 0 || chosen >= candidates.records.size())
         return done(authenticatorError(
             CtapStatus::OperationDenied,
             QCoreApplication::translate("latchkey::authenticator::LocalAuthenticator",
                                         "No account was chosen.")));
-    done(signAssertion(request, candidates.records.at(chosen),
-                       webauthn::flags::UP | webauthn::flags::UV));
+    done(signAssertion(request, candidates.records.at(chosen), *flagBits));
 }
 
 AuthenticatorResult<GetAssertionResponse>

@@ -12,9 +12,13 @@ namespace latchkey::authenticator {
 // presence and verification through a UserVerifier. Device-bound (BE = BS = 0), self
 // attestation ("packed" without x5c) or none. One operation at a time.
 //
-// The verifier's Verified answer is both the presence test and the verification, so UP and UV
-// are set together; a silent assertion (up = uv = false) asks nobody and sets neither.
-// Cancelled or Unavailable ends the operation with CTAP2_ERR_OPERATION_DENIED, nothing stored.
+// UP is set when the person answered the prompt; UV only when the verifier answered Verified,
+// that is when the system checked who the person is (password, fingerprint, PIN). A click or
+// Enter (Present) sets UP alone, and a request with "uv" is refused with
+// CTAP2_ERR_UNSUPPORTED_OPTION before anyone is asked when the verifier cannot verify, so no
+// request ever gets UV without a verification. A silent assertion (up = uv = false) asks nobody
+// and sets neither. Cancelled, Failed or Unavailable ends the operation with
+// CTAP2_ERR_OPERATION_DENIED, nothing stored.
 // An assertion that no credential here fits is not answered at once: the verifier shows the
 // person a notice (VerificationKind::InformNoCredential) and CTAP2_ERR_NO_CREDENTIALS follows
 // its answer, worded as a cancel, so a page cannot probe silently for passkeys.
@@ -46,14 +50,14 @@ private:
     void finishMakeCredential(const MakeCredentialRequest& request, bool excluded,
                               VerificationAnswer answer, const MakeCredentialDone& done);
     AuthenticatorResult<MakeCredentialResponse>
-    createCredential(const MakeCredentialRequest& request);
+    createCredential(const MakeCredentialRequest& request, quint8 flagBits);
     AuthenticatorResult<CredentialRecord> storeNewCredential(const MakeCredentialRequest& request,
                                                              const CreatedKey& key,
                                                              const QByteArray& credentialId);
     void replaceOlderCredentials(const CredentialRecord& created);
     AuthenticatorResult<MakeCredentialResponse> attest(const MakeCredentialRequest& request,
                                                        const CredentialRecord& record,
-                                                       const CreatedKey& key);
+                                                       const CreatedKey& key, quint8 flagBits);
 
     // Empty records when nothing here fits the request.
     AuthenticatorResult<Candidates> locateCredentials(const GetAssertionRequest& request);

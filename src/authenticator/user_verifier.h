@@ -26,6 +26,9 @@ enum class VerificationKind {
 
 struct VerificationRequest {
     VerificationKind kind = VerificationKind::Confirm;
+    // CTAP2 "uv": the person's identity must be verified (password, fingerprint, PIN), not only
+    // their presence. Only a verifier whose verifiesUser() is true may be asked for it.
+    bool verifyUser = false;
     QString reason; // a sentence for the prompt, e.g. "Create a passkey for localhost"
     QString rpId;
     QString userName;              // the account concerned (empty when the person picks one)
@@ -34,19 +37,25 @@ struct VerificationRequest {
 };
 
 enum class VerificationOutcome {
-    Verified,    // the person proved who they are (fingerprint, face, PIN, password)
-    Cancelled,   // the person declined or closed the prompt
+    // The system verified who the person is (password, fingerprint, PIN): UP and UV.
+    Verified,
+    // The person confirmed with a click or Enter: they are here (UP), nobody checked who (no UV).
+    Present,
+    Cancelled,   // the person declined or closed the prompt, or the request timed out
+    Failed,      // the verification was tried and refused (a wrong password, an unknown finger)
     Unavailable, // this computer has no way to verify the person
 };
 
 struct VerificationAnswer {
     VerificationOutcome outcome = VerificationOutcome::Cancelled;
     int chosenAccount = 0; // index into VerificationRequest::accounts
+    QString message{};     // Failed or Unavailable: why, as a sentence for the page
 };
 
-// Asks the person to confirm. A platform back end (polkit, PAM, Windows Hello, Touch ID) or a
-// QML prompt implements it; tests use a scripted one. done is called exactly once, later or at
-// once, on the calling thread.
+// Asks the person to confirm, and verifies who they are when the request asks and it can. A
+// platform back end (PAM, polkit, Windows Hello, Touch ID) behind the app's prompt implements
+// it; tests use a scripted one. done is called exactly once, later or at once, on the calling
+// thread.
 class UserVerifier {
 public:
     using Done = std::function<void(VerificationAnswer)>;
@@ -56,7 +65,10 @@ public:
     virtual void verify(const VerificationRequest& request, Done done) = 0;
     // Closes the prompt in progress; its done is called with Cancelled unless already called.
     virtual void cancel() = 0;
-    virtual bool available() const = 0;
+    // Whether verify() can answer Verified: a method that checks who the person is exists on
+    // this computer (isUserVerifyingPlatformAuthenticatorAvailable). A prompt that only asks
+    // for a click answers false.
+    virtual bool verifiesUser() const = 0;
 };
 
 } // namespace latchkey::authenticator

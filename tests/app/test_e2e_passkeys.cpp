@@ -1,7 +1,10 @@
 // End to end: passkeys in the real latchkey window on a private Xvfb display. The pages are
 // driven over the DevTools protocol; the app's own "Confirm it's you" prompt is answered with
-// real X keyboard input (xdotool through XTEST), as a person would. Each step checks the rows in
-// the SQLite file and saves screenshots to $LATCHKEY_ARTIFACTS_DIR.
+// real X keyboard input (xdotool through XTEST), as a person would. The app verifies the person
+// through PAM on a real PAM stack (pam_wrapper, preloaded by CTest, with the service "latchkey"
+// of tests/authenticator/pam asking pam_matrix for a password): the password is typed into the
+// prompt's field, so the pages' userVerification "required" gets a real UV flag. Each step checks
+// the rows in the SQLite file and saves screenshots to $LATCHKEY_ARTIFACTS_DIR.
 #include "app_window_launch.h"
 #include "child_process.h"
 #include "dev_tools_client.h"
@@ -13,16 +16,35 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace latchkey::app::testing;
 
 namespace {
+
+constexpr auto kPassword = "correct horse";
+
+// pam_matrix's passdb: this account may sign in to the service "latchkey" with kPassword.
+bool writePassdb()
+{
+    const passwd* account = getpwuid(getuid());
+    QSaveFile passdb(qEnvironmentVariable("LATCHKEY_PAM_PASSDB"));
+    if (!account || !passdb.open(QIODevice::WriteOnly))
+        return false;
+    for (const char* service : {"latchkey", "latchkey_password", "latchkey_verbose"})
+        passdb.write(QStringLiteral("%1:%2:%3\n")
+                         .arg(QString::fromLocal8Bit(account->pw_name), kPassword, service)
+                         .toUtf8());
+    return passdb.commit();
+}
 
 QString artifactPath(const QString& fileName)
 {
@@ -97,9 +119,11 @@ private:
     void clickForPrompt(const QString& selector);
     void submit(const QString& formSelector);
     void pressKeys(const QStringList& keys);
+    void typeText(const QString& text);
     QImage windowImage() const;
     bool waitForPrompt(bool shown, int timeoutMs = 15000);
     void answerPrompt(const QStringList& keys, const QString& screenshotName);
+    void answerPromptWithPassword(const QStringList& keysFirst, const QString& screenshotName);
     qint64 rows(const QString& sql);
     QString toastText();
     void shoot(const QString& name);
@@ -119,6 +143,10 @@ private:
 void TestE2ePasskeys::initTestCase()
 {
     QVERIFY(m_scratch.isValid());
+    // The app inherits pam_wrapper from this process: it must be there, or PAM would be the
+    // machine's own.
+    QCOMPARE(qEnvironmentVariable("PAM_WRAPPER"), QStringLiteral("1"));
+    QVERIFY(writePassdb());
     m_xdotool = QStandardPaths::findExecutable(QStringLiteral("xdotool"));
     if (m_xdotool.isEmpty())
         QSKIP("skipped: xdotool is not installed (packaging/install-deps.sh)");
@@ -213,7 +241,7 @@ void TestE2ePasskeys::registerPasskeyThroughThePrompt()
 {
     fill(QStringLiteral("input#passkey-nickname"), QStringLiteral("This laptop"));
     clickForPrompt(QStringLiteral("button[data-passkey-register]"));
-    answerPrompt({QStringLiteral("Return")}, QStringLiteral("05-prompt-create"));
+    answerPromptWithPassword({}, QStringLiteral("05-prompt-create"));
     QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
     QVERIFY(
         m_devTools.waitUntil(QStringLiteral("document.body.innerText.includes('This laptop')")));
@@ -232,7 +260,7 @@ void TestE2ePasskeys::secondPasskeyOnThisComputerIsRefusedAsExcluded()
 {
     fill(QStringLiteral("input#passkey-nickname"), QStringLiteral("Second"));
     clickForPrompt(QStringLiteral("button[data-passkey-register]"));
-    answerPrompt({QStringLiteral("Return")}, QStringLiteral("07-prompt-second-passkey"));
+    answerPromptWithPassword({}, QStringLiteral("07-prompt-second-passkey"));
     // InvalidStateError, in the page's words.
     QVERIFY2(errorToastSays(QStringLiteral("already on this computer")), qPrintable(toastText()));
     shoot(QStringLiteral("08-second-passkey-refused"));
@@ -254,7 +282,7 @@ void TestE2ePasskeys::signInUsernameFirst()
                 .contains(QStringLiteral("Ada Lovelace")));
     clickForPrompt(
         QStringLiteral("form[data-passkey-signin] button[type=submit]:not([data-switch-user])"));
-    answerPrompt({QStringLiteral("Return")}, QStringLiteral("10-prompt-sign-in"));
+    answerPromptWithPassword({}, QStringLiteral("10-prompt-sign-in"));
     QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
     shoot(QStringLiteral("11-signed-in-username-first"));
     QCOMPARE(m_devTools
@@ -274,7 +302,7 @@ void TestE2ePasskeys::secondProfileRegistersItsPasskey()
     createProfileNamed(QStringLiteral("Grace Hopper"), QStringLiteral("grace"));
     fill(QStringLiteral("input#passkey-nickname"), QStringLiteral("Grace's laptop"));
     clickForPrompt(QStringLiteral("button[data-passkey-register]"));
-    answerPrompt({QStringLiteral("Return")}, QStringLiteral("12-prompt-create-grace"));
+    answerPromptWithPassword({}, QStringLiteral("12-prompt-create-grace"));
     QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
     shoot(QStringLiteral("13-grace-profile"));
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM users")), 2);
@@ -291,8 +319,8 @@ void TestE2ePasskeys::signInUsernamelessWithTheAccountChooser()
     QVERIFY(m_devTools.waitUntil(QStringLiteral("!!document.querySelector('#login')")));
     shoot(QStringLiteral("14-signin-form"));
     clickForPrompt(QStringLiteral("[data-passkey-usernameless]"));
-    answerPrompt({QStringLiteral("Down"), QStringLiteral("Return")},
-                 QStringLiteral("15-prompt-account-chooser"));
+    answerPromptWithPassword({QStringLiteral("Down"), QStringLiteral("Return")},
+                             QStringLiteral("15-prompt-account-chooser"));
     QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
     shoot(QStringLiteral("16-signed-in-usernameless"));
     QCOMPARE(m_devTools
@@ -349,8 +377,7 @@ void TestE2ePasskeys::signInUsernamelessWithOnePasskeyLeft()
         QVERIFY(arrivedAt(QStringLiteral("/signin")));
     }
     clickForPrompt(QStringLiteral("[data-passkey-usernameless]"));
-    answerPrompt({QStringLiteral("Down"), QStringLiteral("Return")},
-                 QStringLiteral("19-prompt-grace"));
+    answerPromptWithPassword({QStringLiteral("Down")}, QStringLiteral("19-prompt-grace"));
     QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
     QCOMPARE(m_devTools
                  .evaluate(QStringLiteral(
@@ -412,7 +439,7 @@ void TestE2ePasskeys::credentialObjectIsShapedLikeABrowsers()
         }, (e) => { window.created = {error: e.name + ': ' + e.message}; });
         return true;
     })())js")));
-    answerPrompt({QStringLiteral("Return")}, QStringLiteral("22-prompt-page-script"));
+    answerPromptWithPassword({}, QStringLiteral("22-prompt-page-script"));
     QVERIFY(m_devTools.waitUntil(QStringLiteral("window.created !== null")));
     const QJsonObject created = m_devTools.evaluate(QStringLiteral("window.created"))->toObject();
     QVERIFY2(!created.contains(QStringLiteral("error")),
@@ -584,6 +611,22 @@ void TestE2ePasskeys::pressKeys(const QStringList& keys)
     }
 }
 
+// Real typing on the X server (XTEST), into the focused field of the Latchkey window.
+void TestE2ePasskeys::typeText(const QString& text)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("DISPLAY"), m_display.name());
+    QProcess xdotool;
+    xdotool.setProcessEnvironment(environment);
+    xdotool.start(m_xdotool, {QStringLiteral("search"), QStringLiteral("--onlyvisible"),
+                              QStringLiteral("--name"), QStringLiteral("^Latchkey$"),
+                              QStringLiteral("windowfocus"), QStringLiteral("type"),
+                              QStringLiteral("--delay"), QStringLiteral("30"), text});
+    QVERIFY(xdotool.waitForFinished(10000));
+    QVERIFY2(xdotool.exitCode() == 0, xdotool.readAllStandardError().constData());
+    QTest::qWait(150);
+}
+
 QImage TestE2ePasskeys::windowImage() const
 {
     for (const XWindowInfo& window : viewableTopLevelWindows(m_display.name())) {
@@ -614,6 +657,22 @@ void TestE2ePasskeys::answerPrompt(const QStringList& keys, const QString& scree
     shoot(screenshotName);
     pressKeys(keys);
     QVERIFY2(waitForPrompt(false), "the native prompt did not close after the key press");
+}
+
+// As answerPrompt, for a prompt where PAM asks for the password: keysFirst (picking an account
+// and confirming it), then the password typed into the prompt's field and Enter.
+void TestE2ePasskeys::answerPromptWithPassword(const QStringList& keysFirst,
+                                               const QString& screenshotName)
+{
+    QVERIFY2(waitForPrompt(true), "the native prompt did not appear (the window never dimmed)");
+    QTest::qWait(300);
+    shoot(screenshotName);
+    pressKeys(keysFirst);
+    QTest::qWait(300); // PAM's question reaches the prompt and its field takes the focus
+    typeText(QString::fromLatin1(kPassword));
+    shoot(screenshotName + QStringLiteral("-password"));
+    pressKeys({QStringLiteral("Return")});
+    QVERIFY2(waitForPrompt(false), "the native prompt did not close after the password");
 }
 
 qint64 TestE2ePasskeys::rows(const QString& sql)

@@ -43,7 +43,7 @@ QString creationOptions()
                                 {QStringLiteral("alg"), -7}}}},
         {QStringLiteral("authenticatorSelection"),
          QJsonObject{{QStringLiteral("residentKey"), QStringLiteral("required")},
-                     {QStringLiteral("userVerification"), QStringLiteral("required")}}},
+                     {QStringLiteral("userVerification"), QStringLiteral("preferred")}}},
     };
     return QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact));
 }
@@ -53,7 +53,7 @@ QString requestOptions()
     const QJsonObject options{
         {QStringLiteral("rpId"), QStringLiteral("localhost")},
         {QStringLiteral("challenge"), QStringLiteral("YW5vdGhlci1jaGFsbGVuZ2UtZm9yLXNpZ24taW4")},
-        {QStringLiteral("userVerification"), QStringLiteral("required")},
+        {QStringLiteral("userVerification"), QStringLiteral("preferred")},
     };
     return QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact));
 }
@@ -134,6 +134,8 @@ private slots:
     void optionsThatAreNotJsonAreATypeError();
     void confirmedCreateReturnsRegistrationJson();
     void confirmedGetSignsWithTheStoredPasskey();
+    void confirmIsPresenceOnlyWithoutASystemVerifier();
+    void requiredVerificationWithoutAVerifierIsNotAllowedAndAsksNobody();
     void cancelIsNotAllowedAndStoresNothing();
     void noPasskeyHereIsToldBeforeThePageHears();
     void abortClosesThePromptWithNotAllowed();
@@ -180,7 +182,8 @@ void TestWebAuthnBridge::init()
     QVERIFY(QDir().mkpath(data));
     m_view = std::make_unique<QObject>();
     m_view->setProperty("url", QUrl(QStringLiteral("http://localhost:8080/profile")));
-    m_bridge = std::make_unique<WebAuthnBridge>(kHandler, passkeyStorageFor(data, true));
+    // No system verifier: the prompt proves presence only (PAM has tests/app/test_pam_prompt).
+    m_bridge = std::make_unique<WebAuthnBridge>(kHandler, passkeyStorageFor(data, true), nullptr);
     m_bridge->setView(m_view.get());
     m_answers =
         std::make_unique<QSignalSpy>(m_bridge->channelObject(), SIGNAL(answered(int, QString)));
@@ -310,6 +313,41 @@ void TestWebAuthnBridge::confirmedGetSignsWithTheStoredPasskey()
                  .value(QStringLiteral("userHandle"))
                  .toString(),
              QStringLiteral("dXNlci1oYW5kbGUtMQ"));
+}
+
+// Enter or a click says someone is here, not who: UP without UV, and nobody can verify.
+void TestWebAuthnBridge::confirmIsPresenceOnlyWithoutASystemVerifier()
+{
+    QSignalSpy prompts(&verifier(), &QmlUserVerifier::promptRequested);
+    createConfirmed();
+    QCOMPARE(prompts.at(0).at(5).toBool(), false); // not verifying
+    const QByteArray authData =
+        QByteArray::fromBase64(answerOf(*m_answers)
+                                   .value(QStringLiteral("credential"))
+                                   .toObject()
+                                   .value(QStringLiteral("response"))
+                                   .toObject()
+                                   .value(QStringLiteral("authenticatorData"))
+                                   .toString()
+                                   .toLatin1(),
+                               QByteArray::Base64UrlEncoding);
+    QVERIFY(authData.size() > 32);
+    QCOMPARE(quint8(authData.at(32)) & 0x05, 0x01); // UP set, UV (0x04) clear
+    QVERIFY(!verifier().verifiesUser());
+    QVERIFY(!bridge().isUserVerifyingPlatformAuthenticatorAvailable());
+}
+
+void TestWebAuthnBridge::requiredVerificationWithoutAVerifierIsNotAllowedAndAsksNobody()
+{
+    QSignalSpy prompts(&verifier(), &QmlUserVerifier::promptRequested);
+    QString options = creationOptions();
+    options.replace(QStringLiteral("\"preferred\""), QStringLiteral("\"required\""));
+    QVERIFY(options.contains(QStringLiteral("\"required\"")));
+    bridge().create(11, options);
+    QTRY_COMPARE(m_answers->count(), 1);
+    QCOMPARE(errorNameOf(*m_answers), QStringLiteral("NotAllowedError"));
+    QCOMPARE(prompts.count(), 0);
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("data/keys.json"))) || keysInFile() == 0);
 }
 
 void TestWebAuthnBridge::cancelIsNotAllowedAndStoresNothing()
@@ -490,7 +528,7 @@ void TestWebAuthnBridge::verifierRefusesAnAccountItNeverOffered()
     prompt.verify(request, [&](VerificationAnswer answer) { answers.append(answer); });
     prompt.confirm(1);
     QCOMPARE(answers.size(), 2);
-    QCOMPARE(answers.at(1).outcome, VerificationOutcome::Verified);
+    QCOMPARE(answers.at(1).outcome, VerificationOutcome::Present);
     QCOMPARE(answers.at(1).chosenAccount, 1);
 }
 

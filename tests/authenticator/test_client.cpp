@@ -562,8 +562,65 @@ private slots:
     void isUserVerifyingPlatformAuthenticatorAvailableAsksTheVerifier()
     {
         QVERIFY(m_client->isUserVerifyingPlatformAuthenticatorAvailable());
-        m_verifier->setAvailable(false);
+        m_verifier->setVerifiesUser(false);
         QVERIFY(!m_client->isUserVerifyingPlatformAuthenticatorAvailable());
+    }
+
+    // §5.1.3: "preferred" asks for verification only where the authenticator can verify.
+    void preferredWithoutAVerifierRegistersWithPresenceOnly()
+    {
+        m_verifier->setVerifiesUser(false);
+        m_verifier->scriptOutcome(VerificationOutcome::Present);
+        webauthn::RegistrationOptionsRequest request;
+        request.rp = {kRpId, QStringLiteral("Latchkey")};
+        request.user = {"user-handle-1", QStringLiteral("ada"), QStringLiteral("Ada Lovelace")};
+        request.userVerification = QStringLiteral("preferred");
+        const auto options = webauthn::buildRegistrationOptions(request);
+        QVERIFY(options.ok());
+        const auto created = run(&Client::create, options->json);
+        QVERIFY2(created.ok(), qPrintable(describe(created)));
+        QVERIFY(!m_verifier->requests().last().verifyUser);
+        auto expected = registrationExpectations(options->challenge);
+        QCOMPARE(webauthn::verifyRegistration(*created, expected).error().code,
+                 webauthn::ErrorCode::UserVerificationRequired);
+        expected.requireUserVerification = false;
+        const auto verified = webauthn::verifyRegistration(*created, expected);
+        QVERIFY2(verified.ok(), qPrintable(describe(verified)));
+        QVERIFY(verified->userPresent);
+        QVERIFY(!verified->userVerified);
+    }
+
+    void preferredWithAVerifierAsksForVerification()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        webauthn::RegistrationOptionsRequest request;
+        request.rp = {kRpId, QStringLiteral("Latchkey")};
+        request.user = {"user-handle-1", QStringLiteral("ada"), QStringLiteral("Ada Lovelace")};
+        const auto options = webauthn::buildRegistrationOptions(request);
+        QVERIFY(run(&Client::create, options->json).ok());
+        QVERIFY(m_verifier->requests().last().verifyUser);
+    }
+
+    void discouragedNeverAsksForVerification()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Present);
+        webauthn::RegistrationOptionsRequest request;
+        request.rp = {kRpId, QStringLiteral("Latchkey")};
+        request.user = {"user-handle-1", QStringLiteral("ada"), QStringLiteral("Ada Lovelace")};
+        request.userVerification = QStringLiteral("discouraged");
+        const auto options = webauthn::buildRegistrationOptions(request);
+        const auto created = run(&Client::create, options->json);
+        QVERIFY2(created.ok(), qPrintable(describe(created)));
+        QVERIFY(!m_verifier->requests().last().verifyUser);
+    }
+
+    void requiredWithoutAVerifierIsNotAllowedAndAsksNobody()
+    {
+        m_verifier->setVerifiesUser(false);
+        const auto created = run(&Client::create, creationOptions().json);
+        QCOMPARE(created.error().name, DomErrorName::NotAllowedError);
+        QVERIFY(m_verifier->requests().isEmpty());
+        QVERIFY(m_keys->discoverableCredentials(kRpId)->isEmpty());
     }
 
     // ---- Signal API (WebAuthn L3 §5.1.10) ------------------------------------------------

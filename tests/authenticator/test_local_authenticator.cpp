@@ -233,6 +233,80 @@ private slots:
         QCOMPARE(m_keys->keyCount(), 0);
     }
 
+    // Honest flags: a click or Enter proves presence, never identity.
+    void presenceAloneSetsUpAndNeverUv()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Present);
+        const auto made = make(makeRequest());
+        QVERIFY(made.ok());
+        QCOMPARE(flagsOf(made->authData), quint8(flags::UP | flags::AT));
+        QCOMPARE(m_verifier->requests().last().verifyUser, false);
+
+        m_verifier->scriptOutcome(VerificationOutcome::Present);
+        const auto asserted = getAssertion(assertionRequest({{made->credentialId, {}}}));
+        QVERIFY(asserted.ok());
+        QCOMPARE(flagsOf(asserted->authData), quint8(flags::UP));
+    }
+
+    void uvIsAskedOfTheVerifierAndSetOnlyWhenItVerified()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        MakeCredentialRequest request = makeRequest();
+        request.uv = true;
+        const auto made = make(request);
+        QVERIFY(made.ok());
+        QVERIFY(m_verifier->requests().last().verifyUser);
+        QCOMPARE(flagsOf(made->authData), quint8(flags::UP | flags::UV | flags::AT));
+
+        GetAssertionRequest get = assertionRequest({{made->credentialId, {}}});
+        get.uv = true;
+        m_verifier->scriptOutcome(VerificationOutcome::Verified);
+        const auto asserted = getAssertion(get);
+        QVERIFY(m_verifier->requests().last().verifyUser);
+        QCOMPARE(flagsOf(asserted->authData), quint8(flags::UP | flags::UV));
+    }
+
+    void presenceIsNoAnswerToARequestForVerification()
+    {
+        m_verifier->scriptOutcome(VerificationOutcome::Present);
+        MakeCredentialRequest request = makeRequest();
+        request.uv = true;
+        const auto made = make(request);
+        QVERIFY(!made.ok());
+        QCOMPARE(made.error().status, CtapStatus::OperationDenied);
+        QCOMPARE(m_keys->keyCount(), 0);
+    }
+
+    void uvWithoutAVerifierIsAnUnsupportedOptionAskedOfNobody()
+    {
+        const MakeCredentialResponse made = registered();
+        const qsizetype asked = m_verifier->requests().size();
+        m_verifier->setVerifiesUser(false);
+        QVERIFY(!m_authenticator->userVerifyingAvailable());
+        MakeCredentialRequest request = makeRequest("user-2");
+        request.uv = true;
+        const auto refused = make(request);
+        QCOMPARE(refused.error().status, CtapStatus::UnsupportedOption);
+        GetAssertionRequest get = assertionRequest({{made.credentialId, {}}});
+        get.uv = true;
+        QCOMPARE(getAssertion(get).error().status, CtapStatus::UnsupportedOption);
+        QCOMPARE(m_verifier->requests().size(), asked);
+        QCOMPARE(m_keys->keyCount(), 1);
+    }
+
+    void failedVerificationIsDeniedWithItsReasonAndStoresNothing()
+    {
+        m_verifier->script({VerificationAnswer{VerificationOutcome::Failed, 0,
+                                               QStringLiteral("Wrong password.")}});
+        MakeCredentialRequest request = makeRequest();
+        request.uv = true;
+        const auto made = make(request);
+        QCOMPARE(made.error().status, CtapStatus::OperationDenied);
+        QCOMPARE(made.error().message, QStringLiteral("Wrong password."));
+        QCOMPARE(m_keys->keyCount(), 0);
+        QCOMPARE(m_keys->credentialCount(), 0);
+    }
+
     void excludedCredentialIsReportedAfterUserPresence()
     {
         const MakeCredentialResponse first = registered();
