@@ -201,6 +201,8 @@ Popup {
             id: chooser
             visible: prompt.choosing
             accounts: prompt.choosing ? prompt.accounts : []
+            // The account is fixed once the system's verification has started for it.
+            enabled: !(prompt.verifying && prompt.started)
             Layout.fillWidth: true
             Layout.preferredHeight: implicitHeight
             Keys.onReturnPressed: prompt.confirm()

@@ -3,7 +3,6 @@
 #include "app/authenticator_setup.h"
 #include "app/first_paint.h"
 #include "app/secret_header_interceptor.h"
-#include "app/user_verification_choice.h"
 #include "app/webauthn_bridge.h"
 #include "app/window_geometry.h"
 #include "app/window_shell.h"
@@ -19,13 +18,11 @@ namespace latchkey::app {
 
 AppWindow::AppWindow(Setup setup, QObject* parent) : QObject(parent), m_setup(std::move(setup)) {}
 
-// The window and the engine go first: their QML items use the profile and the shell. The
-// bridge goes before the verifier it was given.
+// The window and the engine go first: their QML items use the profile and the shell.
 AppWindow::~AppWindow()
 {
     delete m_window;
     delete m_engine;
-    delete m_passkeys;
 }
 
 QQuickWebEngineProfile* AppWindow::makeProfile()
@@ -69,10 +66,9 @@ AppResult<void> AppWindow::open(const Handler& handler)
     if (const auto installed = WebAuthnBridge::installClientScript(m_profile, handler.homeUrl);
         !installed)
         return installed.error();
-    m_verification = std::make_unique<UserVerificationChoice>();
     m_passkeys = new WebAuthnBridge(
         handler.homeUrl, passkeyStorageFor(handler.dataFolder, handler.dataFolderRequested),
-        m_verification->chosen(), this);
+        handler.verifier, this);
     // Known before the view exists, so it starts loading while the window is being built.
     m_shell->setHomeUrl(handler.homeUrl);
 

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "app/app_error.h"
+#include "authenticator/system_verifier.h"
 
 #include <QByteArray>
 #include <QObject>
 #include <QString>
 #include <QUrl>
-#include <memory>
 
 class QQmlComponent;
 class QQmlEngine;
@@ -17,7 +17,6 @@ namespace latchkey::app {
 
 class FirstPaintReporter;
 class SecretHeaderInterceptor;
-class UserVerificationChoice;
 class WebAuthnBridge;
 class WindowGeometry;
 class WindowShell;
@@ -41,6 +40,9 @@ public:
         QByteArray launchSecret;
         QString dataFolder;               // where the profiles (and the passkeys file) live
         bool dataFolderRequested = false; // --data-dir: keep passkey secrets beside it
+        // How the person is verified (UserVerificationChoice::chosen()), null: presence only.
+        // It must outlive the window.
+        authenticator::SystemVerifier* verifier = nullptr;
     };
 
     explicit AppWindow(Setup setup, QObject* parent = nullptr);
@@ -62,7 +64,6 @@ private:
 
     Setup m_setup;
     SecretHeaderInterceptor* m_interceptor = nullptr;
-    std::unique_ptr<UserVerificationChoice> m_verification; // outlives m_passkeys
     WebAuthnBridge* m_passkeys = nullptr;
     QQuickWebEngineProfile* m_profile = nullptr;
     WindowShell* m_shell = nullptr;

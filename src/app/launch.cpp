@@ -8,6 +8,7 @@
 #include "app/launch_secret.h"
 #include "app/quit_on_signal.h"
 #include "app/translations.h"
+#include "app/user_verification_choice.h"
 #include "app/window_geometry.h"
 #include "server/local_server.h"
 
@@ -118,6 +119,8 @@ int runWindow(const LaunchOptions& options, int& argc, char** argv)
     // The Basic style loads fastest and the window shows almost no controls of its own.
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
+    // Decided before the handler starts: its pages say what the person can expect.
+    const UserVerificationChoice verification;
     // The database and the handler start on their own thread while the window loads.
     const QByteArray secret = makeLaunchSecret();
     BackendThread backend(options, secret);
@@ -133,7 +136,7 @@ int runWindow(const LaunchOptions& options, int& argc, char** argv)
     FirstPaintReporter::markStage("backend-ready");
     if (const auto opened = window.open({ready->homeUrl, server::LocalServer::secretHeaderName(),
                                          secret, QFileInfo(ready->databasePath).absolutePath(),
-                                         !options.dataDir.isEmpty()});
+                                         !options.dataDir.isEmpty(), verification.chosen()});
         !opened)
         return fail(opened.error());
     FirstPaintReporter::markStage("window-loaded");

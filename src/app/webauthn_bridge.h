@@ -2,6 +2,7 @@
 
 #include "app/app_error.h"
 #include "authenticator/client.h"
+#include "authenticator/system_verifier.h"
 
 #include <QJsonObject>
 #include <QObject>
