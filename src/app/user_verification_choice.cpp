@@ -3,6 +3,8 @@
 #include "authenticator/linux/pam_verifier.h"
 #include "authenticator/linux/polkit_verifier.h"
 
+#include <QJsonObject>
+
 namespace latchkey::app {
 
 using namespace latchkey::authenticator;
@@ -19,9 +21,23 @@ UserVerificationChoice::UserVerificationChoice()
 
 UserVerificationChoice::~UserVerificationChoice() = default;
 
-QList<VerifierStatus> UserVerificationChoice::statuses() const
+QJsonArray UserVerificationChoice::diagnostics() const
 {
-    return {m_pam->status(), m_polkit->status()};
+    const SystemVerifier* const verifiers[] = {m_pam.get(), m_polkit.get()};
+    QJsonArray entries;
+    for (const SystemVerifier* verifier : verifiers) {
+        const VerifierStatus status = verifier->status();
+        entries.append(QJsonObject{
+            {QStringLiteral("name"), status.name},
+            {QStringLiteral("available"), status.available},
+            {QStringLiteral("reason"), status.unavailableReason},
+            {QStringLiteral("binding"), status.binding == VerificationBinding::BoundToKey
+                                            ? QStringLiteral("bound-to-key")
+                                            : QStringLiteral("gate")},
+            {QStringLiteral("inUse"), verifier == m_chosen},
+        });
+    }
+    return entries;
 }
 
 } // namespace latchkey::app

@@ -2,7 +2,7 @@
 
 #include "authenticator/system_verifier.h"
 
-#include <QList>
+#include <QJsonArray>
 #include <memory>
 
 namespace latchkey::authenticator {
@@ -29,8 +29,10 @@ public:
 
     // The verifier in use; null when none is available.
     authenticator::SystemVerifier* chosen() const { return m_chosen; }
-    // Every verifier this build knows, in the order of preference, available or not and why.
-    QList<authenticator::VerifierStatus> statuses() const;
+    // Every verifier this build knows, in the order of preference, for `latchkey
+    // --authenticators`: {"name", "available", "reason" (why not; empty when available),
+    // "binding" ("gate" or "bound-to-key"), "inUse"}.
+    QJsonArray diagnostics() const;
 
 private:
     std::unique_ptr<authenticator::PamVerifier> m_pam;

@@ -6,6 +6,7 @@
 
 #include "app/authenticator_setup.h"
 #include "app/qml_user_verifier.h"
+#include "app/user_verification_choice.h"
 #include "app/webauthn_bridge.h"
 #include "authenticator/linux/pam_verifier.h"
 
@@ -159,6 +160,28 @@ private slots:
         m_pam.reset();
         m_view.reset();
         m_dir.reset();
+    }
+
+    // pam_wrapper's service folder holds "latchkey": the app's one choice takes PAM, a gate.
+    void choiceTakesPamWhereItsServiceIsInstalledAndSaysWhatItIs()
+    {
+        const UserVerificationChoice choice;
+        QVERIFY(choice.chosen());
+        QVERIFY(choice.chosen()->status().available);
+        QCOMPARE(choice.chosen()->status().name, QStringLiteral("pam"));
+        const QJsonArray verifiers = choice.diagnostics();
+        QCOMPARE(verifiers.size(), 2);
+        const QJsonObject pam = verifiers.at(0).toObject();
+        QCOMPARE(pam.value("name").toString(), QStringLiteral("pam"));
+        QCOMPARE(pam.value("available").toBool(), true);
+        QCOMPARE(pam.value("inUse").toBool(), true);
+        QCOMPARE(pam.value("binding").toString(), QStringLiteral("gate"));
+        const QJsonObject polkit = verifiers.at(1).toObject();
+        QCOMPARE(polkit.value("name").toString(), QStringLiteral("polkit"));
+        QCOMPARE(polkit.value("inUse").toBool(), false);
+        QCOMPARE(polkit.value("binding").toString(), QStringLiteral("gate"));
+        // Either it is there, or it says why not.
+        QVERIFY(polkit.value("available").toBool() || !polkit.value("reason").toString().isEmpty());
     }
 
     void systemVerifierMakesThePlatformAuthenticatorUserVerifying()
