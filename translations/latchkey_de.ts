@@ -883,10 +883,6 @@ Mit Strg+C beenden.</translation>
         <translation>Melden Sie sich mit einem Passkey an diesem Computer an</translation>
     </message>
     <message>
-        <source>Latchkey gives everyone who uses this computer a profile of their own, unlocked with a fingerprint, a face or a device PIN. No password to remember, nothing to leak.</source>
-        <translation>Latchkey gibt allen, die diesen Computer nutzen, ein eigenes Profil, entsperrt mit Fingerabdruck, Gesicht oder Geräte-PIN. Kein Passwort zum Merken, nichts, was durchsickern kann.</translation>
-    </message>
-    <message>
         <source>Create a profile</source>
         <translation>Profil anlegen</translation>
     </message>
@@ -1107,10 +1103,6 @@ Mit Strg+C beenden.</translation>
         <translation>Passkey auf %1</translation>
     </message>
     <message>
-        <source>Your profile is saved. Register a passkey now: it is how you sign in. Your computer will ask for your fingerprint, face or PIN.</source>
-        <translation>Ihr Profil ist gespeichert. Registrieren Sie jetzt einen Passkey: Damit melden Sie sich an. Ihr Computer fragt nach Ihrem Fingerabdruck, Ihrem Gesicht oder Ihrer PIN.</translation>
-    </message>
-    <message>
         <source>Register a passkey</source>
         <translation>Passkey registrieren</translation>
     </message>
@@ -1223,6 +1215,22 @@ Mit Strg+C beenden.</translation>
         <comment>language code</comment>
         <extracomment>The BCP 47 language code of this translation, for the pages&apos; &lt;html lang&gt;: de, fr, pt-BR.</extracomment>
         <translation>de</translation>
+    </message>
+    <message>
+        <source>Latchkey gives everyone who uses this computer a profile of their own, unlocked with a passkey kept on this computer. No password to remember, nothing to leak.</source>
+        <translation>Latchkey gibt allen, die diesen Computer nutzen, ein eigenes Profil, entsperrt mit einem Passkey, der auf diesem Computer bleibt. Kein Passwort zum Merken, nichts, was durchsickern kann.</translation>
+    </message>
+    <message>
+        <source>Your profile is saved. Register a passkey now: it is how you sign in. Latchkey asks you to confirm it&apos;s you first.</source>
+        <translation>Ihr Profil ist gespeichert. Registrieren Sie jetzt einen Passkey: Damit melden Sie sich an. Latchkey bittet Sie zuerst zu bestätigen, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>This computer cannot check who you are</source>
+        <translation>Dieser Computer kann nicht prüfen, wer Sie sind</translation>
+    </message>
+    <message>
+        <source>No system sign-in (password or fingerprint) is set up for Latchkey, so a passkey here is confirmed by pressing Confirm alone: anyone at this computer could use it. To confirm with your password or fingerprint, install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey again.</source>
+        <translation>Für Latchkey ist keine Systemanmeldung (Passwort oder Fingerabdruck) eingerichtet, daher wird ein Passkey hier allein mit „Bestätigen“ bestätigt: Jede Person an diesem Computer könnte ihn verwenden. Um mit Ihrem Passwort oder Fingerabdruck zu bestätigen, installieren Sie packaging/pam/latchkey als /etc/pam.d/latchkey und starten Sie Latchkey neu.</translation>
     </message>
 </context>
 <context>

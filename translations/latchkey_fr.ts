@@ -883,10 +883,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>Connectez-vous à cet ordinateur avec une clé d’accès</translation>
     </message>
     <message>
-        <source>Latchkey gives everyone who uses this computer a profile of their own, unlocked with a fingerprint, a face or a device PIN. No password to remember, nothing to leak.</source>
-        <translation>Latchkey donne à chaque personne qui utilise cet ordinateur son propre profil, déverrouillé par une empreinte, un visage ou le code PIN de l’appareil. Aucun mot de passe à retenir, rien à divulguer.</translation>
-    </message>
-    <message>
         <source>Create a profile</source>
         <translation>Créer un profil</translation>
     </message>
@@ -1107,10 +1103,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>Clé d’accès sur %1</translation>
     </message>
     <message>
-        <source>Your profile is saved. Register a passkey now: it is how you sign in. Your computer will ask for your fingerprint, face or PIN.</source>
-        <translation>Votre profil est enregistré. Enregistrez maintenant une clé d’accès : c’est avec elle que vous vous connectez. Votre ordinateur vous demandera votre empreinte, votre visage ou votre code PIN.</translation>
-    </message>
-    <message>
         <source>Register a passkey</source>
         <translation>Enregistrer une clé d’accès</translation>
     </message>
@@ -1223,6 +1215,22 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <comment>language code</comment>
         <extracomment>The BCP 47 language code of this translation, for the pages&apos; &lt;html lang&gt;: de, fr, pt-BR.</extracomment>
         <translation>fr</translation>
+    </message>
+    <message>
+        <source>Latchkey gives everyone who uses this computer a profile of their own, unlocked with a passkey kept on this computer. No password to remember, nothing to leak.</source>
+        <translation>Latchkey donne à chaque personne qui utilise cet ordinateur un profil à elle, déverrouillé par une clé d’accès gardée sur cet ordinateur. Aucun mot de passe à retenir, rien qui puisse fuiter.</translation>
+    </message>
+    <message>
+        <source>Your profile is saved. Register a passkey now: it is how you sign in. Latchkey asks you to confirm it&apos;s you first.</source>
+        <translation>Votre profil est enregistré. Enregistrez maintenant une clé d’accès : c’est ainsi que vous vous connectez. Latchkey vous demande d’abord de confirmer que c’est bien vous.</translation>
+    </message>
+    <message>
+        <source>This computer cannot check who you are</source>
+        <translation>Cet ordinateur ne peut pas vérifier qui vous êtes</translation>
+    </message>
+    <message>
+        <source>No system sign-in (password or fingerprint) is set up for Latchkey, so a passkey here is confirmed by pressing Confirm alone: anyone at this computer could use it. To confirm with your password or fingerprint, install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey again.</source>
+        <translation>Aucune connexion système (mot de passe ou empreinte) n’est configurée pour Latchkey : une clé d’accès est donc confirmée ici par un simple appui sur « Confirmer », et toute personne devant cet ordinateur pourrait l’utiliser. Pour confirmer avec votre mot de passe ou votre empreinte, installez packaging/pam/latchkey en tant que /etc/pam.d/latchkey et redémarrez Latchkey.</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,8 @@
 namespace latchkey::app {
 
 AppResult<std::unique_ptr<Backend>> Backend::start(const LaunchOptions& options,
-                                                   QByteArray launchSecret)
+                                                   QByteArray launchSecret,
+                                                   bool userVerificationAvailable)
 {
     const auto folder = prepareDataFolder(options.dataDir);
     if (!folder)
@@ -26,7 +27,8 @@ AppResult<std::unique_ptr<Backend>> Backend::start(const LaunchOptions& options,
     backend->m_secret = std::move(launchSecret);
     backend->m_database = std::move(database).value();
     backend->m_server = std::make_unique<server::LocalServer>(
-        *backend->m_database, server::ServerConfig{options.port, backend->m_secret});
+        *backend->m_database,
+        server::ServerConfig{options.port, backend->m_secret, userVerificationAvailable});
     if (!backend->m_server->listen())
         return AppError{AppError::Code::Listen,
                         QCoreApplication::translate("latchkey::app::Backend",

@@ -21,8 +21,10 @@ namespace latchkey::app {
 class Backend {
 public:
     // Prepares the data folder, opens (and migrates) the database and starts listening.
-    static AppResult<std::unique_ptr<Backend>> start(const LaunchOptions& options,
-                                                     QByteArray launchSecret);
+    // userVerificationAvailable: whether the client in front of the pages can verify the
+    // person (server::ServerConfig).
+    static AppResult<std::unique_ptr<Backend>>
+    start(const LaunchOptions& options, QByteArray launchSecret, bool userVerificationAvailable);
     ~Backend();
     Backend(const Backend&) = delete;
     Backend& operator=(const Backend&) = delete;

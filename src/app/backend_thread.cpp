@@ -5,9 +5,10 @@
 
 namespace latchkey::app {
 
-BackendThread::BackendThread(LaunchOptions options, QByteArray launchSecret)
+BackendThread::BackendThread(LaunchOptions options, QByteArray launchSecret,
+                             bool userVerificationAvailable)
     : m_options(std::move(options)), m_secret(std::move(launchSecret)),
-      m_readyFuture(m_ready.get_future())
+      m_userVerificationAvailable(userVerificationAvailable), m_readyFuture(m_ready.get_future())
 {
     setObjectName(QStringLiteral("latchkey-backend"));
 }
@@ -25,7 +26,7 @@ AppResult<BackendThread::Ready> BackendThread::waitUntilReady()
 
 void BackendThread::run()
 {
-    auto started = Backend::start(m_options, m_secret);
+    auto started = Backend::start(m_options, m_secret, m_userVerificationAvailable);
     if (!started) {
         m_ready.set_value(started.error());
         return;

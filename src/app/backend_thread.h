@@ -26,7 +26,7 @@ public:
         QString databasePath;
     };
 
-    BackendThread(LaunchOptions options, QByteArray launchSecret);
+    BackendThread(LaunchOptions options, QByteArray launchSecret, bool userVerificationAvailable);
     ~BackendThread() override; // stops the handler, closes the database, joins the thread
 
     // Blocks until the backend listens (or failed to start).
@@ -38,6 +38,7 @@ protected:
 private:
     const LaunchOptions m_options;
     const QByteArray m_secret;
+    const bool m_userVerificationAvailable;
     std::promise<AppResult<Ready>> m_ready;
     std::future<AppResult<Ready>> m_readyFuture;
 };

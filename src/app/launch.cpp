@@ -50,7 +50,8 @@ int fail(const AppError& error)
 
 int serve(const LaunchOptions& options)
 {
-    auto backend = Backend::start(options, makeLaunchSecret());
+    // A browser brings its own authenticator, which may verify the person.
+    auto backend = Backend::start(options, makeLaunchSecret(), true);
     if (!backend)
         return fail(backend.error());
     QuitOnSignal quitOnSignal;
@@ -123,7 +124,7 @@ int runWindow(const LaunchOptions& options, int& argc, char** argv)
     const UserVerificationChoice verification;
     // The database and the handler start on their own thread while the window loads.
     const QByteArray secret = makeLaunchSecret();
-    BackendThread backend(options, secret);
+    BackendThread backend(options, secret, verification.chosen() != nullptr);
     backend.start();
     QuitOnSignal quitOnSignal;
     AppWindow window({WindowGeometry::settingsFileFor(options.dataDir)});

@@ -45,7 +45,9 @@ bool ipv6Unavailable(const QTcpServer& server)
 LocalServer::LocalServer(store::Database& db, ServerConfig config, QObject* parent)
     : QObject(parent), m_config(std::move(config)),
       m_handler(std::make_unique<RequestHandler>(db, m_config.launchSecret))
-{}
+{
+    m_handler->setUserVerificationAvailable(m_config.userVerificationAvailable);
+}
 
 // The HTTP layer and its sockets go first: they call into the handler.
 LocalServer::~LocalServer()

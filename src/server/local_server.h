@@ -17,6 +17,10 @@ namespace latchkey::server {
 struct ServerConfig {
     quint16 port = 0;        // 0 = pick a free (ephemeral) port
     QByteArray launchSecret; // random per launch, made by the app (32 bytes, base64url)
+    // Whether the client in front of the pages can verify the person (the app's own
+    // UserVerificationChoice found PAM or polkit; a browser's authenticator can). False: the
+    // pages say that a passkey is confirmed by a click alone.
+    bool userVerificationAvailable = true;
 };
 
 class RequestHandler;

@@ -129,6 +129,7 @@ TemplateData PageRenderer::layoutData(const PageContext& context) const
 QByteArray PageRenderer::renderFragment(const QString& name, TemplateData data)
 {
     data.set("t", pageStrings());
+    data.set("presenceOnly", m_presenceOnly);
     kainjow::mustache::mustache view{templateText(name)};
     return QByteArray::fromStdString(view.render(data));
 }

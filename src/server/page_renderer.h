@@ -31,6 +31,11 @@ struct PageContext {
 // HTML-escaped by the template engine; only rendered page bodies go in unescaped.
 class PageRenderer {
 public:
+    // No verifier on this computer checks who the person is (the app said so): the passkey
+    // steps say that a passkey is then confirmed by a click alone, and what to install.
+    // Templates read it as {{#presenceOnly}}.
+    void setPresenceOnly(bool presenceOnly) { m_presenceOnly = presenceOnly; }
+
     // The page's body template rendered inside the base layout.
     QByteArray renderPage(const QString& name, TemplateData data, const PageContext& context);
     // A template on its own (e.g. a fragment sent in a JSON answer).
@@ -43,6 +48,7 @@ private:
     const std::string& templateText(const QString& name);
     TemplateData layoutData(const PageContext& context) const;
     QHash<QString, std::string> m_templates;
+    bool m_presenceOnly = false;
 };
 
 // The translated strings every template reads as {{t.<key>}}.

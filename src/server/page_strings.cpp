@@ -42,7 +42,7 @@ const Entry kStrings[] = {
     {"homeLead",
      QT_TRANSLATE_NOOP("latchkey::server::Pages",
                        "Latchkey gives everyone who uses this computer a profile of their own, "
-                       "unlocked with a fingerprint, a face or a device PIN. No password to "
+                       "unlocked with a passkey kept on this computer. No password to "
                        "remember, nothing to leak.")},
     {"homeCreate", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Create a profile")},
     {"homeSignIn", QT_TRANSLATE_NOOP("latchkey::server::Pages", "I already have one")},
@@ -93,7 +93,16 @@ const Entry kStrings[] = {
     {"doneNextText",
      QT_TRANSLATE_NOOP("latchkey::server::Pages",
                        "Your profile is saved. Register a passkey now: it is how you sign in. "
-                       "Your computer will ask for your fingerprint, face or PIN.")},
+                       "Latchkey asks you to confirm it's you first.")},
+    {"presenceOnlyTitle",
+     QT_TRANSLATE_NOOP("latchkey::server::Pages", "This computer cannot check who you are")},
+    {"presenceOnlyText",
+     QT_TRANSLATE_NOOP("latchkey::server::Pages",
+                       "No system sign-in (password or fingerprint) is set up for Latchkey, so a "
+                       "passkey here is confirmed by pressing Confirm alone: anyone at this "
+                       "computer could use it. To confirm with your password or fingerprint, "
+                       "install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey "
+                       "again.")},
     {"registerPasskey", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Register a passkey")},
     {"passkeyNeedsScript",
      QT_TRANSLATE_NOOP("latchkey::server::Pages",

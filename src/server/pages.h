@@ -14,6 +14,7 @@ namespace latchkey::server {
 class Pages {
 public:
     Pages(store::Database& database, Sessions& sessions);
+    void setPresenceOnly(bool presenceOnly) { m_renderer.setPresenceOnly(presenceOnly); }
 
     HttpResponse home(const HttpRequest& request);
     HttpResponse registerForm(const HttpRequest& request);

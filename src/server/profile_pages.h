@@ -18,6 +18,7 @@ class ProfilePages {
 public:
     ProfilePages(store::Database& database, const ServerContext& context, Sessions& sessions,
                  Pages& pages);
+    void setPresenceOnly(bool presenceOnly) { m_renderer.setPresenceOnly(presenceOnly); }
 
     HttpResponse profile(const HttpRequest& request);
     HttpResponse renamePasskey(const HttpRequest& request);

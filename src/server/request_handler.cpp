@@ -35,6 +35,12 @@ RequestHandler::RequestHandler(store::Database& database, QByteArray launchSecre
     addRoutes();
 }
 
+void RequestHandler::setUserVerificationAvailable(bool available)
+{
+    m_pages.setPresenceOnly(!available);
+    m_profile.setPresenceOnly(!available);
+}
+
 void RequestHandler::addRoutes()
 {
     using namespace std::placeholders;

@@ -21,6 +21,8 @@ public:
     quint16 port() const { return m_context.port; }
     // Tests move time forward to reach session and challenge expiry.
     void setClock(Clock clock) { m_context.clock = std::move(clock); }
+    // Whether the client can verify the person (ServerConfig::userVerificationAvailable).
+    void setUserVerificationAvailable(bool available);
 
     // Answers one request; the security headers are always on the answer.
     HttpResponse handle(const HttpRequest& request);

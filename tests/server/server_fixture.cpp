@@ -99,7 +99,7 @@ Headers withHeader(Headers headers, const QByteArray& name, const QByteArray& va
     return headers;
 }
 
-bool ServerFixture::start()
+bool ServerFixture::start(bool userVerificationAvailable)
 {
     if (!m_dir.isValid()) {
         m_error = QStringLiteral("no temporary folder");
@@ -112,7 +112,8 @@ bool ServerFixture::start()
     }
     m_database = std::move(opened.value());
     m_secret = randomSecret();
-    m_server = std::make_unique<LocalServer>(*m_database, ServerConfig{0, m_secret});
+    m_server = std::make_unique<LocalServer>(*m_database,
+                                             ServerConfig{0, m_secret, userVerificationAvailable});
     if (!m_server->listen()) {
         m_error = m_server->errorString();
         return false;

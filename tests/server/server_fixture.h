@@ -35,7 +35,8 @@ QByteArray buildRequest(const QByteArray& method, const QByteArray& target, cons
 // A LocalServer on an ephemeral port over a real SQLite file in a temporary folder.
 class ServerFixture {
 public:
-    bool start();
+    // userVerificationAvailable: ServerConfig's (false: the pages say a click alone confirms).
+    bool start(bool userVerificationAvailable = true);
     QString errorString() const { return m_error; }
 
     quint16 port() const { return m_server->port(); }

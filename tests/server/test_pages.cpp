@@ -32,6 +32,7 @@ private slots:
     void registerFormHasNamedLabelledFields();
     void registerFormWorksWithoutScript();
     void signInFormHasOneLoginField();
+    void withoutUserVerificationThePasskeyStepsSayAClickAloneConfirms();
     void signInAnswersTheSameForKnownAndUnknownLogins();
     void signInWithoutLoginIsAFieldError();
     void profileRedirectsToSignInWhenSignedOut();
@@ -216,6 +217,25 @@ void TestPages::signInFormHasOneLoginField()
     QVERIFY(page.contains(QStringLiteral("autocomplete=\"username webauthn\"")));
     QVERIFY(
         page.contains(QStringLiteral("<form class=\"form\" action=\"/signin\" method=\"post\"")));
+}
+
+// The app found no PAM or polkit: the sign-in page and the passkey step of registration say
+// plainly that a passkey is then confirmed by a click alone, and what to install.
+void TestPages::withoutUserVerificationThePasskeyStepsSayAClickAloneConfirms()
+{
+    QVERIFY(!m_fixture.sendGood("GET", "/signin").body.contains("data-presence-only"));
+    ServerFixture presenceOnly;
+    QVERIFY2(presenceOnly.start(false), qPrintable(presenceOnly.errorString()));
+    const QByteArray signIn = presenceOnly.sendGood("GET", "/signin").body;
+    QVERIFY(signIn.contains("data-presence-only"));
+    QVERIFY(signIn.contains("This computer cannot check who you are"));
+    QVERIFY(signIn.contains("packaging/pam/latchkey"));
+    const WireResponse registered = presenceOnly.sendGood(
+        "POST", "/register", {{"Content-Type", "application/x-www-form-urlencoded"}},
+        "username=ada&email=ada%40example.com");
+    QCOMPARE(registered.status, 201);
+    QVERIFY(registered.body.contains("data-presence-only"));
+    QVERIFY(registered.body.contains("data-passkey-register"));
 }
 
 void TestPages::signInAnswersTheSameForKnownAndUnknownLogins()
