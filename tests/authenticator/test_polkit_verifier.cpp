@@ -106,7 +106,10 @@ private:
     std::unique_ptr<QDBusConnection> m_authorityBus;
     FakeAuthority m_authority;
 
-    PolkitVerifier::Settings settings() const { return {m_address, m_policyDir}; }
+    PolkitVerifier::Settings settings() const
+    {
+        return {m_address, m_policyDir, QString::fromLatin1(PolkitVerifier::kActionId)};
+    }
 
     SystemVerification verifyOnce(PolkitVerifier& verifier, RecordingConversation& conversation)
     {
@@ -157,7 +160,8 @@ private slots:
     void noSystemBusIsUnavailableAndSaysWhere()
     {
         const QString absent = QStringLiteral("unix:path=") + m_dir.filePath("no-bus-here");
-        PolkitVerifier verifier({absent, m_policyDir});
+        PolkitVerifier verifier(
+            {absent, m_policyDir, QString::fromLatin1(PolkitVerifier::kActionId)});
         const VerifierStatus status = verifier.status();
         QVERIFY(!status.available);
         QVERIFY2(status.unavailableReason.contains(absent), qPrintable(status.unavailableReason));
@@ -167,7 +171,8 @@ private slots:
 
     void noPolicyIsUnavailableAndSaysWhatToInstall()
     {
-        PolkitVerifier verifier({m_address, m_dir.filePath(QStringLiteral("empty"))});
+        PolkitVerifier verifier({m_address, m_dir.filePath(QStringLiteral("empty")),
+                                 QString::fromLatin1(PolkitVerifier::kActionId)});
         const VerifierStatus status = verifier.status();
         QVERIFY(!status.available);
         QVERIFY2(status.unavailableReason.contains(

@@ -50,10 +50,10 @@ constexpr quint32 kAllowUserInteraction = 0x1;
 // The agent's dialog waits for the person; the ceremony's own timeout cancels sooner.
 constexpr int kCheckTimeoutMs = 10 * 60 * 1000;
 
-QString policyFileName()
+// io.latchkey.Latchkey.verify-user is declared in io.latchkey.Latchkey.policy.
+QString policyFileName(const QString& actionId)
 {
-    return QString::fromLatin1(PolkitVerifier::kActionId).section(QLatin1Char('.'), 0, 2) +
-           QStringLiteral(".policy");
+    return actionId.section(QLatin1Char('.'), 0, 2) + QStringLiteral(".policy");
 }
 
 void registerTypes()
@@ -125,12 +125,13 @@ std::optional<QString> PolkitVerifier::connectOnce() const
 VerifierStatus PolkitVerifier::status() const
 {
     VerifierStatus status{QStringLiteral("polkit"), false, QString(), VerificationBinding::Gate};
-    const QString policy = m_settings.policyDirectory + QLatin1Char('/') + policyFileName();
+    const QString policy =
+        m_settings.policyDirectory + QLatin1Char('/') + policyFileName(m_settings.actionId);
     if (!QFileInfo(policy).isFile()) {
         status.unavailableReason =
             tr("The polkit action %1 is not installed (no %2): install "
                "packaging/polkit/%3 there to confirm with your password in the desktop's dialog.")
-                .arg(QString::fromLatin1(kActionId), policy, policyFileName());
+                .arg(m_settings.actionId, policy, policyFileName(m_settings.actionId));
         return status;
     }
     if (const auto unreachable = connectOnce()) {
@@ -172,8 +173,8 @@ void PolkitVerifier::start()
                                 {{QStringLiteral("name"), m_bus->baseService()}}};
     QDBusMessage call = QDBusMessage::createMethodCall(
         kPolkitService, kAuthorityPath, kAuthorityInterface, QStringLiteral("CheckAuthorization"));
-    call << QVariant::fromValue(subject) << QString::fromLatin1(kActionId)
-         << QVariant::fromValue(StringMap()) << kAllowUserInteraction << m_cancellationId;
+    call << QVariant::fromValue(subject) << m_settings.actionId << QVariant::fromValue(StringMap())
+         << kAllowUserInteraction << m_cancellationId;
     m_pending = new QDBusPendingCallWatcher(m_bus->asyncCall(call, kCheckTimeoutMs), this);
     connect(m_pending, &QDBusPendingCallWatcher::finished, this, &PolkitVerifier::onReply);
 }

@@ -39,9 +39,11 @@ class PolkitVerifier final : public QObject, public SystemVerifier {
 public:
     static constexpr auto kActionId = "io.latchkey.Latchkey.verify-user";
 
+    // The app uses the defaults; only tests set other values.
     struct Settings {
         QString systemBusAddress = QStringLiteral("unix:path=/run/dbus/system_bus_socket");
         QString policyDirectory = QStringLiteral("/usr/share/polkit-1/actions");
+        QString actionId = QString::fromLatin1(kActionId);
     };
 
     explicit PolkitVerifier(Settings settings, QObject* parent = nullptr);
