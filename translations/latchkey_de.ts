@@ -744,6 +744,41 @@ Mit Strg+C beenden.</translation>
     </message>
 </context>
 <context>
+    <name>latchkey::authenticator::WindowsHello</name>
+    <message>
+        <source>Windows returned a passkey that could not be read (%1).</source>
+        <translation>Windows hat einen Passkey zurückgegeben, der nicht gelesen werden konnte (%1).</translation>
+    </message>
+    <message>
+        <source>Windows Hello did not complete the request: it was cancelled, timed out, or no passkey was chosen.</source>
+        <translation>Windows Hello hat die Anfrage nicht abgeschlossen: Sie wurde abgebrochen, ist abgelaufen, oder es wurde kein Passkey gewählt.</translation>
+    </message>
+    <message>
+        <source>This profile already has a passkey on this authenticator.</source>
+        <translation>Dieses Profil hat auf diesem Authenticator bereits einen Passkey.</translation>
+    </message>
+    <message>
+        <source>Windows Hello cannot make a key of any algorithm the page offered.</source>
+        <translation>Windows Hello kann mit keinem der Algorithmen, die die Seite anbietet, einen Schlüssel erzeugen.</translation>
+    </message>
+    <message>
+        <source>The authenticator cannot keep a discoverable passkey or verify you as the page asked.</source>
+        <translation>Der Authenticator kann keinen auffindbaren Passkey speichern oder Sie nicht so überprüfen, wie die Seite es verlangt.</translation>
+    </message>
+    <message>
+        <source>Windows Hello is not available on this computer.</source>
+        <translation>Windows Hello ist auf diesem Computer nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Windows Hello reported an error.</source>
+        <translation>Windows Hello hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>The Windows Hello request was cancelled.</source>
+        <translation>Die Windows-Hello-Anfrage wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>latchkey::server::FormBody</name>
     <message>
         <source>The form could not be read: it is not valid URL encoding of UTF-8 text. Reload the page and try again.</source>

@@ -744,6 +744,41 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     </message>
 </context>
 <context>
+    <name>latchkey::authenticator::WindowsHello</name>
+    <message>
+        <source>Windows returned a passkey that could not be read (%1).</source>
+        <translation>Windows a renvoyé une clé d’accès illisible (%1).</translation>
+    </message>
+    <message>
+        <source>Windows Hello did not complete the request: it was cancelled, timed out, or no passkey was chosen.</source>
+        <translation>Windows Hello n’a pas terminé la demande : elle a été annulée, a expiré, ou aucune clé d’accès n’a été choisie.</translation>
+    </message>
+    <message>
+        <source>This profile already has a passkey on this authenticator.</source>
+        <translation>Ce profil a déjà une clé d’accès sur cet authentificateur.</translation>
+    </message>
+    <message>
+        <source>Windows Hello cannot make a key of any algorithm the page offered.</source>
+        <translation>Windows Hello ne peut créer de clé avec aucun des algorithmes proposés par la page.</translation>
+    </message>
+    <message>
+        <source>The authenticator cannot keep a discoverable passkey or verify you as the page asked.</source>
+        <translation>L’authentificateur ne peut pas conserver de clé d’accès détectable ni vous vérifier comme la page le demande.</translation>
+    </message>
+    <message>
+        <source>Windows Hello is not available on this computer.</source>
+        <translation>Windows Hello n’est pas disponible sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Windows Hello reported an error.</source>
+        <translation>Windows Hello a signalé une erreur.</translation>
+    </message>
+    <message>
+        <source>The Windows Hello request was cancelled.</source>
+        <translation>La demande Windows Hello a été annulée.</translation>
+    </message>
+</context>
+<context>
     <name>latchkey::server::FormBody</name>
     <message>
         <source>The form could not be read: it is not valid URL encoding of UTF-8 text. Reload the page and try again.</source>

@@ -38,6 +38,9 @@ struct CredentialDescriptor {
 // authenticatorMakeCredential (CTAP 2.1 §6.1) parameters.
 struct MakeCredentialRequest {
     ClientDataHash clientDataHash;
+    // The bytes clientDataHash hashes, for an authenticator that hashes them itself
+    // (webauthn.dll); built by the client from the origin it observed.
+    QByteArray clientDataJson;
     RpEntity rp;
     UserEntity user;
     QList<int> pubKeyCredParams; // COSE algorithms in the RP's order of preference
@@ -64,6 +67,7 @@ struct MakeCredentialResponse {
 struct GetAssertionRequest {
     QString rpId;
     ClientDataHash clientDataHash;
+    QByteArray clientDataJson; // the bytes clientDataHash hashes (see MakeCredentialRequest)
     QList<CredentialDescriptor> allowList; // empty: discoverable credentials of rpId
     QCborMap extensions;
     bool up = true;  // false: a silent assertion (no user presence, no prompt)

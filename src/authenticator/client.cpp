@@ -139,6 +139,7 @@ MakeCredentialRequest makeCredentialRequest(const CreationOptions& options,
 {
     MakeCredentialRequest request;
     request.clientDataHash = sha256(context.clientDataJson);
+    request.clientDataJson = context.clientDataJson;
     request.rp = RpEntity{context.rpId, options.rpName};
     request.user = options.user;
     request.pubKeyCredParams = options.algorithms;
@@ -216,6 +217,7 @@ GetAssertionRequest getAssertionRequest(const RequestOptions& options,
     GetAssertionRequest request;
     request.rpId = context.rpId;
     request.clientDataHash = sha256(context.clientDataJson);
+    request.clientDataJson = context.clientDataJson;
     request.allowList = options.allowCredentials;
     request.uv = effectiveUserVerification(options.userVerification, canVerifyUser);
     return request;

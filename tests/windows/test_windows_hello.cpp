@@ -243,34 +243,73 @@ GetAssertionCall authentication(const Bytes& challenge, const Bytes& credentialI
 
 FILE* g_roundTrip = nullptr;
 
-void writeRegistration(const char* name, const Bytes& challenge, const MakeCredentialCall& call,
-                       const MadeCredential& made, bool uvRequested)
+std::string ascii(const std::u16string& text)
 {
-    std::fprintf(g_roundTrip,
-                 "{\"kind\":\"registration\",\"name\":\"%s\",\"rpId\":\"localhost\","
-                 "\"origin\":\"%s\",\"challenge\":\"%s\",\"clientDataJSON\":\"%s\","
-                 "\"attestationObject\":\"%s\",\"authenticatorData\":\"%s\","
-                 "\"credentialId\":\"%s\",\"format\":\"%s\",\"userVerificationRequired\":%s,"
-                 "\"residentKey\":%s,\"usedTransport\":%u}\n",
-                 name, kOrigin, hex(challenge).c_str(), hex(call.clientDataJson).c_str(),
-                 hex(made.attestationObject).c_str(), hex(made.authenticatorData).c_str(),
-                 hex(made.credentialId).c_str(),
-                 std::string(made.format.begin(), made.format.end()).c_str(),
-                 uvRequested ? "true" : "false",
-                 made.residentKey.value_or(false) ? "true" : "false", made.usedTransport);
+    return std::string(text.begin(), text.end()); // the test's names are ASCII
+}
+
+std::string descriptorsJson(const std::vector<CredentialDescriptor>& list)
+{
+    std::string out = "[";
+    for (const CredentialDescriptor& descriptor : list) {
+        if (out.size() > 1)
+            out += ",";
+        out += "{\"id\":\"" + hex(descriptor.id) +
+               "\",\"transports\":" + std::to_string(descriptor.transports) + "}";
+    }
+    return out + "]";
+}
+
+std::string algorithmsJson(const std::vector<std::int32_t>& algorithms)
+{
+    std::string out = "[";
+    for (const std::int32_t algorithm : algorithms)
+        out += (out.size() > 1 ? "," : "") + std::to_string(algorithm);
+    return out + "]";
+}
+
+// One line per ceremony: the call as webauthn.dll got it and its answer, as the core returned
+// them, for test_windows_hello_roundtrip.
+void writeRegistration(const char* name, const Bytes& challenge, const MakeCredentialCall& call,
+                       const MadeCredential& made)
+{
+    const std::string residentKey =
+        made.residentKey ? (*made.residentKey ? "true" : "false") : "null";
+    std::fprintf(
+        g_roundTrip,
+        "{\"kind\":\"registration\",\"name\":\"%s\",\"origin\":\"%s\",\"challenge\":\"%s\","
+        "\"call\":{\"clientDataJSON\":\"%s\",\"rpId\":\"%s\",\"rpName\":\"%s\",\"userId\":\"%s\","
+        "\"userName\":\"%s\",\"userDisplayName\":\"%s\",\"algorithms\":%s,\"excludeList\":%s,"
+        "\"residentKey\":%s,\"userVerification\":%d,\"attestation\":%d,\"timeoutMs\":%u},"
+        "\"answer\":{\"format\":\"%s\",\"authenticatorData\":\"%s\","
+        "\"attestationStatement\":\"%s\",\"attestationObject\":\"%s\",\"credentialId\":\"%s\","
+        "\"residentKey\":%s,\"usedTransport\":%u}}\n",
+        name, kOrigin, hex(challenge).c_str(), hex(call.clientDataJson).c_str(),
+        ascii(call.rpId).c_str(), ascii(call.rpName).c_str(), hex(call.userId).c_str(),
+        ascii(call.userName).c_str(), ascii(call.userDisplayName).c_str(),
+        algorithmsJson(call.algorithms).c_str(), descriptorsJson(call.excludeList).c_str(),
+        call.residentKey ? "true" : "false", static_cast<int>(call.userVerification),
+        static_cast<int>(call.attestation), call.timeoutMs, ascii(made.format).c_str(),
+        hex(made.authenticatorData).c_str(), hex(made.attestationStatement).c_str(),
+        hex(made.attestationObject).c_str(), hex(made.credentialId).c_str(), residentKey.c_str(),
+        made.usedTransport);
 }
 
 void writeAuthentication(const char* name, const Bytes& challenge, const GetAssertionCall& call,
                          const Assertion& assertion)
 {
-    std::fprintf(g_roundTrip,
-                 "{\"kind\":\"authentication\",\"name\":\"%s\",\"rpId\":\"localhost\","
-                 "\"origin\":\"%s\",\"challenge\":\"%s\",\"clientDataJSON\":\"%s\","
-                 "\"authenticatorData\":\"%s\",\"signature\":\"%s\",\"credentialId\":\"%s\","
-                 "\"userHandle\":\"%s\"}\n",
-                 name, kOrigin, hex(challenge).c_str(), hex(call.clientDataJson).c_str(),
-                 hex(assertion.authenticatorData).c_str(), hex(assertion.signature).c_str(),
-                 hex(assertion.credentialId).c_str(), hex(assertion.userId).c_str());
+    std::fprintf(
+        g_roundTrip,
+        "{\"kind\":\"authentication\",\"name\":\"%s\",\"origin\":\"%s\",\"challenge\":\"%s\","
+        "\"call\":{\"clientDataJSON\":\"%s\",\"rpId\":\"%s\",\"allowList\":%s,"
+        "\"userVerification\":%d,\"timeoutMs\":%u},"
+        "\"answer\":{\"credentialId\":\"%s\",\"authenticatorData\":\"%s\",\"signature\":\"%s\","
+        "\"userId\":\"%s\"}}\n",
+        name, kOrigin, hex(challenge).c_str(), hex(call.clientDataJson).c_str(),
+        ascii(call.rpId).c_str(), descriptorsJson(call.allowList).c_str(),
+        static_cast<int>(call.userVerification), call.timeoutMs,
+        hex(assertion.credentialId).c_str(), hex(assertion.authenticatorData).c_str(),
+        hex(assertion.signature).c_str(), hex(assertion.userId).c_str());
 }
 
 constexpr std::uint8_t kFlagUv = 0x04;
@@ -414,7 +453,7 @@ void ceremonyRoundTrip(LONG algorithm, const char* name)
     CHECK((credential.authenticatorData[kFlagsOffset] & kFlagUv) != 0);
     CHECK(fake.outstanding() == 0); // handed back through WebAuthNFreeCredentialAttestation
     CHECK(fake.badFrees() == 0);
-    writeRegistration(name, challenge, call, credential, true);
+    writeRegistration(name, challenge, call, credential);
 
     const Bytes challenge2 = challengeOf(static_cast<std::uint8_t>(algorithm + 100));
     const GetAssertionCall get = authentication(challenge2, credential.credentialId);
@@ -480,7 +519,7 @@ void userVerificationFlagIsWindowsOwn()
     CHECK(fake.lastCall("WebAuthNAuthenticatorMakeCredential", seen));
     CHECK(seen.userVerificationRequirement == WEBAUTHN_USER_VERIFICATION_REQUIREMENT_PREFERRED);
     CHECK(seen.attestationPreference == WEBAUTHN_ATTESTATION_CONVEYANCE_PREFERENCE_NONE);
-    writeRegistration("presence-only", challenge, call, made.outcome->value(), false);
+    writeRegistration("presence-only", challenge, call, made.outcome->value());
 }
 
 MadeCredential registerOne(HelloService& service, CallerQueue& queue)
