@@ -165,6 +165,26 @@ Die Seite wurde nicht geladen. Versuchen Sie es erneut; wenn es weiterhin fehlsc
         <source>--port must be a whole number from 0 to 65535, not &apos;%1&apos;.</source>
         <translation>--port muss eine ganze Zahl von 0 bis 65535 sein, nicht &apos;%1&apos;.</translation>
     </message>
+    <message>
+        <source>Keep new passkeys in the TPM reached through the tpm2-tss TCTI CONF, e.g. swtpm:host=127.0.0.1,port=2321 (default: LATCHKEY_TPM_TCTI, else /dev/tpmrm0 when usable, else the software key store).</source>
+        <translation>Neue Passkeys im TPM aufbewahren, das über die tpm2-tss-TCTI CONF erreicht wird, z. B. swtpm:host=127.0.0.1,port=2321 (Standard: LATCHKEY_TPM_TCTI, sonst /dev/tpmrm0, wenn verwendbar, sonst der Software-Schlüsselspeicher).</translation>
+    </message>
+    <message>
+        <source>Print this computer&apos;s key stores and user verifiers as JSON and exit.</source>
+        <translation>Die Schlüsselspeicher und Benutzerprüfungen dieses Computers als JSON ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>With --authenticators: create, use and delete a test key in each available key store (in a temporary folder); exit with 1 if any step fails.</source>
+        <translation>Mit --authenticators: in jedem verfügbaren Schlüsselspeicher einen Testschlüssel erstellen, verwenden und löschen (in einem temporären Ordner); mit 1 beenden, wenn ein Schritt fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>--self-test goes with --authenticators.</source>
+        <translation>--self-test gehört zu --authenticators.</translation>
+    </message>
+    <message>
+        <source>--tpm-tcti needs a TCTI configuration, e.g. swtpm:host=127.0.0.1,port=2321.</source>
+        <translation>--tpm-tcti braucht eine TCTI-Konfiguration, z. B. swtpm:host=127.0.0.1,port=2321.</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::app::DataFolder</name>
@@ -1126,10 +1146,6 @@ Mit Strg+C beenden.</translation>
         <translation>%1 wird unter %2 nicht angenommen.</translation>
     </message>
     <message>
-        <source>Latchkey on this computer</source>
-        <translation>Latchkey auf diesem Computer</translation>
-    </message>
-    <message>
         <source>Chromium virtual authenticator</source>
         <translation>Virtueller Chromium-Authenticator</translation>
     </message>
@@ -1266,6 +1282,14 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>No system sign-in (password or fingerprint) is set up for Latchkey, so a passkey here is confirmed by pressing Confirm alone: anyone at this computer could use it. To confirm with your password or fingerprint, install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey again.</source>
         <translation>Für Latchkey ist keine Systemanmeldung (Passwort oder Fingerabdruck) eingerichtet, daher wird ein Passkey hier allein mit „Bestätigen“ bestätigt: Jede Person an diesem Computer könnte ihn verwenden. Um mit Ihrem Passwort oder Fingerabdruck zu bestätigen, installieren Sie packaging/pam/latchkey als /etc/pam.d/latchkey und starten Sie Latchkey neu.</translation>
+    </message>
+    <message>
+        <source>Latchkey on this computer, software key store</source>
+        <translation>Latchkey auf diesem Computer, Software-Schlüsselspeicher</translation>
+    </message>
+    <message>
+        <source>Latchkey on this computer, key in the TPM</source>
+        <translation>Latchkey auf diesem Computer, Schlüssel im TPM</translation>
     </message>
 </context>
 <context>

@@ -165,6 +165,26 @@ La page ne s’est pas chargée. Réessayez ; si l’échec persiste, redémarre
         <source>--port must be a whole number from 0 to 65535, not &apos;%1&apos;.</source>
         <translation>--port doit être un nombre entier de 0 à 65535, pas &apos;%1&apos;.</translation>
     </message>
+    <message>
+        <source>Keep new passkeys in the TPM reached through the tpm2-tss TCTI CONF, e.g. swtpm:host=127.0.0.1,port=2321 (default: LATCHKEY_TPM_TCTI, else /dev/tpmrm0 when usable, else the software key store).</source>
+        <translation>Garder les nouvelles clés d&apos;accès dans le TPM joint par la TCTI tpm2-tss CONF, p. ex. swtpm:host=127.0.0.1,port=2321 (par défaut : LATCHKEY_TPM_TCTI, sinon /dev/tpmrm0 s&apos;il est utilisable, sinon le magasin de clés logiciel).</translation>
+    </message>
+    <message>
+        <source>Print this computer&apos;s key stores and user verifiers as JSON and exit.</source>
+        <translation>Afficher en JSON les magasins de clés et les vérifications d&apos;utilisateur de cet ordinateur, puis quitter.</translation>
+    </message>
+    <message>
+        <source>With --authenticators: create, use and delete a test key in each available key store (in a temporary folder); exit with 1 if any step fails.</source>
+        <translation>Avec --authenticators : créer, utiliser et supprimer une clé de test dans chaque magasin de clés disponible (dans un dossier temporaire) ; quitter avec 1 si une étape échoue.</translation>
+    </message>
+    <message>
+        <source>--self-test goes with --authenticators.</source>
+        <translation>--self-test s&apos;utilise avec --authenticators.</translation>
+    </message>
+    <message>
+        <source>--tpm-tcti needs a TCTI configuration, e.g. swtpm:host=127.0.0.1,port=2321.</source>
+        <translation>--tpm-tcti a besoin d&apos;une configuration TCTI, p. ex. swtpm:host=127.0.0.1,port=2321.</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::app::DataFolder</name>
@@ -1126,10 +1146,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>%1 n’est pas accepté à %2.</translation>
     </message>
     <message>
-        <source>Latchkey on this computer</source>
-        <translation>Latchkey sur cet ordinateur</translation>
-    </message>
-    <message>
         <source>Chromium virtual authenticator</source>
         <translation>Authentificateur virtuel Chromium</translation>
     </message>
@@ -1266,6 +1282,14 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>No system sign-in (password or fingerprint) is set up for Latchkey, so a passkey here is confirmed by pressing Confirm alone: anyone at this computer could use it. To confirm with your password or fingerprint, install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey again.</source>
         <translation>Aucune connexion système (mot de passe ou empreinte) n’est configurée pour Latchkey : une clé d’accès est donc confirmée ici par un simple appui sur « Confirmer », et toute personne devant cet ordinateur pourrait l’utiliser. Pour confirmer avec votre mot de passe ou votre empreinte, installez packaging/pam/latchkey en tant que /etc/pam.d/latchkey et redémarrez Latchkey.</translation>
+    </message>
+    <message>
+        <source>Latchkey on this computer, software key store</source>
+        <translation>Latchkey sur cet ordinateur, magasin de clés logiciel</translation>
+    </message>
+    <message>
+        <source>Latchkey on this computer, key in the TPM</source>
+        <translation>Latchkey sur cet ordinateur, clé dans le TPM</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,8 @@ AppResult<void> AppWindow::open(const Handler& handler)
         !installed)
         return installed.error();
     m_passkeys = new WebAuthnBridge(
-        handler.homeUrl, passkeyStorageFor(handler.dataFolder, handler.dataFolderRequested),
+        handler.homeUrl,
+        passkeyStorageFor(handler.dataFolder, handler.dataFolderRequested, handler.tpmTcti),
         handler.verifier, this);
     // Known before the view exists, so it starts loading while the window is being built.
     m_shell->setHomeUrl(handler.homeUrl);

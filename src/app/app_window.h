@@ -43,6 +43,7 @@ public:
         // How the person is verified (UserVerificationChoice::chosen()), null: presence only.
         // It must outlive the window.
         authenticator::SystemVerifier* verifier = nullptr;
+        QString tpmTcti; // --tpm-tcti
     };
 
     explicit AppWindow(Setup setup, QObject* parent = nullptr);

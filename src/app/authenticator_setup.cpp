@@ -1,12 +1,8 @@
 #include "app/authenticator_setup.h"
 
-#include "authenticator/local_authenticator.h"
-#include "authenticator/software/file_sealing_key_provider.h"
-#include "authenticator/software/keychain_sealing_key_provider.h"
-#include "authenticator/software/software_key_store.h"
+#include "app/platform_authenticator.h"
 #include "authenticator/software/software_key_store_paths.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -14,16 +10,18 @@ namespace latchkey::app {
 
 using namespace latchkey::authenticator;
 
-PasskeyStorage passkeyStorageFor(const QString& dataFolder, bool dataFolderRequested)
+PasskeyStorage passkeyStorageFor(const QString& dataFolder, bool dataFolderRequested,
+                                 const QString& tpmTcti)
 {
+    const QString tpmKeysFile = QDir(dataFolder).filePath(QStringLiteral("tpm-keys.json"));
     if (!dataFolderRequested) {
         const SoftwareKeyStorePaths paths = softwareKeyStorePaths(dataFolder);
-        return {paths.keysFile, paths.sealingKeyFile, true};
+        return {paths.keysFile, paths.sealingKeyFile, true, tpmKeysFile, tpmTcti};
     }
     // A sibling of the data folder: derived from it, yet not inside it.
     const QString folder = QFileInfo(dataFolder).absoluteFilePath() + QStringLiteral("-sealing");
     const SoftwareKeyStorePaths paths = softwareKeyStorePaths(dataFolder, folder);
-    return {paths.keysFile, paths.sealingKeyFile, false};
+    return {paths.keysFile, paths.sealingKeyFile, false, tpmKeysFile, tpmTcti};
 }
 
 AuthenticatorSetup::AuthenticatorSetup(PasskeyStorage storage, UserVerifier& verifier)
@@ -34,42 +32,19 @@ AuthenticatorSetup::~AuthenticatorSetup()
 {
     // The client first: it may still wait on the authenticator, which uses the store.
     m_client.reset();
-    m_authenticator.reset();
-    m_keys.reset();
+    m_platform.reset();
 }
 
 ClientResult<Client*> AuthenticatorSetup::client()
 {
     if (!m_client) {
-        if (const auto opened = open(); !opened)
-            return opened.error();
+        auto platform = openPlatformAuthenticator(m_storage, m_verifier);
+        if (!platform)
+            return platform.error();
+        m_platform = std::move(*platform);
+        m_client = std::make_unique<Client>(m_platform->authenticator());
     }
     return m_client.get();
-}
-
-ClientResult<void> AuthenticatorSetup::open()
-{
-    m_sealingFile = std::make_unique<FileSealingKeyProvider>(m_storage.sealingKeyFile);
-    SealingKeyProvider* sealing = m_sealingFile.get();
-    if (m_storage.useKeychain) {
-        const SoftwareKeyStorePaths names = softwareKeyStorePaths(QString());
-        m_keychain = std::make_unique<KeychainSealingKeyProvider>(names.keychainService,
-                                                                  names.keychainEntry);
-        m_fallback = std::make_unique<FallbackSealingKeyProvider>(*m_keychain, *m_sealingFile);
-        sealing = m_fallback.get();
-    }
-    auto keys = SoftwareKeyStore::open(m_storage.keysFile, *sealing);
-    if (!keys) {
-        return clientError(
-            DomErrorName::UnknownError,
-            QCoreApplication::translate("latchkey::app::AuthenticatorSetup",
-                                        "This computer's passkeys could not be opened (%1).")
-                .arg(keys.error().message));
-    }
-    m_keys = std::move(*keys);
-    m_authenticator = std::make_unique<LocalAuthenticator>(*m_keys, m_verifier);
-    m_client = std::make_unique<Client>(*m_authenticator);
-    return {};
 }
 
 } // namespace latchkey::app

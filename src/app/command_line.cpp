@@ -33,11 +33,31 @@ struct Parser {
                                  "Open no window: print a one-time URL for an ordinary browser and "
                                  "serve until interrupted.")};
 
+    QCommandLineOption tpmTcti{
+        QStringLiteral("tpm-tcti"),
+        QCoreApplication::translate(
+            "latchkey::app::CommandLine",
+            "Keep new passkeys in the TPM reached through the tpm2-tss TCTI CONF, e.g. "
+            "swtpm:host=127.0.0.1,port=2321 (default: LATCHKEY_TPM_TCTI, else /dev/tpmrm0 when "
+            "usable, else the software key store)."),
+        QStringLiteral("CONF")};
+    QCommandLineOption authenticators{
+        QStringLiteral("authenticators"),
+        QCoreApplication::translate("latchkey::app::CommandLine",
+                                    "Print this computer's key stores and user verifiers as "
+                                    "JSON and exit.")};
+    QCommandLineOption selfTest{
+        QStringLiteral("self-test"),
+        QCoreApplication::translate(
+            "latchkey::app::CommandLine",
+            "With --authenticators: create, use and delete a test key in each available key "
+            "store (in a temporary folder); exit with 1 if any step fails.")};
+
     Parser()
     {
         parser.setApplicationDescription(QCoreApplication::translate(
             "latchkey::app::CommandLine", "Passwordless local profiles with passkeys."));
-        parser.addOptions({help, version, dataDir, port, serve});
+        parser.addOptions({help, version, dataDir, port, serve, tpmTcti, authenticators, selfTest});
     }
 };
 
@@ -76,8 +96,21 @@ AppResult<LaunchOptions> parseCommandLine(const QStringList& arguments)
         options.mode = LaunchOptions::Mode::Help;
     else if (p.parser.isSet(p.version))
         options.mode = LaunchOptions::Mode::Version;
+    else if (p.parser.isSet(p.authenticators))
+        options.mode = LaunchOptions::Mode::Authenticators;
     else if (p.parser.isSet(p.serve))
         options.mode = LaunchOptions::Mode::Serve;
+    if (p.parser.isSet(p.selfTest) && options.mode != LaunchOptions::Mode::Authenticators)
+        return badArguments(QCoreApplication::translate("latchkey::app::CommandLine",
+                                                        "--self-test goes with --authenticators."));
+    options.selfTest = p.parser.isSet(p.selfTest);
+    if (p.parser.isSet(p.tpmTcti)) {
+        options.tpmTcti = p.parser.value(p.tpmTcti).trimmed();
+        if (options.tpmTcti.isEmpty())
+            return badArguments(QCoreApplication::translate(
+                "latchkey::app::CommandLine",
+                "--tpm-tcti needs a TCTI configuration, e.g. swtpm:host=127.0.0.1,port=2321."));
+    }
 
     if (p.parser.isSet(p.dataDir)) {
         options.dataDir = p.parser.value(p.dataDir);

@@ -10,14 +10,18 @@ namespace latchkey::app {
 // What the person asked for on the command line.
 struct LaunchOptions {
     enum class Mode {
-        Window,  // the default: open the window
-        Serve,   // --serve: no window, print a one-time URL for an ordinary browser
-        Help,    // --help: print usage and exit 0
-        Version, // --version: print the version and exit 0
+        Window,         // the default: open the window
+        Serve,          // --serve: no window, print a one-time URL for an ordinary browser
+        Help,           // --help: print usage and exit 0
+        Version,        // --version: print the version and exit 0
+        Authenticators, // --authenticators [--self-test]: print this computer's key stores
+                        // and user verifiers as JSON (and test each store); no window
     };
     Mode mode = Mode::Window;
     QString dataDir;  // empty: the platform's application-data folder
     quint16 port = 0; // 0: any free port
+    QString tpmTcti;  // --tpm-tcti: the TPM for passkeys; empty: LATCHKEY_TPM_TCTI or /dev/tpmrm0
+    bool selfTest = false; // --self-test (with --authenticators)
 };
 
 // Parses the arguments (argv[0] first). Needs no QCoreApplication, so main() can decide

@@ -1,9 +1,12 @@
 #include "app/launch.h"
 
 #include "app/app_window.h"
+#include "app/authenticator_report.h"
+#include "app/authenticator_setup.h"
 #include "app/backend.h"
 #include "app/backend_thread.h"
 #include "app/command_line.h"
+#include "app/data_folder.h"
 #include "app/first_paint.h"
 #include "app/launch_secret.h"
 #include "app/quit_on_signal.h"
@@ -16,6 +19,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QJsonDocument>
 #include <QQuickStyle>
 #include <QTextStream>
 #include <QtWebEngineQuick/qtwebenginequickglobal.h>
@@ -68,6 +72,22 @@ int serve(const LaunchOptions& options)
     return QCoreApplication::exec();
 }
 
+// --authenticators [--self-test]: the JSON report on stdout; exit 1 when a self-test failed.
+int reportAuthenticators(const LaunchOptions& options)
+{
+    const auto folder = prepareDataFolder(options.dataDir);
+    if (!folder)
+        return fail(folder.error());
+    const PasskeyStorage storage =
+        passkeyStorageFor(*folder, !options.dataDir.isEmpty(), options.tpmTcti);
+    const UserVerificationChoice verification;
+    bool ok = true;
+    const QJsonObject report =
+        authenticatorDiagnostics(storage, verification.diagnostics(), options.selfTest, ok);
+    QTextStream(stdout) << QJsonDocument(report).toJson(QJsonDocument::Indented);
+    return ok ? 0 : 1;
+}
+
 // Help, version, bad arguments and --serve need neither a display nor WebEngine.
 int runWithoutWindow(int& argc, char** argv)
 {
@@ -84,6 +104,8 @@ int runWithoutWindow(int& argc, char** argv)
     case LaunchOptions::Mode::Version:
         QTextStream(stdout) << versionText() << Qt::endl;
         return 0;
+    case LaunchOptions::Mode::Authenticators:
+        return reportAuthenticators(*options);
     case LaunchOptions::Mode::Serve:
     case LaunchOptions::Mode::Window:
         break;
@@ -135,9 +157,10 @@ int runWindow(const LaunchOptions& options, int& argc, char** argv)
     if (!ready)
         return fail(ready.error());
     FirstPaintReporter::markStage("backend-ready");
-    if (const auto opened = window.open({ready->homeUrl, server::LocalServer::secretHeaderName(),
-                                         secret, QFileInfo(ready->databasePath).absolutePath(),
-                                         !options.dataDir.isEmpty(), verification.chosen()});
+    if (const auto opened =
+            window.open({ready->homeUrl, server::LocalServer::secretHeaderName(), secret,
+                         QFileInfo(ready->databasePath).absolutePath(), !options.dataDir.isEmpty(),
+                         verification.chosen(), options.tpmTcti});
         !opened)
         return fail(opened.error());
     FirstPaintReporter::markStage("window-loaded");

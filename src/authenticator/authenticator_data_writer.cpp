@@ -51,6 +51,13 @@ QByteArray latchkeyAaguid()
     return QByteArray(reinterpret_cast<const char*>(aaguid), sizeof aaguid);
 }
 
+QByteArray latchkeyTpmAaguid()
+{
+    static const unsigned char aaguid[] = {0xe0, 0x5b, 0x56, 0x7d, 0x09, 0x14, 0x43, 0x8f,
+                                           0xb5, 0x25, 0xf5, 0x47, 0x96, 0x94, 0x83, 0x7a};
+    return QByteArray(reinterpret_cast<const char*>(aaguid), sizeof aaguid);
+}
+
 QByteArray p256SpkiDer(const QByteArray& publicPoint)
 {
     // The DER header is fixed for this algorithm and curve; only the point varies.

@@ -9,7 +9,11 @@ namespace latchkey::authenticator {
 
 // Latchkey's AAGUID (random v4 UUID d6843ecc-a929-41df-a698-40df8f209f70, fixed forever): it
 // names this authenticator model in attested credential data.
+// It stands for Latchkey with its software key store (keys sealed in a file).
 QByteArray latchkeyAaguid();
+// Latchkey with its TPM key store (random v4 UUID e05b567d-0914-438f-b525-f5479694837a,
+// fixed forever).
+QByteArray latchkeyTpmAaguid();
 
 // COSE_Key of an ES256 public key (RFC 9053 §7.1.1): {1: 2, 3: -7, -1: 1, -2: x, -3: y}, keys
 // in CTAP2 canonical order. publicPoint is 0x04 || x || y.

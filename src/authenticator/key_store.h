@@ -40,6 +40,10 @@ class KeyStore {
 public:
     virtual ~KeyStore() = default;
 
+    // The AAGUID written into the credentials this store makes: each store has its own, so a
+    // relying party (our own profile page) can tell where a passkey's key is kept.
+    virtual QByteArray aaguid() const = 0;
+
     // A new P-256 key, persisted under a handle derived from credentialId.
     virtual KeyStoreResult<CreatedKey> createKey(const QByteArray& credentialId) = 0;
     // ECDSA with SHA-256 over data, DER encoded (as WebAuthn ES256 signatures are).

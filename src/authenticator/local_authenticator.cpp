@@ -282,7 +282,7 @@ LocalAuthenticator::attest(const MakeCredentialRequest& request, const Credentia
     response.publicKeySpkiDer = p256SpkiDer(key.publicPoint);
     response.authData = authenticatorData(
         request.rp.id, flagBits, record.signCount,
-        AttestedCredential{latchkeyAaguid(), record.credentialId, es256CoseKey(key.publicPoint)});
+        AttestedCredential{m_keys.aaguid(), record.credentialId, es256CoseKey(key.publicPoint)});
     response.fmt = QStringLiteral("none");
     if (!wantsAttestation(request.attestationFormatsPreference))
         return response;

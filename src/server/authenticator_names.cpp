@@ -11,8 +11,13 @@ QString authenticatorName(const QByteArray& aaguid)
     if (aaguid.size() != 16)
         return {};
     const QString uuid = QUuid::fromRfc4122(aaguid).toString(QUuid::WithoutBraces);
+    // Latchkey's own: one AAGUID per key store, so the profile says where each key is kept.
     if (uuid == QLatin1String("d6843ecc-a929-41df-a698-40df8f209f70"))
-        return QCoreApplication::translate("latchkey::server::Pages", "Latchkey on this computer");
+        return QCoreApplication::translate("latchkey::server::Pages",
+                                           "Latchkey on this computer, software key store");
+    if (uuid == QLatin1String("e05b567d-0914-438f-b525-f5479694837a"))
+        return QCoreApplication::translate("latchkey::server::Pages",
+                                           "Latchkey on this computer, key in the TPM");
     if (uuid == QLatin1String("01020304-0506-0708-0102-030405060708"))
         return QCoreApplication::translate("latchkey::server::Pages",
                                            "Chromium virtual authenticator");

@@ -1,15 +1,20 @@
 // The TPM key store against a real software TPM (swtpm), started by this test on free loopback
 // ports: keys made and used inside the TPM, signatures checked by OpenSSL, every transient
 // object flushed, blobs of another TPM refused, a TPM that vanishes reported plainly.
+#include "authenticator/authenticator_data_writer.h"
+#include "authenticator/fake/scripted_user_verifier.h"
+#include "authenticator/local_authenticator.h"
 #include "authenticator/software/file_sealing_key_provider.h"
 #include "authenticator/tpm/ecdsa_der.h"
 #include "authenticator/tpm/tpm_device.h"
 #include "authenticator/tpm/tpm_key_store.h"
 #include "swtpm_process.h"
 #include "test_support.h"
+#include "webauthn/cose_key.h"
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <QtTest>
 #include <openssl/ecdsa.h>
 #include <tss2/tss2_mu.h>
@@ -66,6 +71,7 @@ private slots:
     void unreachableTctiSaysWhatToCheck();
     void missingDeviceNodeSaysWhatToDo();
     void derSignatureFromTpmIntegers();
+    void passkeyMadeInTheTpmCarriesTheTpmAaguidAndSigns();
 
 private:
     std::unique_ptr<TpmKeyStore> openStore(SwtpmProcess& tpm, const QString& file);
@@ -305,6 +311,45 @@ void TestTpmKeyStore::derSignatureFromTpmIntegers()
     QCOMPARE(der->toHex(), (QByteArray("3043") + "0221" + "00" + r.toHex() + "021e" +
                             QByteArray(30, '\x02').toHex()));
     QVERIFY(!derEcdsaSignature({}, s));
+}
+
+void TestTpmKeyStore::passkeyMadeInTheTpmCarriesTheTpmAaguidAndSigns()
+{
+    auto store = openStore(*m_tpm, m_keysFile);
+    QVERIFY(store);
+    ScriptedUserVerifier verifier;
+    LocalAuthenticator authenticator(*store, verifier);
+    verifier.scriptOutcome(VerificationOutcome::Verified);
+    MakeCredentialRequest request;
+    request.clientDataHash = QByteArray(32, 'c');
+    request.rp = RpEntity{QStringLiteral("localhost"), QStringLiteral("Latchkey")};
+    request.user = UserEntity{"user-1", QStringLiteral("ada"), QStringLiteral("Ada")};
+    request.pubKeyCredParams = {latchkey::webauthn::cose::ES256};
+    request.rk = true;
+    request.attestationFormatsPreference = {QStringLiteral("packed")};
+    Captured<AuthenticatorResult<MakeCredentialResponse>> made;
+    authenticator.makeCredential(request, made.callback());
+    QCOMPARE(made.calls, 1);
+    QVERIFY2(made.value->ok(), made.value->ok() ? "" : qPrintable(made.value->error().message));
+    const MakeCredentialResponse& credential = **made.value;
+    QCOMPARE(credential.authData.mid(37, 16), latchkeyTpmAaguid());
+    QCOMPARE(QUuid::fromRfc4122(latchkeyTpmAaguid()).toString(QUuid::WithoutBraces),
+             QStringLiteral("e05b567d-0914-438f-b525-f5479694837a"));
+    QVERIFY(latchkeyTpmAaguid() != latchkeyAaguid());
+
+    verifier.scriptOutcome(VerificationOutcome::Verified);
+    GetAssertionRequest assertion;
+    assertion.rpId = QStringLiteral("localhost");
+    assertion.clientDataHash = QByteArray(32, 'a');
+    Captured<AuthenticatorResult<GetAssertionResponse>> asserted;
+    authenticator.getAssertion(assertion, asserted.callback());
+    QCOMPARE(asserted.calls, 1);
+    QVERIFY2(asserted.value->ok(),
+             asserted.value->ok() ? "" : qPrintable(asserted.value->error().message));
+    const GetAssertionResponse& answer = **asserted.value;
+    QVERIFY(verifyEs256(credential.publicKeySpkiDer, answer.authData + assertion.clientDataHash,
+                        answer.signature));
+    QCOMPARE(signCountOf(answer.authData), quint32(1)); // the store's counter, not the TPM's
 }
 
 QTEST_GUILESS_MAIN(TestTpmKeyStore)

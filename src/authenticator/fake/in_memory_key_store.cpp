@@ -1,6 +1,13 @@
 #include "authenticator/fake/in_memory_key_store.h"
 
+#include "authenticator/authenticator_data_writer.h"
+
 namespace latchkey::authenticator {
+
+QByteArray InMemoryKeyStore::aaguid() const
+{
+    return latchkeyAaguid();
+}
 namespace {
 
 KeyStoreError notFound()

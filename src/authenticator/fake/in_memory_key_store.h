@@ -11,6 +11,8 @@ namespace latchkey::authenticator {
 // contract the persistent stores keep.
 class InMemoryKeyStore final : public KeyStore {
 public:
+    // The software store's: a stand-in for it in tests.
+    QByteArray aaguid() const override;
     KeyStoreResult<CreatedKey> createKey(const QByteArray& credentialId) override;
     KeyStoreResult<QByteArray> sign(const KeyHandle& handle, QByteArrayView data) override;
     KeyStoreResult<void> deleteKey(const KeyHandle& handle) override;

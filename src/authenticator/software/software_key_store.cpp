@@ -1,5 +1,6 @@
 #include "authenticator/software/software_key_store.h"
 
+#include "authenticator/authenticator_data_writer.h"
 #include "authenticator/ec_p256_key.h"
 
 #include <QCborValue>
@@ -34,6 +35,11 @@ SoftwareKeyStore::open(const QString& path, SealingKeyProvider& sealing,
     if (auto loaded = store->load(); !loaded)
         return loaded.error();
     return store;
+}
+
+QByteArray SoftwareKeyStore::aaguid() const
+{
+    return latchkeyAaguid();
 }
 
 KeyStoreResult<void> SoftwareKeyStore::checkKeyMaterial(const QCborMap& material) const

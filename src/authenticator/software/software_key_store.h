@@ -17,6 +17,7 @@ public:
     open(const QString& path, SealingKeyProvider& sealing,
          std::chrono::milliseconds lockWait = kKeyFileLockWait);
 
+    QByteArray aaguid() const override; // latchkeyAaguid()
     KeyStoreResult<CreatedKey> createKey(const QByteArray& credentialId) override;
     KeyStoreResult<QByteArray> sign(const KeyHandle& handle, QByteArrayView data) override;
 

@@ -1,5 +1,6 @@
 #include "authenticator/tpm/tpm_key_store.h"
 
+#include "authenticator/authenticator_data_writer.h"
 #include "authenticator/ec_p256_key.h"
 
 #include <QCborValue>
@@ -39,6 +40,11 @@ KeyStoreResult<std::unique_ptr<TpmKeyStore>> TpmKeyStore::open(const QString& pa
     if (auto loaded = store->load(); !loaded)
         return loaded.error();
     return store;
+}
+
+QByteArray TpmKeyStore::aaguid() const
+{
+    return latchkeyTpmAaguid();
 }
 
 KeyStoreResult<void> TpmKeyStore::checkKeyMaterial(const QCborMap& material) const

@@ -24,6 +24,7 @@ public:
     open(const QString& path, SealingKeyProvider& sealing, std::unique_ptr<TpmDevice> device,
          std::chrono::milliseconds lockWait = kKeyFileLockWait);
 
+    QByteArray aaguid() const override; // latchkeyTpmAaguid()
     KeyStoreResult<CreatedKey> createKey(const QByteArray& credentialId) override;
     KeyStoreResult<QByteArray> sign(const KeyHandle& handle, QByteArrayView data) override;
 
