@@ -17,7 +17,9 @@
 #include <QUuid>
 #include <QtTest>
 #include <openssl/ecdsa.h>
+#include <tss2/tss2_esys.h>
 #include <tss2/tss2_mu.h>
+#include <tss2/tss2_tctildr.h>
 
 using namespace latchkey::authenticator;
 using namespace latchkey::authenticator::testing;
@@ -52,6 +54,30 @@ CredentialRecord recordFor(const CreatedKey& key, const QString& rpId)
     return record;
 }
 
+// A raw ESYS connection for provisioning the swtpm the way an administrator would (tpm2-tools
+// do the same calls); closed before the code under test connects (swtpm serves one at a time).
+class Provisioning {
+public:
+    explicit Provisioning(const QString& tcti)
+    {
+        const QByteArray conf = tcti.toUtf8();
+        if (Tss2_TctiLdr_Initialize(conf.constData(), &m_tcti) == TSS2_RC_SUCCESS)
+            Esys_Initialize(&m_esys, m_tcti, nullptr);
+    }
+    ~Provisioning()
+    {
+        if (m_esys)
+            Esys_Finalize(&m_esys);
+        if (m_tcti)
+            Tss2_TctiLdr_Finalize(&m_tcti);
+    }
+    ESYS_CONTEXT* esys() const { return m_esys; }
+
+private:
+    TSS2_TCTI_CONTEXT* m_tcti = nullptr;
+    ESYS_CONTEXT* m_esys = nullptr;
+};
+
 } // namespace
 
 class TestTpmKeyStore : public QObject {
@@ -72,6 +98,8 @@ private slots:
     void missingDeviceNodeSaysWhatToDo();
     void derSignatureFromTpmIntegers();
     void passkeyMadeInTheTpmCarriesTheTpmAaguidAndSigns();
+    void persistentSrkIsUsedWhereProvisioned();
+    void ownerPasswordWithoutPersistentSrkSaysWhatToDo();
 
 private:
     std::unique_ptr<TpmKeyStore> openStore(SwtpmProcess& tpm, const QString& file);
@@ -350,6 +378,70 @@ void TestTpmKeyStore::passkeyMadeInTheTpmCarriesTheTpmAaguidAndSigns()
     QVERIFY(verifyEs256(credential.publicKeySpkiDer, answer.authData + assertion.clientDataHash,
                         answer.signature));
     QCOMPARE(signCountOf(answer.authData), quint32(1)); // the store's counter, not the TPM's
+}
+
+void TestTpmKeyStore::persistentSrkIsUsedWhereProvisioned()
+{
+    {
+        Provisioning admin(m_tpm->tcti());
+        QVERIFY(admin.esys());
+        // Any restricted decryption key at 0x81000001 is a storage root key (an RSA one here,
+        // as tpm2_createprimary -C o -G rsa would make, to tell it from the one we would make).
+        TPM2B_PUBLIC rsaSrk{};
+        rsaSrk.publicArea.type = TPM2_ALG_RSA;
+        rsaSrk.publicArea.nameAlg = TPM2_ALG_SHA256;
+        rsaSrk.publicArea.objectAttributes = TPMA_OBJECT_FIXEDTPM | TPMA_OBJECT_FIXEDPARENT |
+                                             TPMA_OBJECT_SENSITIVEDATAORIGIN |
+                                             TPMA_OBJECT_USERWITHAUTH | TPMA_OBJECT_NODA |
+                                             TPMA_OBJECT_RESTRICTED | TPMA_OBJECT_DECRYPT;
+        rsaSrk.publicArea.parameters.rsaDetail.symmetric.algorithm = TPM2_ALG_AES;
+        rsaSrk.publicArea.parameters.rsaDetail.symmetric.keyBits.aes = 128;
+        rsaSrk.publicArea.parameters.rsaDetail.symmetric.mode.aes = TPM2_ALG_CFB;
+        rsaSrk.publicArea.parameters.rsaDetail.scheme.scheme = TPM2_ALG_NULL;
+        rsaSrk.publicArea.parameters.rsaDetail.keyBits = 2048;
+        const TPM2B_SENSITIVE_CREATE sensitive{};
+        const TPM2B_DATA outside{};
+        const TPML_PCR_SELECTION pcrs{};
+        ESYS_TR primary = ESYS_TR_NONE;
+        QCOMPARE(Esys_CreatePrimary(admin.esys(), ESYS_TR_RH_OWNER, ESYS_TR_PASSWORD, ESYS_TR_NONE,
+                                    ESYS_TR_NONE, &sensitive, &rsaSrk, &outside, &pcrs, &primary,
+                                    nullptr, nullptr, nullptr, nullptr),
+                 TSS2_RC(TSS2_RC_SUCCESS));
+        ESYS_TR persistent = ESYS_TR_NONE;
+        QCOMPARE(Esys_EvictControl(admin.esys(), ESYS_TR_RH_OWNER, primary, ESYS_TR_PASSWORD,
+                                   ESYS_TR_NONE, ESYS_TR_NONE, 0x81000001, &persistent),
+                 TSS2_RC(TSS2_RC_SUCCESS));
+        QCOMPARE(Esys_FlushContext(admin.esys(), primary), TSS2_RC(TSS2_RC_SUCCESS));
+    }
+    auto store = openStore(*m_tpm, m_keysFile);
+    QVERIFY(store);
+    QVERIFY(store->device().info().persistentSrk);
+    QCOMPARE(*store->device().transientObjectCount(), 0); // no primary of ours made
+    const auto key = store->createKey("under the persistent SRK");
+    QVERIFY2(key, key ? "" : qPrintable(key.error().message));
+    const auto signature = store->sign(key->handle, "data");
+    QVERIFY2(signature, signature ? "" : qPrintable(signature.error().message));
+    QVERIFY(verifyEs256(spkiOf(key->publicPoint), "data", *signature));
+    QCOMPARE(*store->device().transientObjectCount(), 0);
+}
+
+void TestTpmKeyStore::ownerPasswordWithoutPersistentSrkSaysWhatToDo()
+{
+    {
+        Provisioning admin(m_tpm->tcti());
+        QVERIFY(admin.esys());
+        TPM2B_AUTH password{};
+        password.size = 6;
+        std::copy_n("secret", 6, password.buffer);
+        QCOMPARE(Esys_HierarchyChangeAuth(admin.esys(), ESYS_TR_RH_OWNER, ESYS_TR_PASSWORD,
+                                          ESYS_TR_NONE, ESYS_TR_NONE, &password),
+                 TSS2_RC(TSS2_RC_SUCCESS));
+    }
+    const auto device = TpmDevice::open(m_tpm->tcti());
+    QVERIFY(!device);
+    QCOMPARE(device.error().code, KeyStoreErrorCode::TpmRefused);
+    QVERIFY2(device.error().message.contains(QLatin1String("0x81000001")),
+             qPrintable(device.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestTpmKeyStore)
