@@ -3,12 +3,14 @@
 // real X keyboard input (xdotool through XTEST), as a person would. The app verifies the person
 // through PAM on a real PAM stack (pam_wrapper, preloaded by CTest, with the service "latchkey"
 // of tests/authenticator/pam asking pam_matrix for a password): the password is typed into the
-// prompt's field, so the pages' userVerification "required" gets a real UV flag. Each step checks
-// the rows in the SQLite file and saves screenshots to $LATCHKEY_ARTIFACTS_DIR.
+// prompt's field, so the pages' userVerification "required" gets a real UV flag. The keys are
+// in a real software TPM (swtpm, started by the test; LATCHKEY_TPM_TCTI names it to the app). Each
+// step checks the rows in the SQLite file and saves screenshots to $LATCHKEY_ARTIFACTS_DIR.
 #include "app_window_launch.h"
 #include "child_process.h"
 #include "dev_tools_client.h"
 #include "screen_capture.h"
+#include "swtpm_process.h"
 #include "xvfb_display.h"
 
 #include <QDir>
@@ -70,10 +72,11 @@ double brightness(const QImage& image)
     return count ? sum / count : -1;
 }
 
-// Entries of the app's keys file (one sealed key and its record each); -1 when unreadable.
+// Entries of the app's TPM keys file (one sealed key blob and its record each); -1 when
+// unreadable.
 int keysInFile(const QString& dataDir)
 {
-    QFile file(QDir(dataDir).filePath(QStringLiteral("keys.json")));
+    QFile file(QDir(dataDir).filePath(QStringLiteral("tpm-keys.json")));
     if (!file.open(QIODevice::ReadOnly))
         return -1;
     return int(QJsonDocument::fromJson(file.readAll())
@@ -131,6 +134,7 @@ private:
     void createProfileNamed(const QString& name, const QString& username);
 
     QTemporaryDir m_scratch;
+    latchkey::testing::SwtpmProcess m_tpm; // outlives the app
     XvfbDisplay m_display;
     ChildProcess m_app;
     DevToolsClient m_devTools;
@@ -147,6 +151,9 @@ void TestE2ePasskeys::initTestCase()
     // machine's own.
     QCOMPARE(qEnvironmentVariable("PAM_WRAPPER"), QStringLiteral("1"));
     QVERIFY(writePassdb());
+    QVERIFY2(m_tpm.start(m_scratch.filePath(QStringLiteral("tpm"))),
+             qPrintable(m_tpm.errorString()));
+    qputenv("LATCHKEY_TPM_TCTI", m_tpm.tcti().toLocal8Bit());
     m_xdotool = QStandardPaths::findExecutable(QStringLiteral("xdotool"));
     if (m_xdotool.isEmpty())
         QSKIP("skipped: xdotool is not installed (packaging/install-deps.sh)");
@@ -246,11 +253,15 @@ void TestE2ePasskeys::registerPasskeyThroughThePrompt()
     QVERIFY(
         m_devTools.waitUntil(QStringLiteral("document.body.innerText.includes('This laptop')")));
     shoot(QStringLiteral("06-profile-with-passkey"));
+    // The key is in the TPM: its own AAGUID, named on the profile page.
+    QVERIFY(m_devTools.evaluate(QStringLiteral("document.body.innerText"))
+                ->toString()
+                .contains(QStringLiteral("key in the TPM")));
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials c JOIN users u ON u.id = "
                                  "c.user_id WHERE u.username = 'ada' AND c.nickname = 'This "
                                  "laptop'")),
              1);
-    QVERIFY(QFile::exists(QDir(m_dataDir).filePath(QStringLiteral("keys.json"))));
+    QVERIFY(QFile::exists(QDir(m_dataDir).filePath(QStringLiteral("tpm-keys.json"))));
     QVERIFY(QFile::exists(m_dataDir + QStringLiteral("-sealing/sealing.key")));
 }
 
@@ -349,7 +360,7 @@ void TestE2ePasskeys::renamePasskey()
 }
 
 // Deleting Ada's profile takes her passkey row with it; Grace's stays. The answer's Signal API
-// data reaches the app's authenticator, which deletes Ada's key from keys.json.
+// data reaches the app's authenticator, which deletes Ada's key from tpm-keys.json.
 void TestE2ePasskeys::deleteProfile()
 {
     QCOMPARE(keysInFile(m_dataDir), 2);
@@ -401,7 +412,7 @@ void TestE2ePasskeys::removeTheLastPasskey()
                                                 "register]')")));
     shoot(QStringLiteral("21-passkey-removed"));
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 0);
-    // signalAllAcceptedCredentials with nothing accepted: Grace's key leaves keys.json too.
+    // signalAllAcceptedCredentials with nothing accepted: Grace's key leaves tpm-keys.json too.
     QTRY_COMPARE(keysInFile(m_dataDir), 0);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM users")), 1);
 }
@@ -433,6 +444,7 @@ void TestE2ePasskeys::credentialObjectIsShapedLikeABrowsers()
                           r.getPublicKey()].every((b) => b instanceof ArrayBuffer && b.byteLength > 0),
                 transports: r.getTransports(),
                 algorithm: r.getPublicKeyAlgorithm(),
+                flags: new Uint8Array(r.getAuthenticatorData())[32],
                 clientData: JSON.parse(new TextDecoder().decode(r.clientDataJSON)),
                 extensions: c.getClientExtensionResults(),
             };
@@ -453,6 +465,8 @@ void TestE2ePasskeys::credentialObjectIsShapedLikeABrowsers()
     QCOMPARE(created.value(QStringLiteral("transports")).toArray(),
              QJsonArray{QStringLiteral("internal")});
     QCOMPARE(created.value(QStringLiteral("algorithm")).toInt(), -7);
+    // The password went through PAM: user present (0x01) and verified (0x04).
+    QCOMPARE(created.value(QStringLiteral("flags")).toInt() & 0x05, 0x05);
     const QJsonObject clientData = created.value(QStringLiteral("clientData")).toObject();
     QCOMPARE(clientData.value(QStringLiteral("type")).toString(),
              QStringLiteral("webauthn.create"));
