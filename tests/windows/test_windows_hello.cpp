@@ -62,6 +62,7 @@ struct FakeControl {
     FakeWebAuthnGetCall getCall = nullptr;
     FakeWebAuthnOutstandingBuffers outstanding = nullptr;
     FakeWebAuthnBadFrees badFrees = nullptr;
+    FakeWebAuthnWaiting waiting = nullptr;
 
     explicit FakeControl(const wchar_t* name)
         : module(LoadLibraryW((programFolder() + name).c_str()))
@@ -71,6 +72,7 @@ struct FakeControl {
         resolve("FakeWebAuthn_GetCall", getCall);
         resolve("FakeWebAuthn_OutstandingBuffers", outstanding);
         resolve("FakeWebAuthn_BadFrees", badFrees);
+        resolve("FakeWebAuthn_Waiting", waiting);
     }
     ~FakeControl() { FreeLibrary(module); }
     template <typename F> void resolve(const char* name, F& function)
@@ -78,7 +80,17 @@ struct FakeControl {
         function = reinterpret_cast<F>(reinterpret_cast<void*>(GetProcAddress(module, name)));
     }
     void play(const FakeWebAuthnScript& script) const { setScript(&script); }
-    bool complete() const { return setScript && callCount && getCall && outstanding && badFrees; }
+    bool complete() const
+    {
+        return setScript && callCount && getCall && outstanding && badFrees && waiting;
+    }
+    // Until an operation blocks in the fake (Windows' dialog is up), at most 10 s.
+    bool waitUntilWaiting() const
+    {
+        for (int i = 0; i < 1000 && !waiting(); ++i)
+            Sleep(10);
+        return waiting() != FALSE;
+    }
 
     // The last call to function since call index from.
     bool lastCall(const char* function, FakeWebAuthnCall& found, DWORD from = 0) const
@@ -659,7 +671,7 @@ void cancelEndsTheRunningOperation()
           second.outcome->error().kind == ErrorKind::NotAllowed);
     CHECK(!made.arrived());
 
-    Sleep(50);
+    CHECK(fake.waitUntilWaiting());
     service.cancel();
     CHECK(queue.pumpUntil([&] { return made.arrived(); }));
     CHECK(made.arrived() && !*made.outcome && made.outcome->error().kind == ErrorKind::NotAllowed &&
@@ -670,6 +682,29 @@ void cancelEndsTheRunningOperation()
     CHECK(cancel.result == S_OK);
     CHECK(IsEqualGUID(cancel.cancellationId, operation.cancellationId));
     CHECK(fake.countCalls("WebAuthNAuthenticatorGetAssertion", before) == 0);
+}
+
+// A cancel that comes while the worker is still starting is not lost: either Windows is never
+// asked, or it is told at once.
+void cancelBeforeWindowsIsAskedEndsIt()
+{
+    g_test = "cancelBeforeWindowsIsAskedEndsIt";
+    FakeModuleSource source(L"fake_webauthn.dll");
+    FakeControl fake(L"fake_webauthn.dll");
+    FakeWebAuthnScript waiting = script();
+    waiting.waitForCancel = TRUE;
+    fake.play(waiting);
+    CallerQueue queue;
+    HelloService service(source, queue.post());
+    for (int round = 0; round < 20; ++round) {
+        Answer<MadeCredential> made;
+        service.makeCredential(kWindow, registration(challengeOf(16)), made.done());
+        service.cancel();
+        CHECK(queue.pumpUntil([&] { return made.arrived(); }));
+        CHECK(made.arrived() && !*made.outcome &&
+              made.outcome->error().kind == ErrorKind::NotAllowed);
+    }
+    CHECK(!fake.waiting());
 }
 
 void windowsTimeoutIsNotAllowed()
@@ -706,7 +741,7 @@ void destroyingTheServiceCancelsAndWaits()
         FakeModuleSource source(L"fake_webauthn.dll");
         HelloService service(source, queue.post());
         service.makeCredential(kWindow, registration(challengeOf(14)), made.done());
-        Sleep(50);
+        CHECK(fake.waitUntilWaiting());
     }
     FakeWebAuthnCall call;
     CHECK(fake.lastCall("WebAuthNCancelCurrentOperation", call, before) && call.result == S_OK);
@@ -780,6 +815,7 @@ int main()
     unsupportedAlgorithmIsNotSupported();
     unknownCredentialIsNotAllowed();
     cancelEndsTheRunningOperation();
+    cancelBeforeWindowsIsAskedEndsIt();
     windowsTimeoutIsNotAllowed();
     destroyingTheServiceCancelsAndWaits();
     olderApiGetsOlderStructs();

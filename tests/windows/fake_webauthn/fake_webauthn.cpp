@@ -71,6 +71,8 @@ struct Fake {
     LONG badFrees = 0;
     GUID runningId{};
     bool running = false;
+    // Ids this DLL handed out and was asked to cancel before their operation began waiting.
+    std::vector<GUID> cancelledEarly;
     HANDLE cancelled = CreateEventW(nullptr, TRUE, FALSE, nullptr);
 };
 
@@ -182,10 +184,13 @@ HRESULT waitAsScripted(const GUID* id, DWORD timeoutMs)
         Guard guard(f.lock);
         if (!f.script.waitForCancel)
             return S_OK;
+        ResetEvent(f.cancelled);
+        for (const GUID& early : f.cancelledEarly)
+            if (id && IsEqualGUID(early, *id))
+                return HRESULT_FROM_WIN32(ERROR_CANCELLED);
         f.running = id != nullptr;
         if (id)
             f.runningId = *id;
-        ResetEvent(f.cancelled);
     }
     const DWORD waited = WaitForSingleObject(f.cancelled, timeoutMs ? timeoutMs : 30000);
     Guard guard(f.lock);
@@ -329,6 +334,9 @@ HRESULT WINAPI WebAuthNCancelCurrentOperation(const GUID* id)
         Guard guard(fake().lock);
         if (fake().running && IsEqualGUID(fake().runningId, *id)) {
             SetEvent(fake().cancelled);
+            result = S_OK;
+        } else if (!fake().running) {
+            fake().cancelledEarly.push_back(*id); // it may be about to start
             result = S_OK;
         }
     }
@@ -529,6 +537,12 @@ LONG WINAPI FakeWebAuthn_OutstandingBuffers(void)
 {
     Guard guard(fake().lock);
     return static_cast<LONG>(fake().attestations.size() + fake().assertions.size());
+}
+
+BOOL WINAPI FakeWebAuthn_Waiting(void)
+{
+    Guard guard(fake().lock);
+    return fake().running ? TRUE : FALSE;
 }
 
 LONG WINAPI FakeWebAuthn_BadFrees(void)

@@ -45,4 +45,6 @@ typedef BOOL(WINAPI* FakeWebAuthnGetCall)(DWORD index, FakeWebAuthnCall* call);
 // pointer the fake never handed out (or to the wrong Free function).
 typedef LONG(WINAPI* FakeWebAuthnOutstandingBuffers)(void);
 typedef LONG(WINAPI* FakeWebAuthnBadFrees)(void);
+// Whether an operation is blocked in the fake, as Windows' dialog would be.
+typedef BOOL(WINAPI* FakeWebAuthnWaiting)(void);
 }

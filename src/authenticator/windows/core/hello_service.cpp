@@ -11,14 +11,25 @@ struct HelloService::State {
     HelloService::Post post;
 
     SRWLOCK lock = SRWLOCK_INIT;
-    bool busy = false;       // guarded by lock
-    GUID cancellationId{};   // guarded by lock; the running operation's
-    HANDLE worker = nullptr; // the last worker thread; touched by the owning thread only
+    bool busy = false;            // guarded by lock
+    GUID cancellationId{};        // guarded by lock; the running operation's
+    bool cancelRequested = false; // guarded by lock; cancel() came before Windows was asked
+    HANDLE worker = nullptr;      // the last worker thread; touched by the owning thread only
 
     ~State()
     {
         if (module)
             FreeLibrary(module);
+    }
+
+    // Whether the operation may go on to webauthn.dll: a cancel() that came while its worker
+    // was starting would otherwise be lost, since Windows does not know the id yet.
+    bool stillWanted()
+    {
+        AcquireSRWLockShared(&lock);
+        const bool wanted = !cancelRequested;
+        ReleaseSRWLockShared(&lock);
+        return wanted;
     }
 
     void finished()
@@ -40,6 +51,11 @@ DWORD WINAPI runJob(void* parameter)
     const std::unique_ptr<Job> job(static_cast<Job*>(parameter));
     job->work();
     return 0;
+}
+
+Error cancelledEarly()
+{
+    return Error{ErrorKind::NotAllowed, 0, {}, "Cancelled before Windows was asked."};
 }
 
 Error notUsable(const Availability& availability)
@@ -102,6 +118,7 @@ void HelloService::start(std::function<void()> work, std::function<void(Error)> 
     if (!wasBusy) {
         state.busy = true;
         state.cancellationId = id;
+        state.cancelRequested = false;
     }
     ReleaseSRWLockExclusive(&state.lock);
     if (wasBusy)
@@ -137,7 +154,9 @@ void HelloService::makeCredential(std::uintptr_t window, MakeCredentialCall call
         [state, window, call = std::move(call), done]() mutable {
             GUID id = state->cancellationId; // written before this thread started
             Outcome<MadeCredential> made =
-                callMakeCredential(state->functions, windowHandle(window), call, &id);
+                state->stillWanted()
+                    ? callMakeCredential(state->functions, windowHandle(window), call, &id)
+                    : Outcome<MadeCredential>(cancelledEarly());
             state->finished();
             state->post([done, made = std::move(made)]() mutable { done(std::move(made)); });
         },
@@ -154,7 +173,9 @@ void HelloService::getAssertion(std::uintptr_t window, GetAssertionCall call, Do
         [state, window, call = std::move(call), done]() mutable {
             GUID id = state->cancellationId;
             Outcome<Assertion> asserted =
-                callGetAssertion(state->functions, windowHandle(window), call, &id);
+                state->stillWanted()
+                    ? callGetAssertion(state->functions, windowHandle(window), call, &id)
+                    : Outcome<Assertion>(cancelledEarly());
             state->finished();
             state->post(
                 [done, asserted = std::move(asserted)]() mutable { done(std::move(asserted)); });
@@ -165,10 +186,12 @@ void HelloService::getAssertion(std::uintptr_t window, GetAssertionCall call, Do
 void HelloService::cancel()
 {
     State& state = *m_state;
-    AcquireSRWLockShared(&state.lock);
+    AcquireSRWLockExclusive(&state.lock);
     const bool running = state.busy;
     const GUID id = state.cancellationId;
-    ReleaseSRWLockShared(&state.lock);
+    if (running)
+        state.cancelRequested = true;
+    ReleaseSRWLockExclusive(&state.lock);
     if (running)
         state.functions.cancelCurrentOperation(&id);
 }
