@@ -712,10 +712,6 @@ Mit Strg+C beenden.</translation>
         <translation>Dieses TPM bietet die Kurve P-256 nicht an, die Passkeys verwenden. Aktualisieren Sie seine Firmware oder bewahren Sie Passkeys im Software-Speicher auf (starten Sie Latchkey auf einem Computer ohne dieses TPM oder wählen Sie mit --tpm-tcti ein anderes).</translation>
     </message>
     <message>
-        <source>use its keys</source>
-        <translation>seine Schlüssel zu verwenden</translation>
-    </message>
-    <message>
         <source>open its storage root key</source>
         <translation>seinen Speicherwurzelschlüssel zu öffnen</translation>
     </message>

@@ -712,10 +712,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>Ce TPM ne propose pas la courbe P-256 qu&apos;utilisent les clés d&apos;accès. Mettez à jour son micrologiciel, ou gardez les clés d&apos;accès dans le magasin logiciel (lancez Latchkey sur un ordinateur sans ce TPM, ou choisissez-en un autre avec --tpm-tcti).</translation>
     </message>
     <message>
-        <source>use its keys</source>
-        <translation>utiliser ses clés</translation>
-    </message>
-    <message>
         <source>open its storage root key</source>
         <translation>ouvrir sa clé racine de stockage</translation>
     </message>

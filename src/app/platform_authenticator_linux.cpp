@@ -155,6 +155,7 @@ KeyStoreOffer tpmOffer(const PasskeyStorage& storage, const TpmChoice& choice)
     offer.available = true;
     offer.details.insert(QStringLiteral("manufacturer"), info.manufacturer);
     offer.details.insert(QStringLiteral("firmwareVersion"), info.firmwareVersion);
+    offer.details.insert(QStringLiteral("inLockout"), info.inLockout);
     offer.details.insert(QStringLiteral("storageRootKey"),
                          info.persistentSrk ? QStringLiteral("persistent 0x81000001")
                                             : QStringLiteral("made from the TCG ECC P-256 "

@@ -100,6 +100,7 @@ private slots:
     void passkeyMadeInTheTpmCarriesTheTpmAaguidAndSigns();
     void persistentSrkIsUsedWhereProvisioned();
     void ownerPasswordWithoutPersistentSrkSaysWhatToDo();
+    void keysStillWorkWhileTheTpmIsLockedOut();
 
 private:
     std::unique_ptr<TpmKeyStore> openStore(SwtpmProcess& tpm, const QString& file);
@@ -442,6 +443,57 @@ void TestTpmKeyStore::ownerPasswordWithoutPersistentSrkSaysWhatToDo()
     QCOMPARE(device.error().code, KeyStoreErrorCode::TpmRefused);
     QVERIFY2(device.error().message.contains(QLatin1String("0x81000001")),
              qPrintable(device.error().message));
+}
+
+void TestTpmKeyStore::keysStillWorkWhileTheTpmIsLockedOut()
+{
+    {
+        // One wrong password on a key that counts towards dictionary-attack protection puts a
+        // TPM allowing one failure into lockout, as repeated guessing would.
+        Provisioning admin(m_tpm->tcti());
+        QVERIFY(admin.esys());
+        QCOMPARE(Esys_DictionaryAttackParameters(admin.esys(), ESYS_TR_RH_LOCKOUT, ESYS_TR_PASSWORD,
+                                                 ESYS_TR_NONE, ESYS_TR_NONE, 1, 3600, 3600),
+                 TSS2_RC(TSS2_RC_SUCCESS));
+        TPM2B_PUBLIC guarded{};
+        guarded.publicArea.type = TPM2_ALG_KEYEDHASH;
+        guarded.publicArea.nameAlg = TPM2_ALG_SHA256;
+        guarded.publicArea.objectAttributes = TPMA_OBJECT_FIXEDTPM | TPMA_OBJECT_FIXEDPARENT |
+                                              TPMA_OBJECT_SENSITIVEDATAORIGIN |
+                                              TPMA_OBJECT_USERWITHAUTH | TPMA_OBJECT_SIGN_ENCRYPT;
+        guarded.publicArea.parameters.keyedHashDetail.scheme.scheme = TPM2_ALG_HMAC;
+        guarded.publicArea.parameters.keyedHashDetail.scheme.details.hmac.hashAlg = TPM2_ALG_SHA256;
+        TPM2B_SENSITIVE_CREATE sensitive{};
+        sensitive.sensitive.userAuth.size = 5;
+        std::copy_n("right", 5, sensitive.sensitive.userAuth.buffer);
+        const TPM2B_DATA outside{};
+        const TPML_PCR_SELECTION pcrs{};
+        ESYS_TR key = ESYS_TR_NONE;
+        QCOMPARE(Esys_CreatePrimary(admin.esys(), ESYS_TR_RH_OWNER, ESYS_TR_PASSWORD, ESYS_TR_NONE,
+                                    ESYS_TR_NONE, &sensitive, &guarded, &outside, &pcrs, &key,
+                                    nullptr, nullptr, nullptr, nullptr),
+                 TSS2_RC(TSS2_RC_SUCCESS));
+        TPM2B_AUTH wrong{};
+        wrong.size = 5;
+        std::copy_n("wrong", 5, wrong.buffer);
+        QCOMPARE(Esys_TR_SetAuth(admin.esys(), key, &wrong), TSS2_RC(TSS2_RC_SUCCESS));
+        TPM2B_MAX_BUFFER data{};
+        data.size = 4;
+        TPM2B_DIGEST* hmac = nullptr;
+        QVERIFY(Esys_HMAC(admin.esys(), key, ESYS_TR_PASSWORD, ESYS_TR_NONE, ESYS_TR_NONE, &data,
+                          TPM2_ALG_SHA256, &hmac) != TSS2_RC_SUCCESS);
+        Esys_Free(hmac);
+        Esys_FlushContext(admin.esys(), key);
+    }
+    // Our keys and the SRK carry noDA: the lockout that refuses the guessed key leaves them be.
+    auto store = openStore(*m_tpm, m_keysFile);
+    QVERIFY(store);
+    QVERIFY(store->device().info().inLockout);
+    const auto key = store->createKey("during the lockout");
+    QVERIFY2(key, key ? "" : qPrintable(key.error().message));
+    const auto signature = store->sign(key->handle, "data");
+    QVERIFY2(signature, signature ? "" : qPrintable(signature.error().message));
+    QVERIFY(verifyEs256(spkiOf(key->publicPoint), "data", *signature));
 }
 
 QTEST_GUILESS_MAIN(TestTpmKeyStore)

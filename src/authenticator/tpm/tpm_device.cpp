@@ -313,9 +313,8 @@ KeyStoreResult<void> TpmDevice::preflight()
                                  "Update its firmware, or keep passkeys in the software store "
                                  "(start Latchkey on a computer without this TPM, or choose "
                                  "another one with --tpm-tcti)."));
-    if (m_handles->permanent & TPMA_PERMANENT_INLOCKOUT)
-        return tpmError(TPM2_RC_LOCKOUT, QCoreApplication::translate(
-                                             "latchkey::authenticator::TpmDevice", "use its keys"));
+    // A lockout does not stop us: our keys and the SRK are noDA, which is what noDA is for.
+    m_info.inLockout = (m_handles->permanent & TPMA_PERMANENT_INLOCKOUT) != 0;
     return openStorageRootKey();
 }
 

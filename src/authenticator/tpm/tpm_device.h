@@ -26,6 +26,7 @@ struct TpmInfo {
     QString manufacturer;    // the four-letter vendor id (TPM2_PT_MANUFACTURER), e.g. "IBM", "INTC"
     QString firmwareVersion; // TPM2_PT_FIRMWARE_VERSION_1.2 as major.minor.build.patch words
     bool persistentSrk = false; // the SRK at 0x81000001 is used (else one made for this run)
+    bool inLockout = false;     // in dictionary-attack lockout (our noDA keys still work)
 };
 
 // One connection to a TPM 2.0 through tpm2-tss ESYS, holding the storage root key (SRK) for as
@@ -34,9 +35,10 @@ struct TpmInfo {
 // gives the same key, so keys made under it load in every later run).
 //
 // open() runs the preflight checks before anything else touches the TPM: the device node is
-// there and this account may use it, the TPM answers, it offers P-256, it is not in lockout,
-// and (without a persistent SRK) the owner hierarchy has no password, since CreatePrimary
-// would need it. Each failure says what to do.
+// there and this account may use it, the TPM answers, it offers P-256, and (without a
+// persistent SRK) the owner hierarchy has no password, since CreatePrimary would need it.
+// Each failure says what to do. A dictionary-attack lockout is reported (info().inLockout)
+// but stops nothing: the SRK and our keys are noDA.
 //
 // Every operation takes one mutex (tpm2-tss contexts are not thread-safe and a TPM without a
 // resource manager has few object slots), and flushes every transient object it loaded before
