@@ -51,7 +51,7 @@ QString SwtpmProcess::program()
     return QStandardPaths::findExecutable(QStringLiteral("swtpm"));
 }
 
-bool SwtpmProcess::start(const QString& stateFolder)
+bool SwtpmProcess::start(const QString& stateFolder, quint16 port)
 {
     if (program().isEmpty()) {
         m_error = QStringLiteral("swtpm is not installed (packaging/install-deps.sh installs it)");
@@ -61,10 +61,12 @@ bool SwtpmProcess::start(const QString& stateFolder)
         m_error = QStringLiteral("cannot create %1").arg(stateFolder);
         return false;
     }
+    if (port != 0)
+        return startOn(port, stateFolder);
     // Another process may take a port between the probe and swtpm's bind: try a few pairs.
     for (int attempt = 0; attempt < 5; ++attempt) {
-        const quint16 port = freePortPair();
-        if (port != 0 && startOn(port, stateFolder))
+        const quint16 free = freePortPair();
+        if (free != 0 && startOn(free, stateFolder))
             return true;
     }
     return false;

@@ -26,7 +26,9 @@ public:
     // Starts swtpm with its state in stateFolder (created when missing; a fresh folder makes a
     // new TPM, the same folder again the same TPM) and waits until it answers on its command
     // port. False, with errorString(), when swtpm is missing or does not come up.
-    bool start(const QString& stateFolder);
+    // port: the command port to take (its control port is port + 1), e.g. to bring a stopped
+    // TPM back where its clients look for it; 0: free ones.
+    bool start(const QString& stateFolder, quint16 port = 0);
     // The TCTI configuration that reaches it: "swtpm:host=127.0.0.1,port=P" (control port P+1).
     QString tcti() const;
     quint16 port() const { return m_port; }

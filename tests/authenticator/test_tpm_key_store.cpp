@@ -101,6 +101,7 @@ private slots:
     void persistentSrkIsUsedWhereProvisioned();
     void ownerPasswordWithoutPersistentSrkSaysWhatToDo();
     void keysStillWorkWhileTheTpmIsLockedOut();
+    void tpmThatComesBackIsUsedAgain();
 
 private:
     std::unique_ptr<TpmKeyStore> openStore(SwtpmProcess& tpm, const QString& file);
@@ -494,6 +495,24 @@ void TestTpmKeyStore::keysStillWorkWhileTheTpmIsLockedOut()
     const auto signature = store->sign(key->handle, "data");
     QVERIFY2(signature, signature ? "" : qPrintable(signature.error().message));
     QVERIFY(verifyEs256(spkiOf(key->publicPoint), "data", *signature));
+}
+
+void TestTpmKeyStore::tpmThatComesBackIsUsedAgain()
+{
+    auto store = openStore(*m_tpm, m_keysFile);
+    QVERIFY(store);
+    const auto key = store->createKey("across a restart");
+    QVERIFY(key);
+    const quint16 port = m_tpm->port();
+    m_tpm->kill();
+    QCOMPARE(store->sign(key->handle, "data").error().code, KeyStoreErrorCode::TpmUnavailable);
+    // The same TPM (same state) back on the same port: the next call connects again.
+    QVERIFY2(m_tpm->start(m_scratch->filePath(QStringLiteral("tpm1")), port),
+             qPrintable(m_tpm->errorString()));
+    const auto signature = store->sign(key->handle, "data");
+    QVERIFY2(signature, signature ? "" : qPrintable(signature.error().message));
+    QVERIFY(verifyEs256(spkiOf(key->publicPoint), "data", *signature));
+    QCOMPARE(*store->device().transientObjectCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTpmKeyStore)

@@ -243,6 +243,20 @@ TpmDevice::~TpmDevice()
 
 KeyStoreResult<std::unique_ptr<TpmDevice>> TpmDevice::open(const QString& tcti)
 {
+    auto handles = connect(tcti);
+    if (!handles)
+        return handles.error();
+    std::unique_ptr<TpmDevice> device(new TpmDevice(std::move(*handles)));
+    device->m_info.tcti = tcti;
+    // Nobody else holds the device yet; preflight() expects the lock only for that reason.
+    const std::lock_guard lock(device->m_mutex);
+    if (auto checked = device->preflight(); !checked)
+        return checked.error();
+    return device;
+}
+
+KeyStoreResult<std::unique_ptr<TpmDevice::Handles>> TpmDevice::connect(const QString& tcti)
+{
     if (auto access = checkDeviceAccess(tcti); !access)
         return access.error();
     auto handles = std::make_unique<Handles>();
@@ -260,11 +274,30 @@ KeyStoreResult<std::unique_ptr<TpmDevice>> TpmDevice::open(const QString& tcti)
         rc != TSS2_RC_SUCCESS)
         return tpmError(
             rc, QCoreApplication::translate("latchkey::authenticator::TpmDevice", "connect"));
-    std::unique_ptr<TpmDevice> device(new TpmDevice(std::move(handles)));
-    device->m_info.tcti = tcti;
-    if (auto checked = device->preflight(); !checked)
+    return handles;
+}
+
+KeyStoreResult<void> TpmDevice::ensureConnected()
+{
+    if (!m_lost)
+        return {};
+    // The link broke earlier (device gone, swtpm restarted): a new connection, checked as the
+    // first one was. The SRK comes back the same (persistent, or the same template).
+    auto handles = connect(m_info.tcti);
+    if (!handles)
+        return handles.error();
+    m_handles = std::move(*handles);
+    if (auto checked = preflight(); !checked)
         return checked.error();
-    return device;
+    m_lost = false;
+    return {};
+}
+
+template <typename T> KeyStoreResult<T> TpmDevice::noteLoss(KeyStoreResult<T> result)
+{
+    if (!result && result.error().code == KeyStoreErrorCode::TpmUnavailable)
+        m_lost = true;
+    return result;
 }
 
 KeyStoreResult<void> TpmDevice::readInfo()
@@ -297,7 +330,6 @@ KeyStoreResult<void> TpmDevice::readInfo()
 
 KeyStoreResult<void> TpmDevice::preflight()
 {
-    const std::lock_guard lock(m_mutex);
     if (auto read = readInfo(); !read)
         return read.error();
     const auto curves = m_handles->capability(TPM2_CAP_ECC_CURVES, 0, TPM2_MAX_ECC_CURVES);
@@ -372,6 +404,13 @@ KeyStoreResult<void> TpmDevice::openStorageRootKey()
 KeyStoreResult<TpmDevice::Created> TpmDevice::createSigningKey()
 {
     const std::lock_guard lock(m_mutex);
+    if (auto connected = ensureConnected(); !connected)
+        return connected.error();
+    return noteLoss(createConnected());
+}
+
+KeyStoreResult<TpmDevice::Created> TpmDevice::createConnected()
+{
     const TPM2B_SENSITIVE_CREATE sensitive{};
     const TPM2B_PUBLIC keyTemplate = signingKeyTemplate();
     const TPM2B_DATA outsideInfo{};
@@ -418,9 +457,20 @@ KeyStoreResult<QByteArray> TpmDevice::sign(const TpmKeyBlob& blob, QByteArrayVie
     scheme.scheme = TPM2_ALG_NULL; // the key's own scheme: ECDSA with SHA-256
 
     const std::lock_guard lock(m_mutex);
+    if (auto connected = ensureConnected(); !connected)
+        return connected.error();
+    return noteLoss(signConnected(*inPublic, *inPrivate, digest, scheme, validation));
+}
+
+KeyStoreResult<QByteArray> TpmDevice::signConnected(const TPM2B_PUBLIC& inPublic,
+                                                    const TPM2B_PRIVATE& inPrivate,
+                                                    const TPM2B_DIGEST& digest,
+                                                    const TPMT_SIG_SCHEME& scheme,
+                                                    const TPMT_TK_HASHCHECK& validation)
+{
     ESYS_TR key = ESYS_TR_NONE;
     if (const TSS2_RC rc = Esys_Load(m_handles->esys, m_handles->srk, ESYS_TR_PASSWORD,
-                                     ESYS_TR_NONE, ESYS_TR_NONE, &*inPrivate, &*inPublic, &key);
+                                     ESYS_TR_NONE, ESYS_TR_NONE, &inPrivate, &inPublic, &key);
         rc != TSS2_RC_SUCCESS)
         return tpmError(rc, QCoreApplication::translate("latchkey::authenticator::TpmDevice",
                                                         "load the passkey's key"));
@@ -445,7 +495,9 @@ KeyStoreResult<QByteArray> TpmDevice::sign(const TpmKeyBlob& blob, QByteArrayVie
 KeyStoreResult<int> TpmDevice::transientObjectCount()
 {
     const std::lock_guard lock(m_mutex);
-    const auto transient = m_handles->handles(TPM2_TRANSIENT_FIRST);
+    if (auto connected = ensureConnected(); !connected)
+        return connected.error();
+    const auto transient = noteLoss(m_handles->handles(TPM2_TRANSIENT_FIRST));
     if (!transient)
         return transient.error();
     return int(transient->size());

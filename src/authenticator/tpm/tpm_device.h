@@ -7,6 +7,7 @@
 #include <QString>
 #include <memory>
 #include <mutex>
+#include <tss2/tss2_tpm2_types.h>
 
 namespace latchkey::authenticator {
 
@@ -73,13 +74,25 @@ public:
 private:
     struct Handles;
     explicit TpmDevice(std::unique_ptr<Handles> handles);
+    static KeyStoreResult<std::unique_ptr<Handles>> connect(const QString& tcti);
+    // The steps below run under m_mutex.
     KeyStoreResult<void> preflight();
+    // After a lost connection, a new one (checked again); nothing when the link is up.
+    KeyStoreResult<void> ensureConnected();
+    template <typename T> KeyStoreResult<T> noteLoss(KeyStoreResult<T> result);
+    KeyStoreResult<Created> createConnected();
+    KeyStoreResult<QByteArray> signConnected(const TPM2B_PUBLIC& inPublic,
+                                             const TPM2B_PRIVATE& inPrivate,
+                                             const TPM2B_DIGEST& digest,
+                                             const TPMT_SIG_SCHEME& scheme,
+                                             const TPMT_TK_HASHCHECK& validation);
     KeyStoreResult<void> readInfo();
     KeyStoreResult<void> openStorageRootKey();
 
     std::mutex m_mutex;
     std::unique_ptr<Handles> m_handles;
     TpmInfo m_info;
+    bool m_lost = false; // a call found the link broken: the next one connects again
 };
 
 } // namespace latchkey::authenticator
