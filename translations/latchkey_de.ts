@@ -204,6 +204,10 @@ Die Seite wurde nicht geladen. Versuchen Sie es erneut; wenn es weiterhin fehlsc
         <source>The data folder %1 is not writable; fix its permissions or choose another with --data-dir DIR.</source>
         <translation>In den Datenordner %1 kann nicht geschrieben werden; korrigieren Sie seine Rechte oder wählen Sie einen anderen mit --data-dir DIR.</translation>
     </message>
+    <message>
+        <source>%1 To keep the profiles elsewhere, use --data-dir DIR.</source>
+        <translation>%1 Um die Profile anderswo abzulegen, verwenden Sie --data-dir DIR.</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::app::Launch</name>
@@ -668,6 +672,38 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>read</source>
         <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not used: %2. Nothing was written. Fix it or choose another folder.</source>
+        <translation>Der Ordner %1 wird nicht verwendet: %2. Es wurde nichts geschrieben. Beheben Sie das oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>inspect the folder</source>
+        <translation>Prüfen des Ordners</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link</source>
+        <translation>er ist ein symbolischer Link</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>er ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>it belongs to another user</source>
+        <translation>er gehört einem anderen Benutzer</translation>
+    </message>
+    <message>
+        <source>other users may write to it</source>
+        <translation>andere Benutzer dürfen hineinschreiben</translation>
+    </message>
+    <message>
+        <source>restrict the folder</source>
+        <translation>Einschränken des Ordners</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
     </message>
 </context>
 <context>

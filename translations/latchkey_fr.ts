@@ -204,6 +204,10 @@ La page ne s’est pas chargée. Réessayez ; si l’échec persiste, redémarre
         <source>The data folder %1 is not writable; fix its permissions or choose another with --data-dir DIR.</source>
         <translation>Le dossier de données %1 n’est pas accessible en écriture ; corrigez ses droits ou choisissez-en un autre avec --data-dir DIR.</translation>
     </message>
+    <message>
+        <source>%1 To keep the profiles elsewhere, use --data-dir DIR.</source>
+        <translation>%1 Pour garder les profils ailleurs, utilisez --data-dir DIR.</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::app::Launch</name>
@@ -668,6 +672,38 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>read</source>
         <translation>lire</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not used: %2. Nothing was written. Fix it or choose another folder.</source>
+        <translation>Le dossier %1 n’est pas utilisé : %2. Rien n’a été écrit. Corrigez-le ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>inspect the folder</source>
+        <translation>examiner le dossier</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link</source>
+        <translation>c’est un lien symbolique</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>ce n’est pas un dossier</translation>
+    </message>
+    <message>
+        <source>it belongs to another user</source>
+        <translation>il appartient à un autre utilisateur</translation>
+    </message>
+    <message>
+        <source>other users may write to it</source>
+        <translation>d’autres utilisateurs peuvent y écrire</translation>
+    </message>
+    <message>
+        <source>restrict the folder</source>
+        <translation>restreindre le dossier</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission refusée</translation>
     </message>
 </context>
 <context>

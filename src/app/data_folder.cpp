@@ -1,5 +1,7 @@
 #include "app/data_folder.h"
 
+#include "authenticator/software/private_file.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -32,12 +34,14 @@ AppResult<QString> prepareDataFolder(const QString& requested)
                                         "The data folder %1 is a file, not a folder; "
                                         "choose another with --data-dir DIR.")
                 .arg(folder));
-    if (!QDir().mkpath(folder))
-        return folderError(
-            QCoreApplication::translate("latchkey::app::DataFolder",
-                                        "Cannot create the data folder %1; check its parent's "
-                                        "permissions or choose another with --data-dir DIR.")
-                .arg(folder));
+    // Only this user may list or open the profiles: the folder is 0700, and an existing one
+    // that is a link, another user's, or writable by others is refused before anything is
+    // written into it.
+    if (const auto prepared = authenticator::preparePrivateFolder(folder); !prepared)
+        return folderError(QCoreApplication::translate("latchkey::app::DataFolder",
+                                                       "%1 To keep the profiles elsewhere, use "
+                                                       "--data-dir DIR.")
+                               .arg(prepared.error().message));
     if (!QFileInfo(folder).isWritable())
         return folderError(QCoreApplication::translate(
                                "latchkey::app::DataFolder",

@@ -7,8 +7,9 @@
 namespace latchkey::app {
 
 // Where the profiles live: the requested folder, or the platform's application-data folder
-// (~/.local/share/Latchkey on Linux). Creates it when missing and checks that it is a
-// writable folder, so a bad --data-dir fails before anything is opened.
+// (~/.local/share/Latchkey on Linux). Creates it 0700 when missing; an existing folder is
+// used only when it is this user's own real folder that nobody else may write to (then
+// narrowed to 0700), so a bad --data-dir fails before anything is opened or written.
 AppResult<QString> prepareDataFolder(const QString& requested);
 
 // The profile database inside a data folder.

@@ -23,6 +23,7 @@
 #include <QQuickStyle>
 #include <QTextStream>
 #include <QtWebEngineQuick/qtwebenginequickglobal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace latchkey::app {
@@ -171,6 +172,9 @@ int runWindow(const LaunchOptions& options, int& argc, char** argv)
 
 int launch(int& argc, char** argv)
 {
+    // Everything the app writes (profiles, settings, WebEngine's files) is this user's alone;
+    // the files that hold secrets also set 0600 themselves.
+    ::umask(077);
     setApplicationIdentity();
     const auto options = parseCommandLine(argumentsOf(argc, argv));
     if (options && options->mode == LaunchOptions::Mode::Window)

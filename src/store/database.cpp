@@ -97,6 +97,9 @@ StoreResult<std::unique_ptr<Database>> Database::openAtVersion(const QString& fi
     if (auto folder = createFolderFor(filePath); !folder) {
         return folder.error();
     }
+    if (auto restricted = sqlite::restrictFilesToOwner(filePath); !restricted) {
+        return restricted.error();
+    }
     std::unique_ptr<Database> database(new Database(uniqueConnectionName(), filePath));
     if (auto prepared = database->prepare(targetVersion); !prepared) {
         return prepared.error();

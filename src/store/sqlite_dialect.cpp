@@ -1,5 +1,6 @@
 #include "store/sqlite_dialect.h"
 
+#include <QFile>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -76,7 +77,40 @@ Constraint kindFromMessage(const QString& text)
     return Constraint::Other;
 }
 
+constexpr QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+StoreError permissionError(const QString& path, const QString& detail)
+{
+    return makeStoreError(StoreError::Code::Io,
+                          QStringLiteral("Cannot make %1 private to its owner (%2). Check that "
+                                         "the file is yours.")
+                              .arg(path, detail));
+}
+
 } // namespace
+
+StoreResult<void> restrictFilesToOwner(const QString& filePath)
+{
+    if (filePath == QLatin1String(":memory:")) {
+        return {}; // no file at all
+    }
+    QFile database(filePath);
+    if (!database.exists()) {
+        // An empty file is an empty SQLite database; created 0600 before SQLite writes a byte.
+        if (!database.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnly)) {
+            return permissionError(filePath, database.errorString());
+        }
+        database.close();
+    }
+    for (const QString& suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        QFile file(filePath + suffix);
+        if (file.exists() && !file.setPermissions(ownerOnly)) {
+            return permissionError(file.fileName(), file.errorString());
+        }
+    }
+    return {};
+}
 
 QString driverName()
 {

@@ -12,6 +12,11 @@ namespace latchkey::store::sqlite {
 
 QString driverName();
 
+// Makes the database file and its companions (-wal, -shm, -journal) readable by their owner
+// only: a missing database is created empty with mode 0600 (SQLite then gives the companions
+// it creates the database's mode), existing ones are narrowed to 0600.
+StoreResult<void> restrictFilesToOwner(const QString& filePath);
+
 // Connection-only settings that do not write to the file (busy timeout, foreign keys),
 // each read back to check it took effect.
 StoreResult<void> applySessionSettings(QSqlDatabase& db);

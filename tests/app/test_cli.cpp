@@ -11,6 +11,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace latchkey::app::testing;
 
@@ -56,12 +58,22 @@ Answer get(QNetworkAccessManager& network, const QUrl& url)
             reply->readAll()};
 }
 
+// Permission bits of path, or -1 when it does not exist.
+int modeOf(const QString& path)
+{
+    struct stat info {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return -1;
+    return int(info.st_mode & 07777);
+}
+
 } // namespace
 
 class TestCli : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { ::umask(022); }
     void helpExitsZeroAndNamesEveryOption();
     void versionPrintsTheVersion();
     void messagesFollowTheGermanLocale();
@@ -70,9 +82,12 @@ private slots:
     void unknownArgumentExitsTwo();
     void dataFolderThatIsAFileExitsOne();
     void takenPortExitsOne();
+    void untrustedDataFolderExitsOneAndWritesNothing_data();
+    void untrustedDataFolderExitsOneAndWritesNothing();
     void serveOneTimeUrlSetsTheCookie();
     void serveRefusesRequestsWithoutTheCookie();
     void serveStartsNoWebEngineProcess();
+    void theDataFolderIsOwnerOnly();
     void serveExitsCleanlyOnSigterm();
     void cleanupTestCase();
 
@@ -166,6 +181,42 @@ void TestCli::takenPortExitsOne()
     QVERIFY(run.out.isEmpty());
 }
 
+void TestCli::untrustedDataFolderExitsOneAndWritesNothing_data()
+{
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("writable by others") << QStringLiteral("writable");
+    QTest::newRow("a symbolic link") << QStringLiteral("link");
+    QTest::newRow("another user's") << QStringLiteral("owner");
+}
+
+void TestCli::untrustedDataFolderExitsOneAndWritesNothing()
+{
+    QFETCH(QString, problem);
+    const QString folder = m_scratch.filePath(QStringLiteral("untrusted-") + problem);
+    const QString target = m_scratch.filePath(QStringLiteral("target-") + problem);
+    QVERIFY(QDir().mkpath(target));
+    QVERIFY(::chmod(QFile::encodeName(target).constData(), 0700) == 0);
+    if (problem == QLatin1String("link")) {
+        QVERIFY(QFile::link(target, folder));
+    } else {
+        QVERIFY(QDir().mkpath(folder));
+        if (problem == QLatin1String("writable")) {
+            QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0777) == 0);
+        } else {
+            if (::geteuid() != 0)
+                QSKIP("giving a folder to another user needs root");
+            QVERIFY(::chown(QFile::encodeName(folder).constData(), 65534, 65534) == 0);
+        }
+    }
+    const Finished run = runLatchkey(
+        {QStringLiteral("--serve"), QStringLiteral("--data-dir"), folder}, m_scratch.path());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(folder), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+    for (const QString& untouched : {folder, target})
+        QVERIFY(QDir(untouched).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+}
+
 void TestCli::startServing()
 {
     m_server.start(QStringLiteral(LATCHKEY_BINARY),
@@ -215,6 +266,19 @@ void TestCli::serveExitsCleanlyOnSigterm()
 {
     QCOMPARE(m_server.stop(10000), 0);
     QVERIFY(QFile::exists(m_scratch.filePath(QStringLiteral("serve/latchkey.sqlite"))));
+}
+
+// Read while the server runs (database open, its WAL files beside it), started under the
+// umask 022 that most sessions have: nobody but the owner can list the folder or read a file.
+void TestCli::theDataFolderIsOwnerOnly()
+{
+    const QString folder = m_scratch.filePath(QStringLiteral("serve"));
+    QCOMPARE(modeOf(folder), 0700);
+    const QStringList files = QDir(folder).entryList(QDir::Files | QDir::Hidden);
+    for (const char* expected : {"latchkey.sqlite", "latchkey.sqlite-wal", "latchkey.sqlite-shm"})
+        QVERIFY2(files.contains(QLatin1String(expected)), qPrintable(files.join(' ')));
+    for (const QString& file : files)
+        QVERIFY2(modeOf(QDir(folder).filePath(file)) == 0600, qPrintable(file));
 }
 
 void TestCli::cleanupTestCase()

@@ -23,6 +23,7 @@
 #include <csignal>
 #include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace latchkey::authenticator;
 using namespace latchkey::authenticator::testing;
@@ -356,6 +357,62 @@ private slots:
                                                          QFileDevice::ReadGroup));
         const auto key = m_sealing->sealingKey();
         QCOMPARE(key.error().code, KeyStoreErrorCode::SealingKeyUnavailable);
+    }
+
+    // An existing folder for the keys or the sealing key is used only when it is this user's
+    // own real folder that nobody else may write to; otherwise the error names it and nothing
+    // is written (no key, no lock file).
+    void untrustedFoldersAreRefusedAndNothingWritten_data()
+    {
+        QTest::addColumn<QString>("which");
+        QTest::addColumn<QString>("problem");
+        for (const char* which : {"data", "config"}) {
+            QTest::addRow("%s writable by others", which) << which << "writable";
+            QTest::addRow("%s is a symbolic link", which) << which << "link";
+            QTest::addRow("%s belongs to another user", which) << which << "owner";
+        }
+    }
+
+    void untrustedFoldersAreRefusedAndNothingWritten()
+    {
+        QFETCH(QString, which);
+        QFETCH(QString, problem);
+        const QString folder = m_dir->filePath(which);
+        const QString elsewhere = m_dir->filePath(QStringLiteral("elsewhere"));
+        QVERIFY(QDir().mkpath(elsewhere));
+        QVERIFY(QFile::setPermissions(elsewhere, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                     QFileDevice::ExeOwner));
+        if (problem == QLatin1String("link")) {
+            QVERIFY(QFile::link(elsewhere, folder));
+        } else {
+            QVERIFY(QDir().mkpath(folder));
+            if (problem == QLatin1String("writable")) {
+                QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0777) == 0);
+            } else {
+                if (::geteuid() != 0)
+                    QSKIP("giving a folder to another user needs root");
+                QVERIFY(::chown(QFile::encodeName(folder).constData(), 65534, 65534) == 0);
+            }
+        }
+        const auto opened = SoftwareKeyStore::open(keysPath(), *m_sealing);
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().message.contains(folder), qPrintable(opened.error().message));
+        QVERIFY(QDir(folder).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+        QVERIFY(!QFile::exists(sealingPath()));
+        QVERIFY(!QFile::exists(keysPath()));
+    }
+
+    void anExistingPrivateFolderIsNarrowedToOwnerOnly()
+    {
+        for (const char* which : {"data", "config"}) {
+            QVERIFY(QDir().mkpath(m_dir->filePath(which)));
+            QVERIFY(::chmod(QFile::encodeName(m_dir->filePath(which)).constData(), 0755) == 0);
+        }
+        auto store = openStore();
+        QVERIFY(store);
+        QVERIFY(store->createKey(QByteArray(32, 'b')).ok());
+        QCOMPARE(modeOf(m_dir->filePath("data")), 0700u);
+        QCOMPARE(modeOf(m_dir->filePath("config")), 0700u);
     }
 
     void deletedKeyIsGoneAfterReopening()

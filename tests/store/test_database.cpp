@@ -14,6 +14,7 @@
 #include <QUuid>
 #include <cstdio>
 #include <cstdlib>
+#include <sys/stat.h>
 
 using namespace latchkey::store;
 using namespace latchkey::store::testing;
@@ -61,6 +62,16 @@ int writeOneProfileAndDie(const QString& path)
     std::printf("%s\n", qPrintable(user->uid));
     std::fflush(stdout);
     std::_Exit(0);
+}
+
+// Permission bits of path, or -1 when it does not exist.
+int modeOf(const QString& path)
+{
+    struct stat info {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0) {
+        return -1;
+    }
+    return int(info.st_mode & 07777);
 }
 
 } // namespace
@@ -287,6 +298,34 @@ private slots:
         RawConnection raw(path);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
                  QStringLiteral("wal"));
+    }
+
+    // Profiles (usernames, emails, public keys) are nobody else's business: the database and
+    // the write-ahead log and shared-memory files SQLite makes beside it are 0600, even under
+    // the usual umask 022, and files an older version left 0644 are narrowed when opened.
+    void theDatabaseAndItsCompanionFilesAreOwnerOnly()
+    {
+        const mode_t previous = ::umask(022);
+        const QString path = m_dir.filePath(QStringLiteral("private.sqlite"));
+        const QStringList files{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")};
+        {
+            auto database = Database::open(path);
+            QVERIFY(database.ok());
+            QVERIFY(UserStore(**database).create(someUser(1)).ok());
+            for (const QString& file : files)
+                QCOMPARE(modeOf(file), 0600);
+            for (const QString& file : files)
+                QVERIFY(::chmod(QFile::encodeName(file).constData(), 0644) == 0);
+        }
+        auto reopened = Database::open(path);
+        QVERIFY(reopened.ok());
+        QCOMPARE(modeOf(path), 0600);
+        for (const QString& file : files) {
+            if (QFile::exists(file))
+                QCOMPARE(modeOf(file), 0600);
+        }
+        QCOMPARE(ok(UserStore(**reopened).count()), 1);
+        ::umask(previous);
     }
 
     void severalDatabasesAreOpenAtOnce()

@@ -9,6 +9,7 @@
 #ifdef Q_OS_UNIX
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -54,19 +55,78 @@ KeyStoreResult<void> syncFolder(const QString& path)
     return {};
 }
 
+KeyStoreError untrustedFolderError(const QString& folder, const QString& reason)
+{
+    return keyStoreError(KeyStoreErrorCode::Io,
+                         QCoreApplication::translate("latchkey::authenticator::PrivateFile",
+                                                     "The folder %1 is not used: %2. Nothing was "
+                                                     "written. Fix it or choose another folder.")
+                             .arg(folder, reason));
+}
+
+// Whether an existing folder may hold private files. lstat, not stat: a symbolic link could
+// point anywhere, including into a folder another user can swap.
+KeyStoreResult<void> refuseUntrustedFolder(const QString& folder)
+{
+#ifdef Q_OS_UNIX
+    struct stat info {};
+    if (::lstat(QFile::encodeName(folder).constData(), &info) != 0) {
+        if (errno == ENOENT)
+            return {};
+        return ioError(QCoreApplication::translate("latchkey::authenticator::PrivateFile",
+                                                   "inspect the folder"),
+                       folder, qt_error_string(errno));
+    }
+    if (S_ISLNK(info.st_mode))
+        return untrustedFolderError(
+            folder, QCoreApplication::translate("latchkey::authenticator::PrivateFile",
+                                                "it is a symbolic link"));
+    if (!S_ISDIR(info.st_mode))
+        return untrustedFolderError(
+            folder, QCoreApplication::translate("latchkey::authenticator::PrivateFile",
+                                                "it is not a folder"));
+    if (info.st_uid != ::geteuid())
+        return untrustedFolderError(
+            folder, QCoreApplication::translate("latchkey::authenticator::PrivateFile",
+                                                "it belongs to another user"));
+    if ((info.st_mode & (S_IWGRP | S_IWOTH)) != 0)
+        return untrustedFolderError(
+            folder, QCoreApplication::translate("latchkey::authenticator::PrivateFile",
+                                                "other users may write to it"));
+#else
+    Q_UNUSED(folder);
+#endif
+    return {};
+}
+
 } // namespace
 
 KeyStoreResult<void> ensurePrivateFolder(const QString& path)
 {
-    const QString folder = QFileInfo(path).absolutePath();
-    if (QFileInfo::exists(folder))
+    return preparePrivateFolder(QFileInfo(path).absolutePath());
+}
+
+KeyStoreResult<void> preparePrivateFolder(const QString& folder)
+{
+    if (auto refused = refuseUntrustedFolder(folder); !refused)
+        return refused;
+    if (!QFileInfo(folder).isDir()) {
+        if (!QDir().mkpath(folder) || !QFile::setPermissions(folder, kOwnerFolder))
+            return ioError(QCoreApplication::translate("latchkey::authenticator::PrivateFile",
+                                                       "create the folder"),
+                           folder,
+                           QCoreApplication::translate("latchkey::authenticator::PrivateFile",
+                                                       "permission denied or no space"));
         return {};
-    if (!QDir().mkpath(folder) || !QFile::setPermissions(folder, kOwnerFolder))
+    }
+    // A folder that older versions made 0755 (or one made by hand) is narrowed, so the
+    // files in it cannot be listed by others either.
+    if (!QFile::setPermissions(folder, kOwnerFolder))
         return ioError(QCoreApplication::translate("latchkey::authenticator::PrivateFile",
-                                                   "create the folder"),
+                                                   "restrict the folder"),
                        folder,
                        QCoreApplication::translate("latchkey::authenticator::PrivateFile",
-                                                   "permission denied or no space"));
+                                                   "permission denied"));
     return {};
 }
 

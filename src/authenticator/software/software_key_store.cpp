@@ -2,6 +2,7 @@
 
 #include "authenticator/authenticator_data_writer.h"
 #include "authenticator/ec_p256_key.h"
+#include "authenticator/software/private_file.h"
 
 #include <QCborValue>
 
@@ -26,6 +27,9 @@ KeyStoreResult<std::unique_ptr<SoftwareKeyStore>>
 SoftwareKeyStore::open(const QString& path, SealingKeyProvider& sealing,
                        std::chrono::milliseconds lockWait)
 {
+    // The keys file is read only from a folder that is this user's alone.
+    if (auto folder = ensurePrivateFolder(path); !folder)
+        return folder.error();
     auto sealingKey = sealing.sealingKey();
     if (!sealingKey)
         return sealingKey.error();
