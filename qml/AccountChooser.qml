@@ -35,12 +35,15 @@ ListView {
             spacing: 2
             Label {
                 text: row.modelData.displayName
+                // A profile's names, shown as typed: never markup.
+                textFormat: Text.PlainText
                 font.bold: true
                 elide: Text.ElideRight
                 width: parent.width
             }
             Label {
                 text: row.modelData.userName
+                textFormat: Text.PlainText
                 color: "#4a5160"
                 elide: Text.ElideRight
                 width: parent.width

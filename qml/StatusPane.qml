@@ -66,6 +66,8 @@ Rectangle {
                     font.pixelSize: 14
                     color: "#57606a"
                     visible: pane.failed
+                    // The failure comes from WebEngine and may quote the page's address.
+                    textFormat: Text.PlainText
                     text: qsTr("%1\nThe page did not load. Try again; if it keeps failing, restart Latchkey.").arg(pane.failure)
                 }
                 Rectangle {

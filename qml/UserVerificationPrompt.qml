@@ -183,12 +183,15 @@ Popup {
             text: prompt.notice
                   ? qsTr("There is no passkey for %1 on this computer.").arg(prompt.site)
                   : prompt.reason
+            // Names and sites come from profiles and pages: never markup (no <img> fetch).
+            textFormat: Text.PlainText
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
         Label {
             visible: !prompt.notice && !prompt.choosing && prompt.userName !== ""
             text: qsTr("Profile: %1 (%2)").arg(prompt.displayName).arg(prompt.userName)
+            textFormat: Text.PlainText
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
@@ -260,6 +263,8 @@ Popup {
         Label {
             visible: !prompt.notice // the notice's sentence names the site already
             text: qsTr("Site: %1").arg(prompt.site)
+            textFormat: Text.PlainText
+            wrapMode: Text.WrapAnywhere
             color: "#4a5160"
             Layout.fillWidth: true
         }
