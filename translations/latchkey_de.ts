@@ -875,6 +875,10 @@ Mit Strg+C beenden.</translation>
         <source>The request is larger than 64 KiB, so it was refused.</source>
         <translation>Die Anfrage ist größer als 64 KiB und wurde daher abgelehnt.</translation>
     </message>
+    <message>
+        <source>Latchkey is busy with other requests. Try again in a moment.</source>
+        <translation>Latchkey ist mit anderen Anfragen beschäftigt. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::LocalServer</name>
@@ -897,6 +901,10 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>Port %1 on localhost is already in use on ::1 (%2). Choose another with --port, or leave --port out to use a free one.</source>
         <translation>Port %1 auf localhost ist auf ::1 bereits belegt (%2). Wählen Sie einen anderen mit --port, oder lassen Sie --port weg, um einen freien zu verwenden.</translation>
+    </message>
+    <message>
+        <source>The path prefix must be &quot;/&quot; and at least 22 base64url characters, so the local server was not started.</source>
+        <translation>Das Pfadpräfix muss aus &quot;/&quot; und mindestens 22 Base64url-Zeichen bestehen, daher wurde der lokale Server nicht gestartet.</translation>
     </message>
 </context>
 <context>
@@ -1572,8 +1580,8 @@ Mit Strg+C beenden.</translation>
 <context>
     <name>latchkey::server::RequestHandler</name>
     <message>
-        <source>This one-time link has been used already or is not valid. Restart &quot;latchkey --serve&quot; for a new one.</source>
-        <translation>Dieser Einmal-Link wurde bereits verwendet oder ist ungültig. Starten Sie „latchkey --serve“ neu, um einen neuen zu erhalten.</translation>
+        <source>This one-time link has been used already, is older than two minutes, or is not valid. Restart &quot;latchkey --serve&quot; for a new one.</source>
+        <translation>Dieser Einmal-Link wurde bereits verwendet, ist älter als zwei Minuten oder ist ungültig. Starten Sie „latchkey --serve“ neu, um einen neuen zu erhalten.</translation>
     </message>
 </context>
 <context>

@@ -875,6 +875,10 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <source>The request is larger than 64 KiB, so it was refused.</source>
         <translation>La requête dépasse 64 Kio, elle a donc été refusée.</translation>
     </message>
+    <message>
+        <source>Latchkey is busy with other requests. Try again in a moment.</source>
+        <translation>Latchkey est occupé par d’autres requêtes. Réessayez dans un instant.</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::LocalServer</name>
@@ -897,6 +901,10 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>Port %1 on localhost is already in use on ::1 (%2). Choose another with --port, or leave --port out to use a free one.</source>
         <translation>Le port %1 de localhost est déjà utilisé sur ::1 (%2). Choisissez-en un autre avec --port, ou omettez --port pour en utiliser un libre.</translation>
+    </message>
+    <message>
+        <source>The path prefix must be &quot;/&quot; and at least 22 base64url characters, so the local server was not started.</source>
+        <translation>Le préfixe de chemin doit être « / » suivi d’au moins 22 caractères base64url ; le serveur local n’a donc pas été démarré.</translation>
     </message>
 </context>
 <context>
@@ -1572,8 +1580,8 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
 <context>
     <name>latchkey::server::RequestHandler</name>
     <message>
-        <source>This one-time link has been used already or is not valid. Restart &quot;latchkey --serve&quot; for a new one.</source>
-        <translation>Ce lien à usage unique a déjà servi ou n’est pas valide. Relancez « latchkey --serve » pour en obtenir un nouveau.</translation>
+        <source>This one-time link has been used already, is older than two minutes, or is not valid. Restart &quot;latchkey --serve&quot; for a new one.</source>
+        <translation>Ce lien à usage unique a déjà servi, date de plus de deux minutes ou n’est pas valide. Relancez « latchkey --serve » pour en obtenir un nouveau.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,9 @@
 "use strict";
 
 (function () {
+  // The server's path prefix (<html data-root>, empty in the app window): the server's
+  // answers name paths without it.
+  const pagePath = (path) => (document.documentElement.dataset.root || "") + path;
   const DISMISS_AFTER_MS = { success: 6000, warning: 9000, error: 12000 };
 
   const toastSection = () => document.querySelector(".toasts");
@@ -126,7 +129,7 @@
 
   function onSuccess(form, answer) {
     if (answer.redirect) {
-      window.location.assign(answer.redirect);
+      window.location.assign(pagePath(answer.redirect));
       return;
     }
     if (answer.html) {

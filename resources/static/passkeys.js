@@ -98,8 +98,12 @@
   // For latchkey.js: profile answers (a passkey removed, the profile deleted) carry signals.
   window.LatchkeyPasskeys = Object.freeze({ signalCredentials });
 
+  // The server's path prefix (<html data-root>, empty in the app window): API paths and the
+  // answers' redirects are named without it.
+  const pagePath = (path) => (document.documentElement.dataset.root || "") + path;
+
   async function post(path, body) {
-    const response = await fetch(path, {
+    const response = await fetch(pagePath(path), {
       method: "POST",
       credentials: "same-origin",
       headers: { "Accept": "application/json", "Content-Type": "application/json" },
@@ -133,7 +137,7 @@
     } catch (ignored) {
       // Storage refused (private mode): the page itself says where we are.
     }
-    window.location.assign(answer.redirect);
+    window.location.assign(pagePath(answer.redirect));
   }
 
   function showFlash() {

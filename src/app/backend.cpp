@@ -1,6 +1,7 @@
 #include "app/backend.h"
 
 #include "app/data_folder.h"
+#include "app/launch_secret.h"
 #include "server/local_server.h"
 #include "store/database.h"
 
@@ -26,9 +27,16 @@ AppResult<std::unique_ptr<Backend>> Backend::start(const LaunchOptions& options,
     std::unique_ptr<Backend> backend(new Backend);
     backend->m_secret = std::move(launchSecret);
     backend->m_database = std::move(database).value();
-    backend->m_server = std::make_unique<server::LocalServer>(
-        *backend->m_database,
-        server::ServerConfig{options.port, backend->m_secret, userVerificationAvailable});
+    server::ServerConfig config;
+    config.port = options.port;
+    config.launchSecret = backend->m_secret;
+    config.userVerificationAvailable = userVerificationAvailable;
+    // --serve's pages are read in an ordinary browser, which sends its localhost cookies to
+    // every localhost port: under a random path that only that browser learns, the cookies
+    // are never sent to another port. The window's own view needs none (the header secret).
+    if (options.mode == LaunchOptions::Mode::Serve)
+        config.pathPrefix = "/" + makeLaunchSecret();
+    backend->m_server = std::make_unique<server::LocalServer>(*backend->m_database, config);
     if (!backend->m_server->listen())
         return AppError{AppError::Code::Listen,
                         QCoreApplication::translate("latchkey::app::Backend",

@@ -68,7 +68,10 @@ int serve(const LaunchOptions& options)
                                "Latchkey is serving %1 (profiles in %2).\n"
                                "Open the link above once in a browser: it signs that browser "
                                "in and works only once.\nPress Ctrl+C to stop.")
-                               .arg((*backend)->homeUrl().toString(), (*backend)->databasePath())
+                               // The origin only: the pages' path stays between the
+                               // server and the browser that opens the link.
+                               .arg((*backend)->server().originUrl().toString(),
+                                    (*backend)->databasePath())
                         << Qt::endl;
     return QCoreApplication::exec();
 }

@@ -58,6 +58,11 @@ std::optional<GuardFailure> checkSecret(const HttpRequest& request, const QByteA
     const QByteArray fromCookie = request.cookie(secretCookieName());
     if (isFromAppView(request, secret) || constantTimeEquals(fromCookie, secret))
         return std::nullopt;
+    return missingSecret();
+}
+
+GuardFailure missingSecret()
+{
     return GuardFailure{403, QCoreApplication::translate(
                                  "latchkey::server::Guards",
                                  "Only the Latchkey app may open these pages. Use the Latchkey "
@@ -87,6 +92,14 @@ GuardFailure bodyTooLarge()
     return GuardFailure{
         413, QCoreApplication::translate("latchkey::server::Guards",
                                          "The request is larger than 64 KiB, so it was refused.")};
+}
+
+GuardFailure serverBusy()
+{
+    return GuardFailure{
+        503, QCoreApplication::translate("latchkey::server::Guards",
+                                         "Latchkey is busy with other requests. Try again in a "
+                                         "moment.")};
 }
 
 std::optional<GuardFailure> checkBodySize(const HttpRequest& request)

@@ -28,6 +28,9 @@ std::optional<GuardFailure> checkSecret(const HttpRequest& request, const QByteA
 
 // True when the request carries the secret in the header that only the app's own view adds:
 // the answer goes to the Latchkey window, never to an ordinary browser.
+// The refusal for a request without the secret.
+GuardFailure missingSecret();
+
 bool isFromAppView(const HttpRequest& request, const QByteArray& secret);
 
 // CSRF: state-changing methods must come from our own origin, http://localhost:<port>
@@ -37,6 +40,8 @@ std::optional<GuardFailure> checkOrigin(const HttpRequest& request, quint16 port
 // Bodies larger than kMaxBodyBytes are refused.
 std::optional<GuardFailure> checkBodySize(const HttpRequest& request);
 GuardFailure bodyTooLarge();
+// Too many bytes are waiting to be answered on all connections together (ConnectionLimits).
+GuardFailure serverBusy();
 
 bool isStateChanging(const QByteArray& method);
 

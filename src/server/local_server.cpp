@@ -25,10 +25,22 @@ bool isUsableSecret(const QByteArray& secret)
 }
 
 std::unique_ptr<QTcpServer> listenOn(const QHostAddress& address, quint16 port,
-                                     RequestHandler& handler)
+                                     RequestHandler& handler, const ConnectionLimits& limits)
 {
-    auto server =
-        std::make_unique<BoundedTcpServer>([&handler] { return handler.tooLargeRefusal(); });
+    BoundedTcpServer::Answers answers;
+    answers.tooLarge = [&handler] {
+        return handler.tooLargeRefusal();
+    };
+    answers.noSecret = [&handler](const HttpRequest& head) {
+        return handler.noSecretRefusal(head);
+    };
+    answers.busy = [&handler] {
+        return handler.busyRefusal();
+    };
+    answers.judgeHead = [&handler](const HttpRequest& head) {
+        return handler.judgeHead(head);
+    };
+    auto server = std::make_unique<BoundedTcpServer>(std::move(answers), limits);
     server->listen(address, port);
     return server;
 }
@@ -44,7 +56,8 @@ bool ipv6Unavailable(const QTcpServer& server)
 
 LocalServer::LocalServer(store::Database& db, ServerConfig config, QObject* parent)
     : QObject(parent), m_config(std::move(config)),
-      m_handler(std::make_unique<RequestHandler>(db, m_config.launchSecret))
+      m_handler(std::make_unique<RequestHandler>(db, m_config.launchSecret,
+                                                 QString::fromLatin1(m_config.pathPrefix)))
 {
     m_handler->setUserVerificationAvailable(m_config.userVerificationAvailable);
 }
@@ -72,6 +85,13 @@ quint16 LocalServer::port() const
 
 QUrl LocalServer::homeUrl() const
 {
+    return QUrl(QStringLiteral("http://localhost:%1%2/")
+                    .arg(port())
+                    .arg(QString::fromLatin1(m_config.pathPrefix)));
+}
+
+QUrl LocalServer::originUrl() const
+{
     return QUrl(QStringLiteral("http://localhost:%1/").arg(port()));
 }
 
@@ -87,7 +107,7 @@ QUrl LocalServer::createOneTimeUrl()
 
 QUrl LocalServer::createOneTimeUrl(const QString& nextPath)
 {
-    QUrl url = homeUrl();
+    QUrl url = originUrl();
     url.setPath(RequestHandler::oneTimePath());
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("token"),
@@ -105,6 +125,13 @@ bool LocalServer::listen()
                                                     "The local server is already listening.");
         return false;
     }
+    if (!m_config.pathPrefix.isEmpty() && !isUsableSecret(m_config.pathPrefix.mid(1))) {
+        m_errorString = QCoreApplication::translate(
+            "latchkey::server::LocalServer",
+            "The path prefix must be \"/\" and at least 22 base64url characters, so the local "
+            "server was not started.");
+        return false;
+    }
     if (!isUsableSecret(m_config.launchSecret)) {
         m_errorString = QCoreApplication::translate(
             "latchkey::server::LocalServer",
@@ -114,7 +141,7 @@ bool LocalServer::listen()
     }
     const int attempts = m_config.port == 0 ? kPortAttempts : 1;
     for (int attempt = 0; attempt < attempts; ++attempt) {
-        auto ipv4 = listenOn(QHostAddress::LocalHost, m_config.port, *m_handler);
+        auto ipv4 = listenOn(QHostAddress::LocalHost, m_config.port, *m_handler, m_config.limits);
         if (!ipv4->isListening()) {
             m_errorString = m_config.port == 0
                                 ? QCoreApplication::translate("latchkey::server::LocalServer",
@@ -129,7 +156,8 @@ bool LocalServer::listen()
                                       .arg(ipv4->errorString());
             return false;
         }
-        auto ipv6 = listenOn(QHostAddress::LocalHostIPv6, ipv4->serverPort(), *m_handler);
+        auto ipv6 =
+            listenOn(QHostAddress::LocalHostIPv6, ipv4->serverPort(), *m_handler, m_config.limits);
         if (ipv6->isListening() || ipv6Unavailable(*ipv6)) {
             m_handler->setPort(ipv4->serverPort());
             m_front = new HttpFront(*m_handler, this);

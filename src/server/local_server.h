@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/connection_limits.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QObject>
@@ -21,6 +23,11 @@ struct ServerConfig {
     // UserVerificationChoice found PAM or polkit; a browser's authenticator can). False: the
     // pages say that a passkey is confirmed by a click alone.
     bool userVerificationAvailable = true;
+    ConnectionLimits limits; // what any local program can make the handler hold
+    // Empty, or "/<random>" (--serve): every page lives under it and every cookie is scoped to
+    // it, so a browser never sends the cookies to another localhost port (cookies ignore
+    // ports). Only the one-time link stays outside it.
+    QByteArray pathPrefix;
 };
 
 class RequestHandler;
@@ -40,7 +47,8 @@ public:
     bool listen();
     QString errorString() const;
     quint16 port() const;
-    QUrl homeUrl() const; // http://localhost:<port>/
+    QUrl homeUrl() const;   // http://localhost:<port><pathPrefix>/
+    QUrl originUrl() const; // http://localhost:<port>/, without the path prefix
 
     // The header the app's WebEngine profile adds to every request to the handler.
     static QByteArray secretHeaderName(); // "X-Latchkey-Secret"

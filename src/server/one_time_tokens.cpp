@@ -14,7 +14,7 @@ constexpr qsizetype kMaxPending = 16;
 
 } // namespace
 
-QByteArray OneTimeTokens::issue()
+QByteArray OneTimeTokens::issue(const QDateTime& now)
 {
     std::array<quint32, 8> words{};
     QRandomGenerator::system()->fillRange(words.data(), words.size());
@@ -24,22 +24,23 @@ QByteArray OneTimeTokens::issue()
         raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     if (m_tokens.size() >= kMaxPending)
         m_tokens.removeFirst();
-    m_tokens.append(token);
+    m_tokens.append({token, now});
     return token;
 }
 
-bool OneTimeTokens::redeem(const QByteArray& token)
+bool OneTimeTokens::redeem(const QByteArray& token, const QDateTime& now)
 {
     // Visit every entry so the time taken does not depend on which one matched.
     qsizetype match = -1;
     for (qsizetype i = 0; i < m_tokens.size(); ++i) {
-        if (constantTimeEquals(m_tokens.at(i), token))
+        if (constantTimeEquals(m_tokens.at(i).token, token))
             match = i;
     }
     if (match < 0)
         return false;
-    m_tokens.removeAt(match);
-    return true;
+    const QDateTime issuedAt = m_tokens.takeAt(match).issuedAt;
+    const qint64 age = issuedAt.msecsTo(now);
+    return age >= 0 && age <= std::chrono::milliseconds(kLifetime).count();
 }
 
 } // namespace latchkey::server

@@ -41,7 +41,7 @@ const std::string& brandLogo()
     return svg;
 }
 
-TemplateData navList(const PageContext& context)
+TemplateData navList(const PageContext& context, const QString& root)
 {
     static const NavItem signedOut[] = {{"home", "/", "navHome"},
                                         {"register", "/register", "navRegister"},
@@ -53,7 +53,7 @@ TemplateData navList(const PageContext& context)
     auto addItems = [&](const auto& items) {
         for (const NavItem& item : items) {
             TemplateData entry;
-            entry.set("href", item.href);
+            entry.set("href", (root + QLatin1String(item.href)).toStdString());
             entry.set("label", *strings.get(item.stringKey));
             entry.set("current", context.activeNav == QLatin1String(item.key));
             list.push_back(entry);
@@ -112,7 +112,9 @@ TemplateData PageRenderer::layoutData(const PageContext& context) const
     data.set("brandLogo", brandLogo());
     data.set("title", toStd(context.title));
     data.set("signedIn", context.signedIn);
-    data.set("nav", navList(context));
+    data.set("root", toStd(m_context.pathPrefix));
+    data.set("hasRoot", !m_context.pathPrefix.isEmpty());
+    data.set("nav", navList(context, m_context.pathPrefix));
     TemplateData polite{TemplateData::type::list};
     TemplateData assertive{TemplateData::type::list};
     for (const Toast& toast : context.toasts) {
@@ -130,6 +132,7 @@ QByteArray PageRenderer::renderFragment(const QString& name, TemplateData data)
 {
     data.set("t", pageStrings());
     data.set("presenceOnly", m_presenceOnly);
+    data.set("root", toStd(m_context.pathPrefix));
     kainjow::mustache::mustache view{templateText(name)};
     return QByteArray::fromStdString(view.render(data));
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/server_context.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -28,9 +30,11 @@ struct PageContext {
 };
 
 // Renders the pages from the mustache templates in qrc (:/latchkey/templates). Values are
-// HTML-escaped by the template engine; only rendered page bodies go in unescaped.
+// HTML-escaped by the template engine; only rendered page bodies go in unescaped. Every
+// template names this server's paths as {{root}}/..., root being the server's path prefix.
 class PageRenderer {
 public:
+    explicit PageRenderer(const ServerContext& context) : m_context(context) {}
     // No verifier on this computer checks who the person is (the app said so): the passkey
     // steps say that a passkey is then confirmed by a click alone, and what to install.
     // Templates read it as {{#presenceOnly}}.
@@ -47,6 +51,7 @@ public:
 private:
     const std::string& templateText(const QString& name);
     TemplateData layoutData(const PageContext& context) const;
+    const ServerContext& m_context;
     QHash<QString, std::string> m_templates;
     bool m_presenceOnly = false;
 };

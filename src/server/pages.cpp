@@ -121,7 +121,8 @@ TemplateData userData(const store::User& user)
 } // namespace
 
 Pages::Pages(store::Database& database, Sessions& sessions)
-    : m_sessions(sessions), m_users(database), m_credentials(database)
+    : m_sessions(sessions), m_users(database), m_credentials(database),
+      m_renderer(sessions.context())
 {}
 
 // A profile that never got a passkey and is older than any session can be (so its enrolment

@@ -58,7 +58,7 @@ TemplateData passkeyData(const store::Credential& credential, bool last)
 ProfilePages::ProfilePages(store::Database& database, const ServerContext& context,
                            Sessions& sessions, Pages& pages)
     : m_context(context), m_sessions(sessions), m_pages(pages), m_users(database),
-      m_credentials(database)
+      m_credentials(database), m_renderer(context)
 {}
 
 ApiResult<TemplateData> ProfilePages::profileData(const store::User& user) const

@@ -25,12 +25,46 @@ QString safeNextPath(const HttpRequest& request)
                : QStringLiteral("/");
 }
 
+// The request as the routes see it: the path without the prefix ("/<prefix>" alone is the
+// home page). nullopt when the path is not under the prefix.
+std::optional<HttpRequest> withoutPrefix(const HttpRequest& request, const QString& prefix)
+{
+    if (prefix.isEmpty())
+        return request;
+    if (request.path != prefix && !request.path.startsWith(prefix + QLatin1Char('/')))
+        return std::nullopt;
+    HttpRequest inner = request;
+    inner.path = request.path.mid(prefix.size());
+    if (inner.path.isEmpty())
+        inner.path = QStringLiteral("/");
+    return inner;
+}
+
+// Every path this server sends the browser to, and every cookie it sets, is under the
+// prefix. The routes speak of "/profile" and "Path=/"; the prefix is put in here, once.
+void scopeToPrefix(HttpResponse& response, const QString& prefix)
+{
+    if (prefix.isEmpty())
+        return;
+    static const QRegularExpression rootPath(QStringLiteral("; Path=/(?=;|$)"));
+    for (auto& [name, value] : response.headers) {
+        if (name.compare("Location", Qt::CaseInsensitive) == 0 && value.startsWith('/') &&
+            !value.startsWith("//"))
+            value.prepend(prefix.toLatin1());
+        else if (name.compare("Set-Cookie", Qt::CaseInsensitive) == 0)
+            value = QString::fromLatin1(value)
+                        .replace(rootPath, QStringLiteral("; Path=") + prefix)
+                        .toLatin1();
+    }
+}
+
 } // namespace
 
-RequestHandler::RequestHandler(store::Database& database, QByteArray launchSecret)
-    : m_secret(std::move(launchSecret)), m_sessions(database, m_context),
-      m_pages(database, m_sessions), m_flows(database, m_context, m_sessions),
-      m_profile(database, m_context, m_sessions, m_pages)
+RequestHandler::RequestHandler(store::Database& database, QByteArray launchSecret,
+                               QString pathPrefix)
+    : m_secret(std::move(launchSecret)), m_context{0, systemNow, std::move(pathPrefix)},
+      m_sessions(database, m_context), m_pages(database, m_sessions),
+      m_flows(database, m_context, m_sessions), m_profile(database, m_context, m_sessions, m_pages)
 {
     addRoutes();
 }
@@ -70,8 +104,6 @@ void RequestHandler::addRoutes()
                  std::bind(&PasskeyFlows::authenticationOptions, &m_flows, _1));
     m_router.add("POST", QStringLiteral("/api/passkeys/authentication/verify"),
                  std::bind(&PasskeyFlows::authenticationVerify, &m_flows, _1));
-    m_router.add("GET", oneTimePath(),
-                 [this](const HttpRequest& request) { return redeemOneTimeLink(request); });
     m_router.addPrefix("GET", QStringLiteral("/static/"), [this](const HttpRequest& request) {
         if (std::optional<HttpResponse> asset = staticAsset(request.path))
             return *asset;
@@ -82,6 +114,7 @@ void RequestHandler::addRoutes()
 HttpResponse RequestHandler::handle(const HttpRequest& request)
 {
     HttpResponse response = guardedDispatch(request);
+    scopeToPrefix(response, m_context.pathPrefix);
     // 503 is only ever the profile database being busy: worth a retry a moment later.
     if (response.status == 503)
         response.setHeader("Retry-After", "1");
@@ -100,20 +133,24 @@ bool RequestHandler::isOneTimeLink(const HttpRequest& request) const
     return request.method == "GET" && request.path == oneTimePath();
 }
 
-// The threat model's order: Host (DNS rebinding), secret, Origin (CSRF), size, route.
+// The threat model's order: Host (DNS rebinding), secret, path prefix, Origin (CSRF), size,
+// route. The one-time link (outside the prefix) is the only request without the secret.
 HttpResponse RequestHandler::guardedDispatch(const HttpRequest& request)
 {
     if (const auto failure = checkHost(request, m_context.port))
         return m_pages.error(request, failure->status, failure->message);
-    if (!isOneTimeLink(request)) {
-        if (const auto failure = checkSecret(request, m_secret))
-            return m_pages.error(request, failure->status, failure->message);
-    }
-    if (const auto failure = checkOrigin(request, m_context.port))
+    if (isOneTimeLink(request))
+        return redeemOneTimeLink(request);
+    if (const auto failure = checkSecret(request, m_secret))
         return m_pages.error(request, failure->status, failure->message);
-    if (const auto failure = checkBodySize(request))
-        return m_pages.error(request, failure->status, failure->message);
-    return dispatch(request);
+    const std::optional<HttpRequest> inner = withoutPrefix(request, m_context.pathPrefix);
+    if (!inner)
+        return m_pages.notFound(request);
+    if (const auto failure = checkOrigin(*inner, m_context.port))
+        return m_pages.error(*inner, failure->status, failure->message);
+    if (const auto failure = checkBodySize(*inner))
+        return m_pages.error(*inner, failure->status, failure->message);
+    return dispatch(*inner);
 }
 
 HttpResponse RequestHandler::dispatch(const HttpRequest& request)
@@ -129,12 +166,13 @@ HttpResponse RequestHandler::dispatch(const HttpRequest& request)
 HttpResponse RequestHandler::redeemOneTimeLink(const HttpRequest& request)
 {
     const QByteArray token = request.query.queryItemValue(QStringLiteral("token")).toLatin1();
-    if (!m_tokens.redeem(token))
+    if (!m_tokens.redeem(token, m_context.now()))
         return m_pages.error(
             request, 403,
             QCoreApplication::translate("latchkey::server::RequestHandler",
-                                        "This one-time link has been used already or is not valid. "
-                                        "Restart \"latchkey --serve\" for a new one."));
+                                        "This one-time link has been used already, is older than "
+                                        "two minutes, or is not valid. Restart \"latchkey "
+                                        "--serve\" for a new one."));
     HttpResponse response = HttpResponse::redirect(safeNextPath(request).toUtf8());
     // HttpOnly: page script never sees the secret. SameSite=Strict: other sites' requests
     // never carry it.
@@ -143,13 +181,35 @@ HttpResponse RequestHandler::redeemOneTimeLink(const HttpRequest& request)
     return response;
 }
 
-QByteArray RequestHandler::tooLargeRefusal()
+HeadVerdict RequestHandler::judgeHead(const HttpRequest& head) const
 {
-    const GuardFailure failure = bodyTooLarge();
-    HttpResponse response = m_pages.error(HttpRequest{}, failure.status, failure.message);
+    return checkSecret(head, m_secret) ? HeadVerdict::Untrusted : HeadVerdict::Trusted;
+}
+
+QByteArray RequestHandler::refusalBeforeRouting(const HttpRequest& head,
+                                                const GuardFailure& failure)
+{
+    HttpResponse response = m_pages.error(head, failure.status, failure.message);
+    if (response.status == 503)
+        response.setHeader("Retry-After", "1");
     applySecurityHeaders(response, Audience::Browser);
     response.setHeader("Connection", "close");
     return serialize(response);
+}
+
+QByteArray RequestHandler::tooLargeRefusal()
+{
+    return refusalBeforeRouting(HttpRequest{}, bodyTooLarge());
+}
+
+QByteArray RequestHandler::noSecretRefusal(const HttpRequest& head)
+{
+    return refusalBeforeRouting(head, missingSecret());
+}
+
+QByteArray RequestHandler::busyRefusal()
+{
+    return refusalBeforeRouting(HttpRequest{}, serverBusy());
 }
 
 } // namespace latchkey::server

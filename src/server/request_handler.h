@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/bounded_tcp_server.h"
+#include "server/guards.h"
 #include "server/http_message.h"
 #include "server/one_time_tokens.h"
 #include "server/pages.h"
@@ -15,7 +17,7 @@ namespace latchkey::server {
 // then routing. Independent of QHttpServer, so it is the same on every Qt version.
 class RequestHandler {
 public:
-    RequestHandler(store::Database& database, QByteArray launchSecret);
+    RequestHandler(store::Database& database, QByteArray launchSecret, QString pathPrefix = {});
 
     void setPort(quint16 port) { m_context.port = port; }
     quint16 port() const { return m_context.port; }
@@ -27,10 +29,18 @@ public:
     // Answers one request; the security headers are always on the answer.
     HttpResponse handle(const HttpRequest& request);
 
-    QByteArray issueOneTimeToken() { return m_tokens.issue(); }
+    QByteArray issueOneTimeToken() { return m_tokens.issue(m_context.now()); }
     // The whole 413 answer (with the security headers and Connection: close) for a
     // connection that sends more than any acceptable request before being answered.
     QByteArray tooLargeRefusal();
+    // Judged from a request's head alone, before any body is read (BoundedTcpServer): does
+    // it carry the launch secret?
+    HeadVerdict judgeHead(const HttpRequest& head) const;
+    // The whole 403 answer for a body sent without the secret (refused before it is read),
+    // as a page or JSON as the head asks, with Connection: close.
+    QByteArray noSecretRefusal(const HttpRequest& head);
+    // The whole 503 answer for a connection that would pass the buffer budget.
+    QByteArray busyRefusal();
     static QString oneTimePath() { return QStringLiteral("/launch"); }
 
 private:
@@ -38,6 +48,7 @@ private:
     HttpResponse dispatch(const HttpRequest& request);
     HttpResponse redeemOneTimeLink(const HttpRequest& request);
     bool isOneTimeLink(const HttpRequest& request) const;
+    QByteArray refusalBeforeRouting(const HttpRequest& head, const GuardFailure& failure);
     void addRoutes();
 
     QByteArray m_secret;

@@ -19,6 +19,9 @@ inline QDateTime systemNow()
 struct ServerContext {
     quint16 port = 0;
     Clock clock = systemNow;
+    // Empty or "/<random>": the path every page, link and cookie of this server lives under
+    // (ServerConfig::pathPrefix). Routes are matched with it removed.
+    QString pathPrefix;
 
     QDateTime now() const { return clock().toUTC(); }
     // The relying party's origin and ID (DESIGN.md, Ceremonies).

@@ -43,6 +43,7 @@ public:
     // A profile created this long ago without a passkey can have no enrolment session left.
     static std::chrono::milliseconds longestLifetime() { return store::SessionPolicy{}.absolute; }
     QDateTime now() const { return m_context.now(); }
+    const ServerContext& context() const { return m_context; }
 
     static QByteArray sessionCookieName() { return "latchkey_session"; }
     static QByteArray lastUserCookieName() { return "latchkey_last_user"; }

@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkCookieJar>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -238,8 +239,16 @@ void TestCli::serveOneTimeUrlSetsTheCookie()
     QNetworkAccessManager browser;
     const Answer first = get(browser, m_oneTimeUrl);
     QCOMPARE(first.status, 200);
-    QCOMPARE(first.finalUrl, m_homeUrl);
+    // Home, under a random path of its own ("/" + 43 base64url characters): the browser's
+    // cookies are scoped to it and never go to another localhost port.
+    QCOMPARE(first.finalUrl.adjusted(QUrl::RemovePath), m_homeUrl.adjusted(QUrl::RemovePath));
+    QVERIFY2(QRegularExpression(QStringLiteral("^/[A-Za-z0-9_-]{43}/$"))
+                 .match(first.finalUrl.path())
+                 .hasMatch(),
+             qPrintable(first.finalUrl.path()));
+    m_homeUrl = first.finalUrl;
     QVERIFY(!browser.cookieJar()->cookiesForUrl(m_homeUrl).isEmpty());
+    QVERIFY(browser.cookieJar()->cookiesForUrl(m_homeUrl.adjusted(QUrl::RemovePath)).isEmpty());
     const Answer again = get(browser, m_homeUrl);
     QCOMPARE(again.status, 200);
     QVERIFY(again.body.contains("Latchkey"));

@@ -101,6 +101,21 @@ Headers withHeader(Headers headers, const QByteArray& name, const QByteArray& va
 
 bool ServerFixture::start(bool userVerificationAvailable)
 {
+    ServerConfig config;
+    config.userVerificationAvailable = userVerificationAvailable;
+    return startServer(std::move(config));
+}
+
+bool ServerFixture::startWith(ConnectionLimits limits, QByteArray pathPrefix)
+{
+    ServerConfig config;
+    config.limits = limits;
+    config.pathPrefix = std::move(pathPrefix);
+    return startServer(std::move(config));
+}
+
+bool ServerFixture::startServer(ServerConfig config)
+{
     if (!m_dir.isValid()) {
         m_error = QStringLiteral("no temporary folder");
         return false;
@@ -112,8 +127,8 @@ bool ServerFixture::start(bool userVerificationAvailable)
     }
     m_database = std::move(opened.value());
     m_secret = randomSecret();
-    m_server = std::make_unique<LocalServer>(*m_database,
-                                             ServerConfig{0, m_secret, userVerificationAvailable});
+    config.launchSecret = m_secret;
+    m_server = std::make_unique<LocalServer>(*m_database, config);
     if (!m_server->listen()) {
         m_error = m_server->errorString();
         return false;

@@ -37,6 +37,9 @@ class ServerFixture {
 public:
     // userVerificationAvailable: ServerConfig's (false: the pages say a click alone confirms).
     bool start(bool userVerificationAvailable = true);
+    // With the connection limits and path prefix given (ServerConfig's; the prefix as --serve
+    // gives it, empty as in the app window).
+    bool startWith(ConnectionLimits limits, QByteArray pathPrefix = {});
     QString errorString() const { return m_error; }
 
     quint16 port() const { return m_server->port(); }
@@ -60,6 +63,8 @@ public:
     qint64 userCount() const;
 
 private:
+    bool startServer(ServerConfig config);
+
     QTemporaryDir m_dir;
     std::unique_ptr<store::Database> m_database;
     std::unique_ptr<LocalServer> m_server;

@@ -1,6 +1,8 @@
 // The --serve link: opened once in an ordinary browser it sets the HttpOnly secret cookie
 // and redirects; then it is spent. Driven with QNetworkAccessManager and its cookie jar,
 // like a browser would.
+#include "server/guards.h"
+#include "server/server_context.h"
 #include "server_fixture.h"
 
 #include <QNetworkAccessManager>
@@ -65,6 +67,9 @@ private slots:
     void nextPathStaysOnThisServer_data();
     void nextPathStaysOnThisServer();
     void eachLinkIsIndependent();
+    void withAPathPrefixPagesLinksAndCookiesLiveUnderIt();
+    void linkExpiresAfterTwoMinutes_data();
+    void linkExpiresAfterTwoMinutes();
 
 private:
     std::unique_ptr<ServerFixture> m_fixture;
@@ -201,6 +206,83 @@ void TestOneTimeUrl::eachLinkIsIndependent()
     QCOMPARE(m_fixture->send("GET", rawTarget(second), headers).status, 303);
     QCOMPARE(m_fixture->send("GET", rawTarget(first), headers).status, 303);
     QCOMPARE(m_fixture->send("GET", rawTarget(first), headers).status, 403);
+}
+
+// --serve's path prefix: the link itself stays at /launch; where it leads, every link of the
+// pages, every redirect and every cookie are under the prefix; nothing answers outside it.
+void TestOneTimeUrl::withAPathPrefixPagesLinksAndCookiesLiveUnderIt()
+{
+    const QByteArray prefix = "/Zq28lgfa3cD6cdN65gmMAm51HvQ6PR-634IttFi-3JU";
+    ServerFixture fixture;
+    QVERIFY2(fixture.startWith({}, prefix), qPrintable(fixture.errorString()));
+    QCOMPARE(fixture.server().homeUrl().path().toLatin1(), prefix + "/");
+    const QUrl link = fixture.server().createOneTimeUrl(QStringLiteral("/register"));
+    QCOMPARE(link.path(), QStringLiteral("/launch"));
+    const WireResponse redeemed = fixture.send("GET", rawTarget(link), {{"Host", fixture.host()}});
+    QCOMPARE(redeemed.status, 303);
+    QCOMPARE(redeemed.header("Location"), prefix + "/register");
+    QVERIFY2(redeemed.header("Set-Cookie").contains("; Path=" + prefix + ";"),
+             redeemed.header("Set-Cookie").constData());
+
+    const Headers app = fixture.goodHeaders("GET");
+    QCOMPARE(fixture.send("GET", "/", app).status, 404);
+    QCOMPARE(fixture.send("GET", "/register", app).status, 404);
+    const WireResponse home = fixture.send("GET", prefix + "/", app);
+    QCOMPARE(home.status, 200);
+    QVERIFY(home.body.contains("href=\"" + prefix + "/register\""));
+    QVERIFY(home.body.contains("href=\"" + prefix + "/static/latchkey.css\""));
+    QVERIFY(home.body.contains("data-root=\"" + prefix + "\""));
+    QVERIFY(!home.body.contains("href=\"/register\""));
+    QCOMPARE(fixture.send("GET", prefix, app).status, 200);
+    QCOMPARE(fixture.send("GET", prefix + "/static/latchkey.css", app).status, 200);
+
+    const WireResponse created =
+        fixture.send("POST", prefix + "/register",
+                     withHeader(fixture.goodHeaders("POST"), "Content-Type",
+                                "application/x-www-form-urlencoded"),
+                     "username=ada&email=ada%40example.com");
+    QCOMPARE(created.status, 201);
+    const QList<QByteArray> cookies = created.headerValues("Set-Cookie");
+    QVERIFY(!cookies.isEmpty());
+    for (const QByteArray& cookie : cookies)
+        QVERIFY2(cookie.contains("; Path=" + prefix) && !cookie.contains("; Path=/;"),
+                 cookie.constData());
+    QVERIFY(created.body.contains("=\"" + prefix + "/"));
+    // A redirect the routes name as "/profile" arrives under the prefix.
+    const QByteArray session = cookies.first().split(';').first();
+    Headers signedOut = withHeader(fixture.goodHeaders("GET"), "Cookie", session);
+    const WireResponse profile = fixture.send("GET", prefix + "/profile", signedOut);
+    QCOMPARE(profile.status, 200);
+}
+
+void TestOneTimeUrl::linkExpiresAfterTwoMinutes_data()
+{
+    QTest::addColumn<int>("ageSeconds");
+    QTest::addColumn<int>("status");
+    QTest::newRow("1 min 59 s") << 119 << 303;
+    QTest::newRow("2 min 1 s") << 121 << 403;
+    QTest::newRow("an hour") << 3600 << 403;
+}
+
+// The clock moves after the link was printed; an expired link sets no cookie and is spent.
+void TestOneTimeUrl::linkExpiresAfterTwoMinutes()
+{
+    QFETCH(int, ageSeconds);
+    QFETCH(int, status);
+    const QDateTime printed = QDateTime::currentDateTimeUtc();
+    QDateTime now = printed;
+    m_fixture->server().setClock([&now] { return now; });
+    const QByteArray target = rawTarget(m_fixture->server().createOneTimeUrl());
+    now = printed.addSecs(ageSeconds);
+    const WireResponse response = m_fixture->send("GET", target, {{"Host", m_fixture->host()}});
+    QCOMPARE(response.status, status);
+    QCOMPARE(response.header("Set-Cookie").contains(secretCookieName()), status == 303);
+    if (status == 403) {
+        QVERIFY(response.body.contains("older than two minutes"));
+        now = printed;
+        QCOMPARE(m_fixture->send("GET", target, {{"Host", m_fixture->host()}}).status, 403);
+    }
+    m_fixture->server().setClock(systemNow);
 }
 
 QTEST_GUILESS_MAIN(TestOneTimeUrl)

@@ -20,7 +20,8 @@ private slots:
 
 void TestPageRenderer::signedOutNavigationOffersRegisterAndSignIn()
 {
-    PageRenderer renderer;
+    const ServerContext context;
+    PageRenderer renderer(context);
     const QByteArray page = renderer.renderPage(QStringLiteral("home"), {},
                                                 {QStringLiteral("Home"), "home", false, {}});
     QVERIFY(page.contains("href=\"/register\">Register</a>"));
@@ -32,7 +33,8 @@ void TestPageRenderer::signedOutNavigationOffersRegisterAndSignIn()
 
 void TestPageRenderer::signedInNavigationOffersProfileAndSignOut()
 {
-    PageRenderer renderer;
+    const ServerContext context;
+    PageRenderer renderer(context);
     const QByteArray page = renderer.renderPage(QStringLiteral("home"), {},
                                                 {QStringLiteral("Home"), "profile", true, {}});
     QVERIFY(page.contains("href=\"/profile\" aria-current=\"page\">Profile</a>"));
@@ -44,7 +46,8 @@ void TestPageRenderer::signedInNavigationOffersProfileAndSignOut()
 
 void TestPageRenderer::valuesAreHtmlEscaped()
 {
-    PageRenderer renderer;
+    const ServerContext context;
+    PageRenderer renderer(context);
     TemplateData data;
     data.set("status", "404");
     data.set("heading", "<script>alert('x')</script>");
@@ -62,7 +65,8 @@ void TestPageRenderer::valuesAreHtmlEscaped()
 
 void TestPageRenderer::successAndWarningToastsArePoliteErrorsAssertive()
 {
-    PageRenderer renderer;
+    const ServerContext context;
+    PageRenderer renderer(context);
     const QByteArray page = renderer.renderPage(QStringLiteral("home"), {},
                                                 {QStringLiteral("Home"),
                                                  "home",
@@ -85,7 +89,8 @@ void TestPageRenderer::successAndWarningToastsArePoliteErrorsAssertive()
 
 void TestPageRenderer::profileTemplateShowsThePerson()
 {
-    PageRenderer renderer;
+    const ServerContext context;
+    PageRenderer renderer(context);
     TemplateData data;
     data.set("displayName", "Ada Lovelace");
     data.set("username", "ada");
