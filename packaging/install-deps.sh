@@ -19,6 +19,8 @@ packages=(
   libpsl-dev
   # sealing key of the software key store in the Secret Service
   qtkeychain-qt6-dev
+  # a private session bus for the keychain tests (test_keychain_sealing)
+  dbus-daemon
   # the TPM key store (tpm2-tss ESYS and its TCTIs, the swtpm TCTI among them); the software
   # TPM its tests start (swtpm; swtpm-tools for swtpm_setup when a test needs a provisioned one)
   libtss2-dev swtpm swtpm-tools

@@ -20,13 +20,15 @@ using namespace latchkey::authenticator;
 
 namespace {
 
-ClientError cannotOpen(const QString& why)
+// The page gets the key store's sentence without its folders; the log gets it whole.
+ClientError cannotOpen(const KeyStoreError& why)
 {
+    logKeyStoreError(why);
     return clientError(DomErrorName::UnknownError,
                        QCoreApplication::translate("latchkey::app::AuthenticatorSetup",
                                                    "This computer's passkeys could not be "
                                                    "opened (%1).")
-                           .arg(why));
+                           .arg(withoutAbsolutePaths(why.message)));
 }
 
 // The sealing key of one data folder: the desktop keychain with the file as fallback, or the
@@ -69,7 +71,7 @@ public:
     {
         auto software = SoftwareKeyStore::open(storage.keysFile, m_sealing.provider());
         if (!software)
-            return cannotOpen(software.error().message);
+            return cannotOpen(software.error());
         m_software = std::move(*software);
         QList<KeyStore*> stores{m_software.get()};
         const TpmChoice choice = chooseTpmHere(storage.tpmTcti);
@@ -80,7 +82,7 @@ public:
                 stores.prepend(m_tpm.get());
             } else if (choice.requested) {
                 // The person named this TPM: never put their passkeys elsewhere instead.
-                return cannotOpen(tpm.error().message);
+                return cannotOpen(tpm.error());
             } else {
                 // /dev/tpmrm0 opens but the TPM is unusable (no P-256, owner password, ...):
                 // the software store keeps the passkeys; --authenticators says why.

@@ -1,5 +1,8 @@
 #include "authenticator/error.h"
 
+#include <QLoggingCategory>
+#include <QRegularExpression>
+
 namespace latchkey::authenticator {
 
 QString domErrorNameString(DomErrorName name)
@@ -73,13 +76,32 @@ ClientError toClientError(const AuthenticatorError& error)
     return clientError(DomErrorName::UnknownError, error.message);
 }
 
+Q_LOGGING_CATEGORY(lcKeyStore, "latchkey.authenticator.keystore", QtWarningMsg)
+
+QString withoutAbsolutePaths(const QString& message)
+{
+    // A "/" that starts a path: not inside a word, a URL ("http://") or a relative path.
+    static const QRegularExpression path(
+        QStringLiteral("(?<![\\w:/.~-])/(?:[^/\\s:;,()\"“”«»„]+/)*([^/\\s:;,()\"“”«»„]+)"));
+    QString safe = message;
+    return safe.replace(path, QStringLiteral("…/\\1"));
+}
+
+void logKeyStoreError(const KeyStoreError& error)
+{
+    qCWarning(lcKeyStore).noquote() << error.message;
+}
+
+// The sentence goes on to the page (through the client's DOMException): it loses its paths,
+// and the log keeps it whole.
 AuthenticatorError toAuthenticatorError(const KeyStoreError& error)
 {
     if (error.code == KeyStoreErrorCode::NotFound)
-        return authenticatorError(CtapStatus::NoCredentials, error.message);
+        return authenticatorError(CtapStatus::NoCredentials, withoutAbsolutePaths(error.message));
+    logKeyStoreError(error);
     if (error.code == KeyStoreErrorCode::TpmFull)
-        return authenticatorError(CtapStatus::KeyStoreFull, error.message);
-    return authenticatorError(CtapStatus::Other, error.message);
+        return authenticatorError(CtapStatus::KeyStoreFull, withoutAbsolutePaths(error.message));
+    return authenticatorError(CtapStatus::Other, withoutAbsolutePaths(error.message));
 }
 
 } // namespace latchkey::authenticator

@@ -93,4 +93,11 @@ ClientError toClientError(const AuthenticatorError& error);
 // A key store failure seen through the authenticator: the key is unusable, nothing else leaks.
 AuthenticatorError toAuthenticatorError(const KeyStoreError& error);
 
+// A key store's sentence as a page may see it: every absolute path cut to its last part
+// ("…/keys.json"), so a page learns nothing of the folders (the user name, the layout). The
+// whole sentence is for the log (logKeyStoreError).
+QString withoutAbsolutePaths(const QString& message);
+// Writes the whole sentence, paths included, to the log (latchkey.authenticator.keystore).
+void logKeyStoreError(const KeyStoreError& error);
+
 } // namespace latchkey::authenticator

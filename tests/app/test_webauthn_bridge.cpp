@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
@@ -132,6 +133,7 @@ private slots:
     void pageOfAnotherOriginGetsSecurityError();
     void noViewGetsSecurityError();
     void optionsThatAreNotJsonAreATypeError();
+    void keyStoreErrorsReachThePageWithoutAbsolutePaths();
     void confirmedCreateReturnsRegistrationJson();
     void confirmedGetSignsWithTheStoredPasskey();
     void confirmIsPresenceOnlyWithoutASystemVerifier();
@@ -257,6 +259,28 @@ void TestWebAuthnBridge::optionsThatAreNotJsonAreATypeError()
     bridge().create(3, QStringLiteral("[1, 2"));
     QCOMPARE(m_answers->count(), 1);
     QCOMPARE(errorNameOf(*m_answers), QStringLiteral("TypeError"));
+}
+
+// The data folder became writable by others: the store refuses it. The page hears why, in
+// words, but not where the folders are (the user name, the layout); the log has the paths.
+void TestWebAuthnBridge::keyStoreErrorsReachThePageWithoutAbsolutePaths()
+{
+    const QString data = m_dir->filePath(QStringLiteral("data"));
+    QVERIFY(QFile::setPermissions(data, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                            QFileDevice::ExeOwner | QFileDevice::WriteOther |
+                                            QFileDevice::ReadOther | QFileDevice::ExeOther));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QRegularExpression::escape(data) + ".*not used"));
+    bridge().create(4, creationOptions());
+    QCOMPARE(m_answers->count(), 1);
+    const QJsonObject error = answerOf(*m_answers).value(QStringLiteral("error")).toObject();
+    const QString message = error.value(QStringLiteral("message")).toString();
+    QCOMPARE(error.value(QStringLiteral("name")).toString(), QStringLiteral("UnknownError"));
+    QVERIFY2(message.contains(QStringLiteral("other users may write to it")), qPrintable(message));
+    QVERIFY2(!message.contains(m_dir->path()) && !message.contains(QStringLiteral("/tmp")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("…/data")), qPrintable(message));
+    QVERIFY(!verifier().pending());
 }
 
 void TestWebAuthnBridge::createConfirmed()

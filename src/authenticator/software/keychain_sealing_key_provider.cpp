@@ -5,6 +5,8 @@
 #include "authenticator/software/sealed_box.h"
 
 #include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
 #include <QEventLoop>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
@@ -38,22 +40,45 @@ bool runJob(QKeychain::Job& job, std::chrono::milliseconds timeout)
     return finished;
 }
 
-// Errors that mean "no usable Secret Service here", as opposed to a refusal by the person.
-bool meansNoBackend(QKeychain::Error error)
+// The keychains qtkeychain speaks to on Linux: the freedesktop Secret Service (GNOME Keyring,
+// KeePassXC, KWallet 6) and KDE's wallet daemons.
+const char* const kKeychainServices[] = {"org.freedesktop.secrets", "org.kde.kwalletd6",
+                                         "org.kde.kwalletd5"};
+
+// Whether a keychain exists on the session bus, running or ready to be started by it. Only
+// its absence allows the file instead: a keychain that exists but fails (locked, access
+// denied, an error, no answer) may hold the sealing key already, and a new key in a file
+// would leave every passkey sealed with the old one unreadable.
+bool keychainServiceExists()
 {
-    return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented ||
-           error == QKeychain::OtherError || error == QKeychain::AccessDenied;
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface())
+        return false;
+    const QStringList activatable = bus.interface()->activatableServiceNames().value();
+    for (const char* name : kKeychainServices) {
+        const QString service = QString::fromLatin1(name);
+        if (bus.interface()->isServiceRegistered(service).value() || activatable.contains(service))
+            return true;
+    }
+    return false;
 }
 
 KeyStoreError jobError(const QKeychain::Job& job)
 {
-    if (meansNoBackend(job.error()))
-        return unavailable(job.errorString());
     return keyStoreError(
         KeyStoreErrorCode::SealingKeyRefused,
         QCoreApplication::translate("latchkey::authenticator::KeychainSealingKeyProvider",
                                     "The keychain refused access to the sealing key: %1")
             .arg(job.errorString()));
+}
+
+KeyStoreError notAnswered()
+{
+    return keyStoreError(
+        KeyStoreErrorCode::SealingKeyRefused,
+        QCoreApplication::translate("latchkey::authenticator::KeychainSealingKeyProvider",
+                                    "The keychain did not answer in time; it may be waiting to "
+                                    "be unlocked. Unlock it and try again."));
 }
 
 } // namespace
@@ -65,6 +90,10 @@ KeychainSealingKeyProvider::KeychainSealingKeyProvider(QString service, QString 
 
 KeyStoreResult<QByteArray> KeychainSealingKeyProvider::sealingKey()
 {
+    if (!keychainServiceExists())
+        return unavailable(
+            QCoreApplication::translate("latchkey::authenticator::KeychainSealingKeyProvider",
+                                        "no keychain service runs on the session bus."));
     bool missing = false;
     auto key = readKey(missing);
     if (key || !missing)
@@ -77,8 +106,7 @@ KeyStoreResult<QByteArray> KeychainSealingKeyProvider::readKey(bool& missing) co
     QKeychain::ReadPasswordJob job(m_service);
     job.setKey(m_entry);
     if (!runJob(job, m_timeout))
-        return unavailable(QCoreApplication::translate(
-            "latchkey::authenticator::KeychainSealingKeyProvider", "it did not answer in time."));
+        return notAnswered();
     missing = job.error() == QKeychain::EntryNotFound;
     if (job.error() != QKeychain::NoError)
         return jobError(job);
@@ -103,8 +131,7 @@ KeyStoreResult<QByteArray> KeychainSealingKeyProvider::createKey() const
     job.setKey(m_entry);
     job.setBinaryData(key);
     if (!runJob(job, m_timeout))
-        return unavailable(QCoreApplication::translate(
-            "latchkey::authenticator::KeychainSealingKeyProvider", "it did not answer in time."));
+        return notAnswered();
     if (job.error() != QKeychain::NoError) {
         wipe(key);
         return jobError(job);

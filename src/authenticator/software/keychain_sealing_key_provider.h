@@ -9,9 +9,11 @@
 namespace latchkey::authenticator {
 
 // The sealing key in the desktop's Secret Service (GNOME Keyring, KWallet) through qtkeychain.
-// No Secret Service running (no session bus, no backend): SealingKeyUnavailable, so
-// FallbackSealingKeyProvider can use a file instead. Needs a Q(Core)Application: the jobs run
-// in a local event loop.
+// Only when no keychain service exists on the session bus (no bus, nothing registered or
+// activatable): SealingKeyUnavailable, so FallbackSealingKeyProvider can use a file instead.
+// A keychain that exists but refuses, fails or does not answer is SealingKeyRefused: it may
+// hold the key that opens the passkeys, so nothing else is used in its place. Needs a
+// Q(Core)Application: the jobs run in a local event loop.
 class KeychainSealingKeyProvider final : public SealingKeyProvider {
 public:
     KeychainSealingKeyProvider(QString service, QString entry,
@@ -32,8 +34,9 @@ private:
 // the keychain while it holds the lock.
 inline constexpr std::chrono::milliseconds kChoiceLockWait{15000};
 
-// The keychain when it works, else the file. A file that already exists wins: keys sealed with
-// it must stay readable when a Secret Service appears later.
+// The keychain when one exists, else the file. A file that already exists wins: keys sealed
+// with it must stay readable when a Secret Service appears later. A keychain that exists but
+// refuses or fails is an error, never a reason to make a file.
 class FallbackSealingKeyProvider final : public SealingKeyProvider {
 public:
     FallbackSealingKeyProvider(SealingKeyProvider& primary, FileSealingKeyProvider& fallback);
