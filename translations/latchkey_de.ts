@@ -494,6 +494,14 @@ Mit Strg+C beenden.</translation>
         <source>No random bytes for a sealing key.</source>
         <translation>Keine Zufallsbytes für einen Versiegelungsschlüssel verfügbar.</translation>
     </message>
+    <message>
+        <source>no keychain service runs on the session bus.</source>
+        <translation>auf dem Sitzungsbus läuft kein Schlüsselbunddienst.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer in time; it may be waiting to be unlocked. Unlock it and try again.</source>
+        <translation>Der Schlüsselbund hat nicht rechtzeitig geantwortet; vielleicht wartet er darauf, entsperrt zu werden. Entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::authenticator::LocalAuthenticator</name>
@@ -1331,6 +1339,14 @@ Mit Strg+C beenden.</translation>
         <source>Latchkey on this computer, key in the TPM</source>
         <translation>Latchkey auf diesem Computer, Schlüssel im TPM</translation>
     </message>
+    <message>
+        <source>Adding or removing a passkey needs one of this profile&apos;s passkeys used in the last 5 minutes.</source>
+        <translation>Zum Hinzufügen oder Entfernen eines Passkeys muss einer der Passkeys dieses Profils in den letzten 5 Minuten verwendet worden sein.</translation>
+    </message>
+    <message>
+        <source>Confirm it&apos;s you</source>
+        <translation>Bestätigen Sie, dass Sie es sind</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::PasskeyFlows</name>
@@ -1593,6 +1609,17 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
         <translation>Latchkey konnte seine Profile gerade nicht lesen. Es wurde nichts geändert. Versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::FreshVerification</name>
+    <message>
+        <source>To change the passkeys of this profile, first confirm it&apos;s you: choose &quot;Confirm it&apos;s you&quot; on the profile page and use one of its passkeys. Then try again within 5 minutes.</source>
+        <translation>Um die Passkeys dieses Profils zu ändern, bestätigen Sie zuerst, dass Sie es sind: Wählen Sie auf der Profilseite „Bestätigen Sie, dass Sie es sind“ und verwenden Sie einen seiner Passkeys. Versuchen Sie es dann innerhalb von 5 Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>Confirm it&apos;s you first</source>
+        <translation>Bestätigen Sie zuerst, dass Sie es sind</translation>
     </message>
 </context>
 </TS>

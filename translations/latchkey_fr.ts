@@ -494,6 +494,14 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <source>No random bytes for a sealing key.</source>
         <translation>Aucun octet aléatoire disponible pour une clé de scellement.</translation>
     </message>
+    <message>
+        <source>no keychain service runs on the session bus.</source>
+        <translation>aucun service de trousseau ne tourne sur le bus de session.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer in time; it may be waiting to be unlocked. Unlock it and try again.</source>
+        <translation>Le trousseau n’a pas répondu à temps ; il attend peut-être d’être déverrouillé. Déverrouillez-le et réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::authenticator::LocalAuthenticator</name>
@@ -1331,6 +1339,14 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <source>Latchkey on this computer, key in the TPM</source>
         <translation>Latchkey sur cet ordinateur, clé dans le TPM</translation>
     </message>
+    <message>
+        <source>Adding or removing a passkey needs one of this profile&apos;s passkeys used in the last 5 minutes.</source>
+        <translation>Pour ajouter ou retirer une clé d’accès, l’une des clés d’accès de ce profil doit avoir servi dans les 5 dernières minutes.</translation>
+    </message>
+    <message>
+        <source>Confirm it&apos;s you</source>
+        <translation>Confirmez votre identité</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::PasskeyFlows</name>
@@ -1593,6 +1609,17 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
         <translation>Latchkey n’a pas pu lire ses profils pour le moment. Rien n’a été modifié. Réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::FreshVerification</name>
+    <message>
+        <source>To change the passkeys of this profile, first confirm it&apos;s you: choose &quot;Confirm it&apos;s you&quot; on the profile page and use one of its passkeys. Then try again within 5 minutes.</source>
+        <translation>Pour modifier les clés d’accès de ce profil, confirmez d’abord votre identité : choisissez « Confirmez votre identité » sur la page du profil et utilisez l’une de ses clés d’accès. Réessayez ensuite dans les 5 minutes.</translation>
+    </message>
+    <message>
+        <source>Confirm it&apos;s you first</source>
+        <translation>Confirmez d’abord votre identité</translation>
     </message>
 </context>
 </TS>

@@ -186,6 +186,9 @@
       if (register) busy(register, registerPasskey);
       const usernameless = event.target.closest("[data-passkey-usernameless]");
       if (usernameless) busy(usernameless, () => signIn(""));
+      // A fresh verification before adding or removing a passkey: sign in again, same profile.
+      const confirm = event.target.closest("[data-passkey-confirm]");
+      if (confirm) busy(confirm, () => signIn(confirm.dataset.login || ""));
     });
     document.addEventListener("submit", (event) => {
       const form = event.target;

@@ -143,6 +143,10 @@ const Entry kStrings[] = {
      QT_TRANSLATE_NOOP("latchkey::server::Pages",
                        "I understand: remove the only passkey of this profile")},
     {"passkeyAdd", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Add another passkey")},
+    {"freshHint", QT_TRANSLATE_NOOP("latchkey::server::Pages",
+                                    "Adding or removing a passkey needs one of this profile's "
+                                    "passkeys used in the last 5 minutes.")},
+    {"freshConfirm", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Confirm it's you")},
     {"profileDeleteTitle", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Delete this profile")},
     {"profileDeleteText",
      QT_TRANSLATE_NOOP("latchkey::server::Pages",

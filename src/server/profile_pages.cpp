@@ -2,6 +2,7 @@
 
 #include "server/authenticator_names.h"
 #include "server/credential_signals.h"
+#include "server/fresh_verification.h"
 #include "server/passkey_flows.h"
 #include "server/store_failure.h"
 #include "webauthn/base64url.h"
@@ -225,6 +226,8 @@ ApiResult<ProfilePages::Removal> ProfilePages::applyRemove(const Action& action)
     const auto id = credentialField(action);
     if (!id)
         return id.error();
+    if (const auto stale = checkFreshVerification(action.session, m_context.now()))
+        return *stale;
     const store::User& user = *action.session.user;
     const auto credentials = m_credentials.listForUser(user.id);
     if (!credentials)
@@ -245,7 +248,8 @@ ApiResult<ProfilePages::Removal> ProfilePages::applyRemove(const Action& action)
         return ApiError{409, QStringLiteral("last_passkey"),
                         tr("This is your profile's only passkey: without it nobody can sign "
                            "in to the profile. Tick the confirmation to remove it anyway.")};
-    const auto deleted = m_credentials.remove(user.id, *id);
+    const auto deleted =
+        m_credentials.removeEndingOtherSessions(user.id, *id, action.session.session.id);
     if (!deleted)
         return writeFailure(deleted.error());
     removal.nickname = removed->nickname;

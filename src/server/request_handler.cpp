@@ -1,8 +1,10 @@
 #include "server/request_handler.h"
 
+#include "server/fresh_verification.h"
 #include "server/guards.h"
 #include "server/security_headers.h"
 #include "server/static_assets.h"
+#include "server/store_failure.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -97,9 +99,15 @@ void RequestHandler::addRoutes()
     m_router.add("POST", QStringLiteral("/signin/forget"),
                  std::bind(&ProfilePages::forgetLastUser, &m_profile, _1));
     m_router.add("POST", QStringLiteral("/api/passkeys/registration/options"),
-                 std::bind(&PasskeyFlows::registrationOptions, &m_flows, _1));
+                 [this](const HttpRequest& request) {
+                     return whenFreshlyVerified(
+                         request, std::bind(&PasskeyFlows::registrationOptions, &m_flows, _1));
+                 });
     m_router.add("POST", QStringLiteral("/api/passkeys/registration/verify"),
-                 std::bind(&PasskeyFlows::registrationVerify, &m_flows, _1));
+                 [this](const HttpRequest& request) {
+                     return whenFreshlyVerified(
+                         request, std::bind(&PasskeyFlows::registrationVerify, &m_flows, _1));
+                 });
     m_router.add("POST", QStringLiteral("/api/passkeys/authentication/options"),
                  std::bind(&PasskeyFlows::authenticationOptions, &m_flows, _1));
     m_router.add("POST", QStringLiteral("/api/passkeys/authentication/verify"),
@@ -151,6 +159,20 @@ HttpResponse RequestHandler::guardedDispatch(const HttpRequest& request)
     if (const auto failure = checkBodySize(*inner))
         return m_pages.error(*inner, failure->status, failure->message);
     return dispatch(*inner);
+}
+
+// Adding a passkey to a profile that has one (a signed-in session) needs a passkey verified a
+// few minutes ago (fresh_verification.h); an enrolling session adds the first one freely.
+HttpResponse RequestHandler::whenFreshlyVerified(const HttpRequest& request, const Handler& handler)
+{
+    const QString title = QCoreApplication::translate("latchkey::server::FreshVerification",
+                                                      "Confirm it's you first");
+    const auto session = m_sessions.current(request);
+    if (!session)
+        return apiErrorResponse(readFailure(session.error()), title);
+    if (const auto stale = checkFreshVerification(*session, m_context.now()))
+        return apiErrorResponse(*stale, title);
+    return handler(request);
 }
 
 HttpResponse RequestHandler::dispatch(const HttpRequest& request)

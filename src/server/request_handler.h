@@ -46,6 +46,7 @@ public:
 private:
     HttpResponse guardedDispatch(const HttpRequest& request);
     HttpResponse dispatch(const HttpRequest& request);
+    HttpResponse whenFreshlyVerified(const HttpRequest& request, const Handler& handler);
     HttpResponse redeemOneTimeLink(const HttpRequest& request);
     bool isOneTimeLink(const HttpRequest& request) const;
     QByteArray refusalBeforeRouting(const HttpRequest& head, const GuardFailure& failure);

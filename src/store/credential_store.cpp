@@ -251,6 +251,32 @@ StoreResult<void> CredentialStore::rename(qint64 userId, const QByteArray& crede
                      QStringLiteral("renaming a passkey"));
 }
 
+StoreResult<void> CredentialStore::removeEndingOtherSessions(qint64 userId,
+                                                             const QByteArray& credentialId,
+                                                             qint64 keepSessionId)
+{
+    QSqlDatabase db = m_database.connection();
+    return inTransaction<void>(db, [&]() -> StoreResult<void> {
+        QSqlQuery removal(db);
+        if (!sql::run(removal,
+                      QStringLiteral("DELETE FROM credentials WHERE user_id = ? AND "
+                                     "credential_id = ?"),
+                      {userId, credentialId})) {
+            return sql::ioError(removal, QStringLiteral("removing a passkey"));
+        }
+        if (removal.numRowsAffected() != 1) {
+            return noSuchCredential();
+        }
+        QSqlQuery sessions(db);
+        if (!sql::run(sessions,
+                      QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND id <> ?"),
+                      {userId, keepSessionId})) {
+            return sql::ioError(sessions, QStringLiteral("ending the profile's other sessions"));
+        }
+        return {};
+    });
+}
+
 StoreResult<void> CredentialStore::remove(qint64 userId, const QByteArray& credentialId)
 {
     return changeOne(m_database.connection(),

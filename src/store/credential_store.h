@@ -64,6 +64,11 @@ public:
     StoreResult<void> rename(qint64 userId, const QByteArray& credentialId,
                              const QString& nickname);
     StoreResult<void> remove(qint64 userId, const QByteArray& credentialId);
+    // The same, and every other session of that profile ends with it (its challenges go by
+    // cascade), in one transaction: whoever signed in elsewhere, perhaps with the passkey being
+    // removed, is signed out. keepSessionId is the session that asked.
+    StoreResult<void> removeEndingOtherSessions(qint64 userId, const QByteArray& credentialId,
+                                                qint64 keepSessionId);
 
 private:
     Database& m_database;
