@@ -197,10 +197,6 @@ Die Seite wurde nicht geladen. Versuchen Sie es erneut; wenn es weiterhin fehlsc
         <translation>Der Datenordner %1 ist eine Datei, kein Ordner; wählen Sie einen anderen mit --data-dir DIR.</translation>
     </message>
     <message>
-        <source>Cannot create the data folder %1; check its parent&apos;s permissions or choose another with --data-dir DIR.</source>
-        <translation>Der Datenordner %1 kann nicht angelegt werden; prüfen Sie die Rechte des übergeordneten Ordners oder wählen Sie einen anderen mit --data-dir DIR.</translation>
-    </message>
-    <message>
         <source>The data folder %1 is not writable; fix its permissions or choose another with --data-dir DIR.</source>
         <translation>In den Datenordner %1 kann nicht geschrieben werden; korrigieren Sie seine Rechte oder wählen Sie einen anderen mit --data-dir DIR.</translation>
     </message>
@@ -481,10 +477,6 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>The keychain refused access to the sealing key: %1</source>
         <translation>Der Schlüsselbund hat den Zugriff auf den Versiegelungsschlüssel verweigert: %1</translation>
-    </message>
-    <message>
-        <source>it did not answer in time.</source>
-        <translation>Er hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>The sealing key in the keychain is damaged.</source>
@@ -863,6 +855,17 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>Send the form as application/x-www-form-urlencoded or application/json.</source>
         <translation>Senden Sie das Formular als application/x-www-form-urlencoded oder application/json.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::FreshVerification</name>
+    <message>
+        <source>To change the passkeys of this profile, first confirm it&apos;s you: choose &quot;Confirm it&apos;s you&quot; on the profile page and use one of its passkeys. Then try again within 5 minutes.</source>
+        <translation>Um die Passkeys dieses Profils zu ändern, bestätigen Sie zuerst, dass Sie es sind: Wählen Sie auf der Profilseite „Bestätigen Sie, dass Sie es sind“ und verwenden Sie einen seiner Passkeys. Versuchen Sie es dann innerhalb von 5 Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>Confirm it&apos;s you first</source>
+        <translation>Bestätigen Sie zuerst, dass Sie es sind</translation>
     </message>
 </context>
 <context>
@@ -1328,10 +1331,6 @@ Mit Strg+C beenden.</translation>
         <translation>Dieser Computer kann nicht prüfen, wer Sie sind</translation>
     </message>
     <message>
-        <source>No system sign-in (password or fingerprint) is set up for Latchkey, so a passkey here is confirmed by pressing Confirm alone: anyone at this computer could use it. To confirm with your password or fingerprint, install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey again.</source>
-        <translation>Für Latchkey ist keine Systemanmeldung (Passwort oder Fingerabdruck) eingerichtet, daher wird ein Passkey hier allein mit „Bestätigen“ bestätigt: Jede Person an diesem Computer könnte ihn verwenden. Um mit Ihrem Passwort oder Fingerabdruck zu bestätigen, installieren Sie packaging/pam/latchkey als /etc/pam.d/latchkey und starten Sie Latchkey neu.</translation>
-    </message>
-    <message>
         <source>Latchkey on this computer, software key store</source>
         <translation>Latchkey auf diesem Computer, Software-Schlüsselspeicher</translation>
     </message>
@@ -1346,6 +1345,10 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>Confirm it&apos;s you</source>
         <translation>Bestätigen Sie, dass Sie es sind</translation>
+    </message>
+    <message>
+        <source>No system sign-in (password or fingerprint) is set up for Latchkey, so it cannot check who you are, and Latchkey&apos;s own pages ask for that check before a passkey is made or used. To use passkeys here, install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey again.</source>
+        <translation>Für Latchkey ist keine Systemanmeldung (Passwort oder Fingerabdruck) eingerichtet, daher kann es nicht prüfen, wer Sie sind, und die eigenen Seiten von Latchkey verlangen diese Prüfung, bevor ein Passkey erstellt oder verwendet wird. Um hier Passkeys zu verwenden, installieren Sie packaging/pam/latchkey als /etc/pam.d/latchkey und starten Sie Latchkey neu.</translation>
     </message>
 </context>
 <context>
@@ -1609,17 +1612,6 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
         <translation>Latchkey konnte seine Profile gerade nicht lesen. Es wurde nichts geändert. Versuchen Sie es erneut.</translation>
-    </message>
-</context>
-<context>
-    <name>latchkey::server::FreshVerification</name>
-    <message>
-        <source>To change the passkeys of this profile, first confirm it&apos;s you: choose &quot;Confirm it&apos;s you&quot; on the profile page and use one of its passkeys. Then try again within 5 minutes.</source>
-        <translation>Um die Passkeys dieses Profils zu ändern, bestätigen Sie zuerst, dass Sie es sind: Wählen Sie auf der Profilseite „Bestätigen Sie, dass Sie es sind“ und verwenden Sie einen seiner Passkeys. Versuchen Sie es dann innerhalb von 5 Minuten erneut.</translation>
-    </message>
-    <message>
-        <source>Confirm it&apos;s you first</source>
-        <translation>Bestätigen Sie zuerst, dass Sie es sind</translation>
     </message>
 </context>
 </TS>

@@ -197,10 +197,6 @@ La page ne s’est pas chargée. Réessayez ; si l’échec persiste, redémarre
         <translation>Le dossier de données %1 est un fichier, pas un dossier ; choisissez-en un autre avec --data-dir DIR.</translation>
     </message>
     <message>
-        <source>Cannot create the data folder %1; check its parent&apos;s permissions or choose another with --data-dir DIR.</source>
-        <translation>Impossible de créer le dossier de données %1 ; vérifiez les droits du dossier parent ou choisissez-en un autre avec --data-dir DIR.</translation>
-    </message>
-    <message>
         <source>The data folder %1 is not writable; fix its permissions or choose another with --data-dir DIR.</source>
         <translation>Le dossier de données %1 n’est pas accessible en écriture ; corrigez ses droits ou choisissez-en un autre avec --data-dir DIR.</translation>
     </message>
@@ -481,10 +477,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>The keychain refused access to the sealing key: %1</source>
         <translation>Le trousseau a refusé l’accès à la clé de scellement : %1</translation>
-    </message>
-    <message>
-        <source>it did not answer in time.</source>
-        <translation>il n’a pas répondu à temps.</translation>
     </message>
     <message>
         <source>The sealing key in the keychain is damaged.</source>
@@ -863,6 +855,17 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>Send the form as application/x-www-form-urlencoded or application/json.</source>
         <translation>Envoyez le formulaire en application/x-www-form-urlencoded ou application/json.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::FreshVerification</name>
+    <message>
+        <source>To change the passkeys of this profile, first confirm it&apos;s you: choose &quot;Confirm it&apos;s you&quot; on the profile page and use one of its passkeys. Then try again within 5 minutes.</source>
+        <translation>Pour modifier les clés d’accès de ce profil, confirmez d’abord votre identité : choisissez « Confirmez votre identité » sur la page du profil et utilisez l’une de ses clés d’accès. Réessayez ensuite dans les 5 minutes.</translation>
+    </message>
+    <message>
+        <source>Confirm it&apos;s you first</source>
+        <translation>Confirmez d’abord votre identité</translation>
     </message>
 </context>
 <context>
@@ -1328,10 +1331,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>Cet ordinateur ne peut pas vérifier qui vous êtes</translation>
     </message>
     <message>
-        <source>No system sign-in (password or fingerprint) is set up for Latchkey, so a passkey here is confirmed by pressing Confirm alone: anyone at this computer could use it. To confirm with your password or fingerprint, install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey again.</source>
-        <translation>Aucune connexion système (mot de passe ou empreinte) n’est configurée pour Latchkey : une clé d’accès est donc confirmée ici par un simple appui sur « Confirmer », et toute personne devant cet ordinateur pourrait l’utiliser. Pour confirmer avec votre mot de passe ou votre empreinte, installez packaging/pam/latchkey en tant que /etc/pam.d/latchkey et redémarrez Latchkey.</translation>
-    </message>
-    <message>
         <source>Latchkey on this computer, software key store</source>
         <translation>Latchkey sur cet ordinateur, magasin de clés logiciel</translation>
     </message>
@@ -1346,6 +1345,10 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>Confirm it&apos;s you</source>
         <translation>Confirmez votre identité</translation>
+    </message>
+    <message>
+        <source>No system sign-in (password or fingerprint) is set up for Latchkey, so it cannot check who you are, and Latchkey&apos;s own pages ask for that check before a passkey is made or used. To use passkeys here, install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey again.</source>
+        <translation>Aucune connexion système (mot de passe ou empreinte) n’est configurée pour Latchkey : il ne peut donc pas vérifier qui vous êtes, et les pages de Latchkey demandent cette vérification avant de créer ou d’utiliser une clé d’accès. Pour utiliser des clés d’accès ici, installez packaging/pam/latchkey en tant que /etc/pam.d/latchkey et redémarrez Latchkey.</translation>
     </message>
 </context>
 <context>
@@ -1609,17 +1612,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
         <translation>Latchkey n’a pas pu lire ses profils pour le moment. Rien n’a été modifié. Réessayez.</translation>
-    </message>
-</context>
-<context>
-    <name>latchkey::server::FreshVerification</name>
-    <message>
-        <source>To change the passkeys of this profile, first confirm it&apos;s you: choose &quot;Confirm it&apos;s you&quot; on the profile page and use one of its passkeys. Then try again within 5 minutes.</source>
-        <translation>Pour modifier les clés d’accès de ce profil, confirmez d’abord votre identité : choisissez « Confirmez votre identité » sur la page du profil et utilisez l’une de ses clés d’accès. Réessayez ensuite dans les 5 minutes.</translation>
-    </message>
-    <message>
-        <source>Confirm it&apos;s you first</source>
-        <translation>Confirmez d’abord votre identité</translation>
     </message>
 </context>
 </TS>
