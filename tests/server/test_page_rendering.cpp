@@ -40,6 +40,7 @@ private:
     QString m_chromium;
     QString m_artifacts;
     ServerFixture m_fixture;
+    ServerFixture m_presenceOnly; // the app found no PAM or polkit: the pages say so
 };
 
 void TestPageRendering::initTestCase()
@@ -50,6 +51,7 @@ void TestPageRendering::initTestCase()
     m_artifacts = qEnvironmentVariable("LATCHKEY_ARTIFACTS_DIR", QDir::tempPath());
     QDir().mkpath(m_artifacts);
     QVERIFY2(m_fixture.start(), qPrintable(m_fixture.errorString()));
+    QVERIFY2(m_presenceOnly.start(false), qPrintable(m_presenceOnly.errorString()));
 }
 
 // The server lives on this thread, so the browser is waited for with the event loop running.
@@ -97,13 +99,21 @@ void TestPageRendering::screenshotsAreTaken_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("size");
     QTest::addColumn<bool>("dark");
+    QTest::addColumn<bool>("presenceOnly");
     for (const QString& page :
          {QStringLiteral("home"), QStringLiteral("register"), QStringLiteral("signin")}) {
         const QString path = page == QLatin1String("home") ? QStringLiteral("/") : "/" + page;
-        QTest::addRow("%s-light", qPrintable(page)) << path << QStringLiteral("1200,800") << false;
-        QTest::addRow("%s-dark", qPrintable(page)) << path << QStringLiteral("1200,800") << true;
-        QTest::addRow("%s-phone", qPrintable(page)) << path << QStringLiteral("390,844") << false;
+        QTest::addRow("%s-light", qPrintable(page))
+            << path << QStringLiteral("1200,800") << false << false;
+        QTest::addRow("%s-dark", qPrintable(page))
+            << path << QStringLiteral("1200,800") << true << false;
+        QTest::addRow("%s-phone", qPrintable(page))
+            << path << QStringLiteral("390,844") << false << false;
     }
+    QTest::addRow("signin-no-verifier-light")
+        << QStringLiteral("/signin") << QStringLiteral("1200,800") << false << true;
+    QTest::addRow("signin-no-verifier-dark")
+        << QStringLiteral("/signin") << QStringLiteral("1200,800") << true << true;
 }
 
 void TestPageRendering::screenshotsAreTaken()
@@ -111,6 +121,7 @@ void TestPageRendering::screenshotsAreTaken()
     QFETCH(QString, path);
     QFETCH(QString, size);
     QFETCH(bool, dark);
+    QFETCH(bool, presenceOnly);
     const QString file =
         QStringLiteral("%1/server-%2.png").arg(m_artifacts, QTest::currentDataTag());
     QFile::remove(file);
@@ -118,7 +129,8 @@ void TestPageRendering::screenshotsAreTaken()
                           QStringLiteral("--screenshot=") + file};
     if (dark)
         arguments << QStringLiteral("--force-dark-mode");
-    arguments << m_fixture.server().createOneTimeUrl(path).toString();
+    ServerFixture& server = presenceOnly ? m_presenceOnly : m_fixture;
+    arguments << server.server().createOneTimeUrl(path).toString();
     QCOMPARE(runBrowser(arguments).exitCode, 0);
     // A styled page is far larger than the unstyled 403 page a missing cookie would give.
     QVERIFY2(QFileInfo(file).size() > 20000, qPrintable(file));
