@@ -267,6 +267,14 @@ Mit Strg+C beenden.</translation>
         <translation>In diesem Fenster sind keine Passkeys verfügbar.</translation>
     </message>
     <message>
+        <source>Passkeys are not available inside a frame.</source>
+        <translation>Innerhalb eines Frames sind keine Passkeys verfügbar.</translation>
+    </message>
+    <message>
+        <source>The page changed while the passkey request was open.</source>
+        <translation>Die Seite hat gewechselt, während die Passkey-Anfrage offen war.</translation>
+    </message>
+    <message>
         <source>The app&apos;s passkey service did not answer.</source>
         <translation>Der Passkey-Dienst der App hat nicht geantwortet.</translation>
     </message>

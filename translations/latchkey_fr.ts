@@ -267,6 +267,14 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>Les clés d’accès ne sont pas disponibles dans cette fenêtre.</translation>
     </message>
     <message>
+        <source>Passkeys are not available inside a frame.</source>
+        <translation>Les clés d’accès ne sont pas disponibles dans un cadre.</translation>
+    </message>
+    <message>
+        <source>The page changed while the passkey request was open.</source>
+        <translation>La page a changé pendant que la demande de clé d’accès était ouverte.</translation>
+    </message>
+    <message>
         <source>The app&apos;s passkey service did not answer.</source>
         <translation>Le service de clés d’accès de l’application n’a pas répondu.</translation>
     </message>

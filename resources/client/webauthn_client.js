@@ -18,7 +18,20 @@ function message(key, detail) {
   return detail === undefined ? text : text.replace("%1", () => String(detail));
 }
 
-if (location.origin === HANDLER_ORIGIN) install();
+// What a subframe's navigator.credentials and PublicKeyCredential do: refuse, asking no one.
+function refusals() {
+  const refuse = () => Promise.reject(new DOMException(message("subframe"), "NotAllowedError"));
+  const no = () => Promise.resolve(false);
+  return {
+    create: refuse,
+    get: refuse,
+    isUserVerifyingPlatformAuthenticatorAvailable: no,
+    isConditionalMediationAvailable: no,
+    signalUnknownCredential: refuse,
+    signalAllAcceptedCredentials: refuse,
+    signalCurrentUserDetails: refuse,
+  };
+}
 
 function install() {
   const pending = new Map();
@@ -331,68 +344,83 @@ function install() {
     return signal("currentUserDetails", options, currentUserJson);
   }
 
-  // Fixed in place (not writable, not configurable): page script cannot bring back the native
-  // functions through the prototype.
-  function pin(target, name, value) {
-    if (!target) return;
-    try {
-      Object.defineProperty(target, name, { value, writable: false, configurable: false, enumerable: false });
-    } catch (ignored) {
-      // Already pinned by an earlier run in this document.
-    }
-  }
-
-  const installed = new WeakSet();
-
-  // An about:blank frame made by page script shares this origin but gets no injected script:
-  // its realm would still hold the native functions. Reaching it through contentWindow or
-  // contentDocument installs ours there first. (Indexed access, window[0], is not covered.)
-  function guardFrames(win) {
-    for (const type of [win.HTMLIFrameElement, win.HTMLFrameElement]) {
-      if (typeof type !== "function") continue;
-      const windowGetter = Object.getOwnPropertyDescriptor(type.prototype, "contentWindow");
-      for (const name of ["contentWindow", "contentDocument"]) {
-        const original = Object.getOwnPropertyDescriptor(type.prototype, name);
-        if (!original || !original.get || !windowGetter) continue;
-        Object.defineProperty(type.prototype, name, {
-          configurable: false,
-          enumerable: original.enumerable,
-          get() {
-            const child = windowGetter.get.call(this);
-            if (child) installInto(child);
-            return original.get.call(this);
-          },
-        });
-      }
-    }
-  }
-
-  function installInto(win) {
-    try {
-      if (installed.has(win)) return;
-      installed.add(win);
-      if (typeof win.CredentialsContainer === "function") {
-        pin(win.CredentialsContainer.prototype, "create", create);
-        pin(win.CredentialsContainer.prototype, "get", get);
-      }
-      if (win.navigator.credentials) {
-        pin(win.navigator.credentials, "create", create);
-        pin(win.navigator.credentials, "get", get);
-      } else {
-        pin(win.navigator, "credentials", Object.freeze({ create, get }));
-      }
-      if (typeof win.PublicKeyCredential === "function") {
-        pin(win.PublicKeyCredential, "isUserVerifyingPlatformAuthenticatorAvailable", isUserVerifyingPlatformAuthenticatorAvailable);
-        pin(win.PublicKeyCredential, "isConditionalMediationAvailable", isConditionalMediationAvailable);
-        pin(win.PublicKeyCredential, "signalUnknownCredential", signalUnknownCredential);
-        pin(win.PublicKeyCredential, "signalAllAcceptedCredentials", signalAllAcceptedCredentials);
-        pin(win.PublicKeyCredential, "signalCurrentUserDetails", signalCurrentUserDetails);
-      }
-      guardFrames(win);
-    } catch (ignored) {
-      // A frame of another origin: its realm is not reachable from here, nor ours from there.
-    }
-  }
-
-  installInto(window);
+  installInto(window, {
+    create,
+    get,
+    isUserVerifyingPlatformAuthenticatorAvailable,
+    isConditionalMediationAvailable,
+    signalUnknownCredential,
+    signalAllAcceptedCredentials,
+    signalCurrentUserDetails,
+  });
 }
+
+// Fixed in place (not writable, not configurable): page script cannot bring back the native
+// functions through the prototype.
+function pin(target, name, value) {
+  if (!target) return;
+  try {
+    Object.defineProperty(target, name, { value, writable: false, configurable: false, enumerable: false });
+  } catch (ignored) {
+    // Already pinned by an earlier run in this document.
+  }
+}
+
+const installed = new WeakSet();
+
+// An about:blank frame made by page script shares this origin but gets no injected script:
+// its realm would still hold the native functions. Reaching it through contentWindow or
+// contentDocument installs the refusals there first (a subframe never reaches the app).
+// (Indexed access, window[0], is not covered.)
+function guardFrames(win) {
+  for (const type of [win.HTMLIFrameElement, win.HTMLFrameElement]) {
+    if (typeof type !== "function") continue;
+    const windowGetter = Object.getOwnPropertyDescriptor(type.prototype, "contentWindow");
+    for (const name of ["contentWindow", "contentDocument"]) {
+      const original = Object.getOwnPropertyDescriptor(type.prototype, name);
+      if (!original || !original.get || !windowGetter) continue;
+      Object.defineProperty(type.prototype, name, {
+        configurable: false,
+        enumerable: original.enumerable,
+        get() {
+          const child = windowGetter.get.call(this);
+          if (child) installInto(child, refusals());
+          return original.get.call(this);
+        },
+      });
+    }
+  }
+}
+
+function installInto(win, api) {
+  try {
+    if (installed.has(win)) return;
+    installed.add(win);
+    if (typeof win.CredentialsContainer === "function") {
+      pin(win.CredentialsContainer.prototype, "create", api.create);
+      pin(win.CredentialsContainer.prototype, "get", api.get);
+    }
+    if (win.navigator.credentials) {
+      pin(win.navigator.credentials, "create", api.create);
+      pin(win.navigator.credentials, "get", api.get);
+    } else {
+      pin(win.navigator, "credentials", Object.freeze({ create: api.create, get: api.get }));
+    }
+    if (typeof win.PublicKeyCredential === "function") {
+      pin(win.PublicKeyCredential, "isUserVerifyingPlatformAuthenticatorAvailable", api.isUserVerifyingPlatformAuthenticatorAvailable);
+      pin(win.PublicKeyCredential, "isConditionalMediationAvailable", api.isConditionalMediationAvailable);
+      pin(win.PublicKeyCredential, "signalUnknownCredential", api.signalUnknownCredential);
+      pin(win.PublicKeyCredential, "signalAllAcceptedCredentials", api.signalAllAcceptedCredentials);
+      pin(win.PublicKeyCredential, "signalCurrentUserDetails", api.signalCurrentUserDetails);
+    }
+    guardFrames(win);
+  } catch (ignored) {
+    // A frame of another origin: its realm is not reachable from here, nor ours from there.
+  }
+}
+
+// Only the main frame of the handler's own pages talks to the app. A subframe (of any origin,
+// including the handler's) gets functions that refuse and never touch qt.webChannelTransport:
+// the native ones must not be reached there either.
+if (window !== window.top) installInto(window, refusals());
+else if (location.origin === HANDLER_ORIGIN) install();

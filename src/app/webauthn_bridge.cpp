@@ -1,6 +1,7 @@
 #include "app/webauthn_bridge.h"
 
 #include "app/authenticator_setup.h"
+#include "app/origin_policy.h"
 #include "app/qml_user_verifier.h"
 
 #include <QCoreApplication>
@@ -186,9 +187,14 @@ void WebAuthnBridge::run(Ceremony ceremony, int requestId, const QString& option
     if (!client)
         return answer(requestId, client.error());
     m_current = requestId;
-    auto done = [this, requestId](ClientResult<QJsonObject> result) {
+    auto done = [this, requestId, page](ClientResult<QJsonObject> result) {
         if (m_current == requestId)
             m_current = -1;
+        // The view left the origin checked above while the ceremony ran: whatever page is
+        // there now hears nothing of it.
+        if (!isSameOrigin(pageUrl(), page))
+            return answerError(requestId, DomErrorName::NotAllowedError,
+                               tr("The page changed while the passkey request was open."));
         answer(requestId, result);
     };
     if (ceremony == Ceremony::Create)
@@ -225,6 +231,7 @@ QJsonObject WebAuthnBridge::clientMessages()
         {QStringLiteral("publicKeyOnly"), tr("Only public key credentials are supported here.")},
         {QStringLiteral("noConditional"), tr("Conditional mediation is not available.")},
         {QStringLiteral("signalOptions"), tr("The signal needs an options object.")},
+        {QStringLiteral("subframe"), tr("Passkeys are not available inside a frame.")},
     };
 }
 
@@ -260,6 +267,9 @@ AppResult<void> WebAuthnBridge::installClientScript(QQuickWebEngineProfile* prof
     script.setName(QStringLiteral("latchkey-webauthn-client"));
     script.setInjectionPoint(QWebEngineScript::DocumentCreation);
     script.setWorldId(QWebEngineScript::MainWorld);
+    // In subframes too, on purpose: there the script replaces the API with refusals that never
+    // reach the channel (resources/client/webauthn_client.js), so a frame neither reaches the
+    // bridge nor the native navigator.credentials of Qt WebEngine 6.4.
     script.setRunsOnSubFrames(true);
     script.setSourceCode(*source);
     // Qt 6.4 keeps the Quick profile's script collection type private; its insert() is

@@ -97,11 +97,11 @@ QString clientOutcome(const QString& call)
     if (!source)
         return source.error().message;
     QJSEngine engine;
-    engine.evaluate(
-        QStringLiteral("var window = this; var location = {origin: 'http://localhost:8080'};"
-                       "var navigator = {};"
-                       "var DOMException = class extends Error {"
-                       "  constructor(m, n) { super(m); this.name = n; } };"));
+    engine.evaluate(QStringLiteral(
+        "var window = this; window.top = window; var location = {origin: 'http://localhost:8080'};"
+        "var navigator = {};"
+        "var DOMException = class extends Error {"
+        "  constructor(m, n) { super(m); this.name = n; } };"));
     const QJSValue installed = engine.evaluate(*source);
     if (installed.isError())
         return installed.toString();
@@ -142,6 +142,7 @@ private slots:
     void noPasskeyHereIsToldBeforeThePageHears();
     void abortClosesThePromptWithNotAllowed();
     void navigationEndsTheCeremony();
+    void pageOfAnotherOriginByTheAnswerHearsNoCredential();
     void secondRequestWhileOneIsOpenIsNotAllowed();
     void requestedDataFolderKeepsTheSealingKeyBesideItNotInIt();
     void unknownCredentialSignalDeletesTheKey();
@@ -433,6 +434,26 @@ void TestWebAuthnBridge::navigationEndsTheCeremony()
     QTRY_COMPARE(m_answers->count(), 2);
     QCOMPARE(errorNameOf(*m_answers, 1), QStringLiteral("NotAllowedError"));
     QVERIFY(!verifier().pending());
+}
+
+// The view went to another origin while the prompt was open (and nothing ended the ceremony):
+// the passkey is made, but the answer on the channel carries no credential.
+void TestWebAuthnBridge::pageOfAnotherOriginByTheAnswerHearsNoCredential()
+{
+    bridge().create(13, creationOptions());
+    QTRY_VERIFY(verifier().pending());
+    m_view->setProperty("url", QUrl(QStringLiteral("http://localhost:9999/")));
+    verifier().confirm(0);
+    QTRY_COMPARE(m_answers->count(), 1);
+    QCOMPARE(m_answers->at(0).at(0).toInt(), 13);
+    QCOMPARE(errorNameOf(*m_answers), QStringLiteral("NotAllowedError"));
+    QVERIFY(!answerOf(*m_answers).contains(QStringLiteral("credential")));
+    // The bridge is free again for the next ceremony.
+    m_view->setProperty("url", QUrl(QStringLiteral("http://localhost:8080/profile")));
+    bridge().create(14, creationOptions());
+    QTRY_VERIFY(verifier().pending());
+    verifier().decline();
+    QTRY_COMPARE(m_answers->count(), 2);
 }
 
 void TestWebAuthnBridge::secondRequestWhileOneIsOpenIsNotAllowed()
