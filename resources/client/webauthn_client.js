@@ -1,5 +1,6 @@
 // Latchkey's WebAuthn client inside the app window. Injected at document creation, before
-// any page script, into the handler's own pages only. It replaces navigator.credentials
+// any page script, into every frame; only the main frame of the handler's own pages installs
+// the client (subframes get refusals, see the end of this file). It replaces navigator.credentials
 // .create/get and PublicKeyCredential's capability checks with calls over QWebChannel to the
 // app (WebAuthnBridge -> authenticator::Client), because Qt WebEngine 6.4 has no platform
 // authenticator and its own navigator.credentials.get() crashes the process: the native

@@ -85,7 +85,7 @@ public:
     // The view navigated: a ceremony of the page that left ends, and its prompt closes.
     Q_INVOKABLE void pageChanged();
 
-    // The script (qwebchannel.js and the client) on every document of the handler's origin,
+    // The script (qwebchannel.js and the client) on every document (subframes get refusals),
     // before any page script runs. Fails when Qt's qwebchannel.js is not in the resources.
     static AppResult<void> installClientScript(QQuickWebEngineProfile* profile,
                                                const QUrl& handlerUrl);

@@ -1,8 +1,9 @@
 // The real window (AppWindow, qml/Main.qml, the injected client, the bridge) on a private Xvfb
 // display, showing a page of the handler's origin served by this test over loopback. The page
 // embeds a frame of the same origin whose script calls navigator.credentials.create/get and
-// looks for qt.webChannelTransport: the frame is refused, and the bridge hears nothing of it,
-// while the main frame's own call, made afterwards, does reach the prompt.
+// looks for qt.webChannelTransport, then an about:blank frame made by the page is called
+// through contentWindow: both frames are refused, and the bridge hears nothing of them, while
+// the main frame's own call, made afterwards, does reach the prompt.
 #include "app/app_window.h"
 #include "app/qml_user_verifier.h"
 #include "app/webauthn_bridge.h"
@@ -51,8 +52,13 @@ QByteArray mainPage()
            kOptionsScript + QByteArrayLiteral(R"(
 window.addEventListener("message", (event) => {
   if (event.origin !== location.origin || event.data !== "frame-done") return;
-  settled(() => navigator.credentials.create(createOptions)).then((outcome) =>
-    fetch("/report?main=" + encodeURIComponent(outcome)));
+  // A frame without a document of its own (no injected script), reached through contentWindow.
+  const blank = document.createElement("iframe");
+  document.body.appendChild(blank);
+  settled(() => blank.contentWindow.navigator.credentials.create(createOptions))
+    .then((outcome) => fetch("/report?blank=" + encodeURIComponent(outcome)))
+    .then(() => settled(() => navigator.credentials.create(createOptions)))
+    .then((outcome) => fetch("/report?main=" + encodeURIComponent(outcome)));
 });
 </script>)");
 }
@@ -91,8 +97,9 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     QString frameReport() const { return m_frameReport; }
     QString mainReport() const { return m_mainReport; }
-    // Called as the frame's report arrives: the main frame calls only once it is answered.
-    std::function<void()> onFrameReport;
+    QString blankReport() const { return m_blankReport; }
+    // Called as the last frame's report arrives: the main frame calls once it is answered.
+    std::function<void()> onFramesDone;
 
 private:
     void serve(QTcpSocket* socket)
@@ -112,10 +119,12 @@ private:
             body = framePage();
         } else if (target.path() == QLatin1String("/report")) {
             const QUrlQuery query(target);
-            if (query.hasQueryItem(QStringLiteral("frame"))) {
+            if (query.hasQueryItem(QStringLiteral("frame")))
                 m_frameReport = query.queryItemValue(QStringLiteral("frame"), QUrl::FullyDecoded);
-                if (onFrameReport)
-                    onFrameReport();
+            if (query.hasQueryItem(QStringLiteral("blank"))) {
+                m_blankReport = query.queryItemValue(QStringLiteral("blank"), QUrl::FullyDecoded);
+                if (onFramesDone)
+                    onFramesDone();
             }
             if (query.hasQueryItem(QStringLiteral("main")))
                 m_mainReport = query.queryItemValue(QStringLiteral("main"), QUrl::FullyDecoded);
@@ -133,6 +142,7 @@ private:
     QHash<QTcpSocket*, QByteArray> m_buffers;
     QString m_frameReport;
     QString m_mainReport;
+    QString m_blankReport;
 };
 
 } // namespace
@@ -173,10 +183,10 @@ void TestBridgeFrames::frameOfTheHandlersOriginNeverReachesTheBridge()
     QSignalSpy prompts(verifier, &QmlUserVerifier::promptRequested);
     QSignalSpy notices(verifier, &QmlUserVerifier::noticeRequested);
     QSignalSpy answers(bridge->channelObject(), SIGNAL(answered(int, QString)));
-    // What the bridge had heard when the frame was done (before the main frame's own call).
+    // What the bridge had heard when both frames were done (before the main frame's own call).
     qsizetype promptsByThen = -1, noticesByThen = -1, answersByThen = -1;
     bool pendingByThen = true;
-    server.onFrameReport = [&] {
+    server.onFramesDone = [&] {
         promptsByThen = prompts.count();
         noticesByThen = notices.count();
         answersByThen = answers.count();
@@ -192,6 +202,9 @@ void TestBridgeFrames::frameOfTheHandlersOriginNeverReachesTheBridge()
     QCOMPARE(frame.value(QStringLiteral("get")).toString(),
              QStringLiteral("rejected NotAllowedError"));
     QCOMPARE(frame.value(QStringLiteral("uvpaa")).toString(), QStringLiteral("resolved false"));
+    // The about:blank frame the main page made and reached through contentWindow.
+    QTRY_VERIFY_WITH_TIMEOUT(!server.blankReport().isEmpty(), 15000);
+    QCOMPARE(server.blankReport(), QStringLiteral("rejected NotAllowedError"));
     // Nobody was asked, and the channel answered nothing.
     QCOMPARE(promptsByThen, 0);
     QCOMPARE(noticesByThen, 0);

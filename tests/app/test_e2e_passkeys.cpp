@@ -210,7 +210,7 @@ void TestE2ePasskeys::clientIsInstalledBeforePageScripts()
 }
 
 // An about:blank frame shares the page's origin and would bring the native functions back;
-// it gets the client as well.
+// it gets the client's refusals (app_bridge_frames shows they reject and ask nobody).
 void TestE2ePasskeys::sameOriginFramesGetTheClientToo()
 {
     const auto result = m_devTools.evaluate(QStringLiteral(R"js((() => {
