@@ -726,6 +726,113 @@ Mit Strg+C beenden.</translation>
     </message>
 </context>
 <context>
+    <name>latchkey::authenticator::SecureEnclave</name>
+    <message>
+        <source>create the key</source>
+        <translation>den Schlüssel nicht erzeugen</translation>
+    </message>
+    <message>
+        <source>find the key</source>
+        <translation>den Schlüssel nicht finden</translation>
+    </message>
+    <message>
+        <source>sign with the key</source>
+        <translation>mit dem Schlüssel nicht signieren</translation>
+    </message>
+    <message>
+        <source>delete the key</source>
+        <translation>den Schlüssel nicht löschen</translation>
+    </message>
+    <message>
+        <source>This copy of Latchkey is not signed with the keychain entitlement that Secure Enclave keys need (error -34018). Install a signed copy of Latchkey.</source>
+        <translation>Diese Kopie von Latchkey ist nicht mit der Schlüsselbund-Berechtigung signiert, die Secure-Enclave-Schlüssel brauchen (Fehler -34018). Installieren Sie eine signierte Kopie von Latchkey.</translation>
+    </message>
+    <message>
+        <source>This Mac has no Secure Enclave, so it cannot hold passkeys with Touch ID.</source>
+        <translation>Dieser Mac hat keine Secure Enclave und kann daher keine Passkeys mit Touch ID aufbewahren.</translation>
+    </message>
+    <message>
+        <source>This passkey&apos;s key is no longer in this Mac&apos;s Secure Enclave: the fingerprints changed since it was made, or the keychain was reset. The passkey cannot be used again; sign in another way and create a new one.</source>
+        <translation>Der Schlüssel dieses Passkeys ist nicht mehr in der Secure Enclave dieses Macs: Die Fingerabdrücke haben sich seit seiner Erstellung geändert, oder der Schlüsselbund wurde zurückgesetzt. Der Passkey kann nicht mehr verwendet werden; melden Sie sich auf anderem Weg an und erstellen Sie einen neuen.</translation>
+    </message>
+    <message>
+        <source>The Mac did not let this passkey sign: it was not confirmed with Touch ID or your password. Try again.</source>
+        <translation>Der Mac hat diesen Passkey nicht signieren lassen: Er wurde nicht mit Touch ID oder Ihrem Passwort bestätigt. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>A key with this credential id is already in the keychain.</source>
+        <translation>Ein Schlüssel mit dieser Anmeldedaten-ID ist bereits im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>The Secure Enclave could not %1 (error %2).</source>
+        <translation>Die Secure Enclave konnte %1 (Fehler %2).</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Touch ID or the password did not recognise you. Try again.</source>
+        <translation>Touch ID oder das Passwort hat Sie nicht erkannt. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Enter your Mac&apos;s password instead of Touch ID.</source>
+        <translation>Geben Sie statt Touch ID das Passwort Ihres Macs ein.</translation>
+    </message>
+    <message>
+        <source>This Mac has no login password, so it cannot confirm it is you: set one in System Settings, Users &amp; Groups.</source>
+        <translation>Dieser Mac hat kein Anmeldepasswort und kann daher nicht bestätigen, dass Sie es sind: Legen Sie eines unter Systemeinstellungen, Benutzer:innen &amp; Gruppen fest.</translation>
+    </message>
+    <message>
+        <source>Touch ID is not available on this Mac (or is turned off in System Settings).</source>
+        <translation>Touch ID ist auf diesem Mac nicht verfügbar (oder in den Systemeinstellungen ausgeschaltet).</translation>
+    </message>
+    <message>
+        <source>No fingerprint is set up for Touch ID: add one in System Settings, Touch ID &amp; Password.</source>
+        <translation>Für Touch ID ist kein Fingerabdruck eingerichtet: Fügen Sie einen unter Systemeinstellungen, Touch ID &amp; Passwort hinzu.</translation>
+    </message>
+    <message>
+        <source>Touch ID is locked after too many attempts: unlock it with your Mac&apos;s password, then try again.</source>
+        <translation>Touch ID ist nach zu vielen Versuchen gesperrt: Entsperren Sie es mit dem Passwort Ihres Macs und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>This Mac cannot show the Touch ID prompt right now.</source>
+        <translation>Dieser Mac kann die Touch-ID-Abfrage gerade nicht anzeigen.</translation>
+    </message>
+    <message>
+        <source>LocalAuthentication could not confirm it is you (error %1).</source>
+        <translation>LocalAuthentication konnte nicht bestätigen, dass Sie es sind (Fehler %1).</translation>
+    </message>
+    <message>
+        <source>This passkey can be used with Touch ID only, not with the Mac&apos;s password.</source>
+        <translation>Dieser Passkey kann nur mit Touch ID verwendet werden, nicht mit dem Passwort des Macs.</translation>
+    </message>
+    <message>
+        <source>Another Touch ID request is in progress.</source>
+        <translation>Eine andere Touch-ID-Anfrage läuft bereits.</translation>
+    </message>
+    <message>
+        <source>A key needs a non-empty credential id.</source>
+        <translation>Ein Schlüssel braucht eine nicht leere Anmeldedaten-ID.</translation>
+    </message>
+    <message>
+        <source>A passkey in the Secure Enclave signs only right after Touch ID or your password confirmed it is you.</source>
+        <translation>Ein Passkey in der Secure Enclave signiert nur direkt, nachdem Touch ID oder Ihr Passwort bestätigt hat, dass Sie es sind.</translation>
+    </message>
+    <message>
+        <source>The Secure Enclave answered with a malformed signature.</source>
+        <translation>Die Secure Enclave hat mit einer fehlerhaften Signatur geantwortet.</translation>
+    </message>
+    <message>
+        <source>The Secure Enclave answered with a malformed public key.</source>
+        <translation>Die Secure Enclave hat mit einem fehlerhaften öffentlichen Schlüssel geantwortet.</translation>
+    </message>
+    <message>
+        <source>A Secure Enclave entry names no known key protection.</source>
+        <translation>Ein Secure-Enclave-Eintrag nennt keinen bekannten Schlüsselschutz.</translation>
+    </message>
+</context>
+<context>
     <name>latchkey::authenticator::TpmDevice</name>
     <message>
         <source>a TPM key blob that is not a P-256 signing key</source>

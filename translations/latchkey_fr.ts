@@ -726,6 +726,113 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     </message>
 </context>
 <context>
+    <name>latchkey::authenticator::SecureEnclave</name>
+    <message>
+        <source>create the key</source>
+        <translation>créer la clé</translation>
+    </message>
+    <message>
+        <source>find the key</source>
+        <translation>trouver la clé</translation>
+    </message>
+    <message>
+        <source>sign with the key</source>
+        <translation>signer avec la clé</translation>
+    </message>
+    <message>
+        <source>delete the key</source>
+        <translation>supprimer la clé</translation>
+    </message>
+    <message>
+        <source>This copy of Latchkey is not signed with the keychain entitlement that Secure Enclave keys need (error -34018). Install a signed copy of Latchkey.</source>
+        <translation>Cette copie de Latchkey n&apos;est pas signée avec le droit d&apos;accès au trousseau dont les clés de la Secure Enclave ont besoin (erreur -34018). Installez une copie signée de Latchkey.</translation>
+    </message>
+    <message>
+        <source>This Mac has no Secure Enclave, so it cannot hold passkeys with Touch ID.</source>
+        <translation>Ce Mac n&apos;a pas de Secure Enclave : il ne peut pas conserver de clés d&apos;accès avec Touch ID.</translation>
+    </message>
+    <message>
+        <source>This passkey&apos;s key is no longer in this Mac&apos;s Secure Enclave: the fingerprints changed since it was made, or the keychain was reset. The passkey cannot be used again; sign in another way and create a new one.</source>
+        <translation>La clé de cette clé d&apos;accès n&apos;est plus dans la Secure Enclave de ce Mac : les empreintes ont changé depuis sa création, ou le trousseau a été réinitialisé. Cette clé d&apos;accès ne peut plus servir ; connectez-vous autrement et créez-en une nouvelle.</translation>
+    </message>
+    <message>
+        <source>The Mac did not let this passkey sign: it was not confirmed with Touch ID or your password. Try again.</source>
+        <translation>Le Mac n&apos;a pas laissé cette clé d&apos;accès signer : elle n&apos;a pas été confirmée avec Touch ID ou votre mot de passe. Réessayez.</translation>
+    </message>
+    <message>
+        <source>A key with this credential id is already in the keychain.</source>
+        <translation>Une clé portant cet identifiant d&apos;identifiant est déjà dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>The Secure Enclave could not %1 (error %2).</source>
+        <translation>La Secure Enclave n&apos;a pas pu %1 (erreur %2).</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La demande a été annulée.</translation>
+    </message>
+    <message>
+        <source>Touch ID or the password did not recognise you. Try again.</source>
+        <translation>Touch ID ou le mot de passe ne vous a pas reconnu. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Enter your Mac&apos;s password instead of Touch ID.</source>
+        <translation>Saisissez le mot de passe de votre Mac au lieu de Touch ID.</translation>
+    </message>
+    <message>
+        <source>This Mac has no login password, so it cannot confirm it is you: set one in System Settings, Users &amp; Groups.</source>
+        <translation>Ce Mac n&apos;a pas de mot de passe de session : il ne peut pas confirmer que c&apos;est vous. Définissez-en un dans Réglages Système, Utilisateurs et groupes.</translation>
+    </message>
+    <message>
+        <source>Touch ID is not available on this Mac (or is turned off in System Settings).</source>
+        <translation>Touch ID n&apos;est pas disponible sur ce Mac (ou est désactivé dans Réglages Système).</translation>
+    </message>
+    <message>
+        <source>No fingerprint is set up for Touch ID: add one in System Settings, Touch ID &amp; Password.</source>
+        <translation>Aucune empreinte n&apos;est configurée pour Touch ID : ajoutez-en une dans Réglages Système, Touch ID et mot de passe.</translation>
+    </message>
+    <message>
+        <source>Touch ID is locked after too many attempts: unlock it with your Mac&apos;s password, then try again.</source>
+        <translation>Touch ID est verrouillé après trop de tentatives : déverrouillez-le avec le mot de passe de votre Mac, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This Mac cannot show the Touch ID prompt right now.</source>
+        <translation>Ce Mac ne peut pas afficher la demande Touch ID pour le moment.</translation>
+    </message>
+    <message>
+        <source>LocalAuthentication could not confirm it is you (error %1).</source>
+        <translation>LocalAuthentication n&apos;a pas pu confirmer que c&apos;est vous (erreur %1).</translation>
+    </message>
+    <message>
+        <source>This passkey can be used with Touch ID only, not with the Mac&apos;s password.</source>
+        <translation>Cette clé d&apos;accès ne s&apos;utilise qu&apos;avec Touch ID, pas avec le mot de passe du Mac.</translation>
+    </message>
+    <message>
+        <source>Another Touch ID request is in progress.</source>
+        <translation>Une autre demande Touch ID est en cours.</translation>
+    </message>
+    <message>
+        <source>A key needs a non-empty credential id.</source>
+        <translation>Une clé a besoin d&apos;un identifiant d&apos;identifiant non vide.</translation>
+    </message>
+    <message>
+        <source>A passkey in the Secure Enclave signs only right after Touch ID or your password confirmed it is you.</source>
+        <translation>Une clé d&apos;accès de la Secure Enclave ne signe que juste après que Touch ID ou votre mot de passe a confirmé que c&apos;est vous.</translation>
+    </message>
+    <message>
+        <source>The Secure Enclave answered with a malformed signature.</source>
+        <translation>La Secure Enclave a répondu par une signature mal formée.</translation>
+    </message>
+    <message>
+        <source>The Secure Enclave answered with a malformed public key.</source>
+        <translation>La Secure Enclave a répondu par une clé publique mal formée.</translation>
+    </message>
+    <message>
+        <source>A Secure Enclave entry names no known key protection.</source>
+        <translation>Une entrée de la Secure Enclave ne nomme aucune protection de clé connue.</translation>
+    </message>
+</context>
+<context>
     <name>latchkey::authenticator::TpmDevice</name>
     <message>
         <source>a TPM key blob that is not a P-256 signing key</source>

@@ -96,7 +96,8 @@ void logKeyStoreError(const KeyStoreError& error)
 // and the log keeps it whole.
 AuthenticatorError toAuthenticatorError(const KeyStoreError& error)
 {
-    if (error.code == KeyStoreErrorCode::NotFound)
+    // A lost key is as unusable as a missing one; its sentence says why and what to do.
+    if (error.code == KeyStoreErrorCode::NotFound || error.code == KeyStoreErrorCode::KeyLost)
         return authenticatorError(CtapStatus::NoCredentials, withoutAbsolutePaths(error.message));
     logKeyStoreError(error);
     if (error.code == KeyStoreErrorCode::TpmFull)

@@ -56,11 +56,13 @@ enum class KeyStoreErrorCode {
     SealingKeyUnavailable, // the key that seals the keys at rest could not be read or made
     SealingKeyRefused,     // the person or the keychain refused access to the sealing key
     Io,                    // the file could not be read or written
-    Crypto,                // OpenSSL refused an operation
+    Crypto,                // OpenSSL (or the key's hardware) refused an operation
     TpmUnavailable,        // the TPM is missing, out of reach, not permitted or stopped answering
     TpmLockedOut,          // the TPM's dictionary-attack lockout refuses authorisations for now
     TpmFull,               // the TPM has no room for another object or session
     TpmRefused,            // the TPM refused a key or command (e.g. a key made by another TPM)
+    KeyLost,               // the credential is recorded but its key is gone for good
+    Unavailable,           // this store cannot work on this computer (no such hardware, ...)
 };
 
 struct KeyStoreError {
