@@ -831,6 +831,10 @@ Mit Strg+C beenden.</translation>
         <source>A Secure Enclave entry names no known key protection.</source>
         <translation>Ein Secure-Enclave-Eintrag nennt keinen bekannten Schlüsselschutz.</translation>
     </message>
+    <message>
+        <source>Confirm it is you to use your passkey.</source>
+        <translation>Bestätigen Sie, dass Sie es sind, um Ihren Passkey zu verwenden.</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::authenticator::TpmDevice</name>

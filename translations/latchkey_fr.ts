@@ -831,6 +831,10 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <source>A Secure Enclave entry names no known key protection.</source>
         <translation>Une entrée de la Secure Enclave ne nomme aucune protection de clé connue.</translation>
     </message>
+    <message>
+        <source>Confirm it is you to use your passkey.</source>
+        <translation>Confirmez que c&apos;est vous pour utiliser votre clé d&apos;accès.</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::authenticator::TpmDevice</name>

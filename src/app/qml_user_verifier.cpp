@@ -35,6 +35,12 @@ bool QmlUserVerifier::verifiesUser() const
     return m_system && m_system->status().available;
 }
 
+bool QmlUserVerifier::systemBoundToKey() const
+{
+    return verifiesUser() &&
+           m_system->status().binding == authenticator::VerificationBinding::BoundToKey;
+}
+
 void QmlUserVerifier::verify(const authenticator::VerificationRequest& request, Done done)
 {
     // One prompt at a time: an older request still open is declined first.
@@ -52,7 +58,8 @@ void QmlUserVerifier::verify(const authenticator::VerificationRequest& request, 
     }
     m_done = std::move(done);
     m_notice = notice;
-    m_verifyUser = request.verifyUser && !notice;
+    m_verifyUser = (request.verifyUser || systemBoundToKey()) && !notice;
+    m_reason = request.reason;
     m_systemStarted = false;
     m_chosenAccount = 0;
     m_accountCount = static_cast<int>(request.accounts.size());

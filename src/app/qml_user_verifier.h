@@ -18,7 +18,9 @@ namespace latchkey::app {
 // person answers with answer()), its messages too (messageShown), and only its Verified makes
 // the answer Verified. Without a system verifier nothing here can verify, and verifiesUser()
 // says so. The verification starts as the prompt opens, or once the person picked an account
-// when several fit.
+// when several fit. A system verification bound to the key (VerificationBinding::BoundToKey:
+// the key cannot sign without it, as a Secure Enclave key without LocalAuthentication) runs for
+// every request, asked for or not; its Verified is then the truth, and UV with it.
 //
 // A notice (VerificationKind::InformNoCredential) comes through noticeRequested instead; it
 // can only be dismissed, and every answer to it is Cancelled. done is called exactly once per
@@ -76,7 +78,10 @@ private:
     void ask(const QString& question, bool hidden, Reply reply) override;
     void inform(const QString& message, bool error) override;
     void waitBeforeRetry(std::chrono::milliseconds delay) override;
+    QString reason() const override { return m_reason; }
 
+    // Whether the system verification must run for any use of the key.
+    bool systemBoundToKey() const;
     void startSystemVerification(int chosenAccount);
     void systemFinished(const authenticator::SystemVerification& verification);
     void finish(authenticator::VerificationAnswer answer);
@@ -85,7 +90,8 @@ private:
 
     authenticator::SystemVerifier* m_system = nullptr;
     Done m_done;
-    Reply m_reply; // the system's question waiting for answer()
+    Reply m_reply;    // the system's question waiting for answer()
+    QString m_reason; // the request's sentence, for a system that shows its own dialog
     int m_accountCount = 0;
     int m_chosenAccount = 0;
     bool m_notice = false;        // the request in progress is a notice, not a question

@@ -39,6 +39,9 @@ public:
     virtual void inform(const QString& message, bool error) = 0;
     // Too many failures: the attempt waits delay before it starts.
     virtual void waitBeforeRetry(std::chrono::milliseconds delay) = 0;
+    // The prompt's own sentence for this request ("Sign in to localhost"), for a system that
+    // shows a dialog of its own (LocalAuthentication shows it as its reason).
+    virtual QString reason() const { return QString(); }
 };
 
 enum class SystemVerificationResult {

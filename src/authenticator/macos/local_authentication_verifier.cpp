@@ -18,6 +18,22 @@ QString touchIdOnly()
                                        "the Mac's password.");
 }
 
+SystemVerificationResult systemResultOf(LaVerdict verdict)
+{
+    switch (verdict) {
+    case LaVerdict::Verified:
+        return SystemVerificationResult::Verified;
+    case LaVerdict::Failed:
+        return SystemVerificationResult::Failed;
+    case LaVerdict::Unavailable:
+        return SystemVerificationResult::Unavailable;
+    case LaVerdict::Cancelled:
+    case LaVerdict::UsePassword:
+        break;
+    }
+    return SystemVerificationResult::Cancelled;
+}
+
 } // namespace
 
 LocalAuthenticationVerifier::LocalAuthenticationVerifier(AppleSecurityApi& api,
@@ -41,8 +57,28 @@ LocalAuthenticationVerifier::Availability LocalAuthenticationVerifier::availabil
     return Availability{status == 0, laSentence(status)};
 }
 
-void LocalAuthenticationVerifier::verify(const QString& reason, Done done)
+VerifierStatus LocalAuthenticationVerifier::status() const
 {
+    const Availability here = availability();
+    return VerifierStatus{QStringLiteral("local-authentication"), here.available,
+                          here.available ? QString() : here.reason,
+                          VerificationBinding::BoundToKey};
+}
+
+void LocalAuthenticationVerifier::verify(VerificationConversation& conversation, Done done)
+{
+    check(conversation.reason(), [done = std::move(done)](LocalAuthenticationResult result) {
+        done(SystemVerification{systemResultOf(result.verdict), result.message});
+    });
+}
+
+void LocalAuthenticationVerifier::check(const QString& givenReason, Checked done)
+{
+    const QString reason =
+        !givenReason.isEmpty()
+            ? givenReason
+            : QCoreApplication::translate("latchkey::authenticator::SecureEnclave",
+                                          "Confirm it is you to use your passkey.");
     if (m_context != 0)
         return done(LocalAuthenticationResult{
             LaVerdict::Cancelled,
@@ -78,7 +114,7 @@ void LocalAuthenticationVerifier::evaluated(quint64 attempt, bool fallback, cons
     if (status == 0) {
         const ContextId context = m_context;
         m_context = 0;
-        const Done done = std::move(m_done);
+        const Checked done = std::move(m_done);
         m_done = {};
         // The grant lasts as long as done runs: the authenticator signs inside it, and this
         // object may be gone when it returns, the authorization (which outlives it) not.
@@ -122,7 +158,7 @@ void LocalAuthenticationVerifier::finish(LocalAuthenticationResult result)
     m_context = 0;
     if (context != 0)
         m_api.invalidate(context);
-    const Done done = std::move(m_done);
+    const Checked done = std::move(m_done);
     m_done = {};
     if (done)
         done(std::move(result));

@@ -3,6 +3,7 @@
 #include "authenticator/macos/apple_security_api.h"
 #include "authenticator/macos/apple_status.h"
 #include "authenticator/macos/key_authorization.h"
+#include "authenticator/system_verifier.h"
 
 #include <QString>
 #include <functional>
@@ -27,13 +28,17 @@ struct LocalAuthenticationResult {
 // invalidated as soon as done returns (used or not), and at once on any other answer. cancel()
 // (the person, the ceremony's timeout, the page's abort) invalidates the context in progress,
 // which closes the system's prompt, and answers Cancelled at once; the late reply is ignored.
-class LocalAuthenticationVerifier {
+//
+// As the app prompt's SystemVerifier it is bound to the key (the Secure Enclave refuses the key
+// without it), so the prompt runs it for every request; the conversation's reason() is the
+// sentence, and nothing else of the conversation is needed: the system shows its own dialog.
+class LocalAuthenticationVerifier final : public SystemVerifier {
 public:
-    using Done = std::function<void(LocalAuthenticationResult)>;
+    using Checked = std::function<void(LocalAuthenticationResult)>;
 
     LocalAuthenticationVerifier(AppleSecurityApi& api, KeyAuthorization& authorization,
                                 KeyProtection protection);
-    ~LocalAuthenticationVerifier();
+    ~LocalAuthenticationVerifier() override;
     LocalAuthenticationVerifier(const LocalAuthenticationVerifier&) = delete;
     LocalAuthenticationVerifier& operator=(const LocalAuthenticationVerifier&) = delete;
 
@@ -44,9 +49,14 @@ public:
     };
     Availability availability() const;
 
-    // One verification at a time: a second verify() while one runs answers Cancelled at once.
-    void verify(const QString& reason, Done done);
-    void cancel();
+    // "local-authentication", bound to the key.
+    VerifierStatus status() const override;
+    void verify(VerificationConversation& conversation, Done done) override;
+
+    // One verification at a time: a second check() while one runs answers Cancelled at once.
+    // An empty reason is replaced by a sentence of ours (LocalAuthentication needs one).
+    void check(const QString& reason, Checked done);
+    void cancel() override;
     bool pending() const { return m_context != 0; }
 
 private:
@@ -59,7 +69,7 @@ private:
     KeyProtection m_protection;
     ContextId m_context = 0; // the context of the verification in progress
     quint64 m_attempt = 0;   // tells a late reply of an ended verification from the current one
-    Done m_done;
+    Checked m_done;
     std::shared_ptr<int> m_alive = std::make_shared<int>(0);
 };
 

@@ -33,7 +33,7 @@ private:
         return std::make_unique<LocalAuthenticationVerifier>(*m_api, *m_authorization, protection);
     }
 
-    LocalAuthenticationVerifier::Done recordAnswer()
+    LocalAuthenticationVerifier::Checked recordAnswer()
     {
         return [this](LocalAuthenticationResult result) {
             m_answers.results.append(result);
@@ -59,7 +59,7 @@ private slots:
     {
         auto touchId = verifier(KeyProtection::UserPresence);
         m_api->scriptEvaluations({{0, Method::TouchId}});
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         QCOMPARE(m_answers.results.size(), 1);
         QCOMPARE(m_answers.results.first().verdict, LaVerdict::Verified);
         QCOMPARE(m_answers.grantedDuringDone, QList<bool>{true});
@@ -72,7 +72,7 @@ private slots:
     {
         auto touchId = verifier(KeyProtection::BiometryCurrentSet);
         m_api->scriptEvaluations({{0, Method::TouchId}});
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         QCOMPARE(m_api->evaluations().size(), 1);
         const auto& seen = m_api->evaluations().first();
         QVERIFY(seen.keyUse);
@@ -83,7 +83,7 @@ private slots:
     void cancelClosesThePromptAndAnswersCancelledOnce()
     {
         auto touchId = verifier(KeyProtection::UserPresence);
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         QVERIFY(m_api->evaluationHeld());
         QVERIFY(touchId->pending());
         touchId->cancel();
@@ -99,14 +99,14 @@ private slots:
     void aLateSuccessAfterCancelGrantsNothing()
     {
         auto touchId = verifier(KeyProtection::UserPresence);
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         touchId->cancel();
         m_api->answerEvaluation({0, Method::TouchId}); // nothing is held any more
         QCOMPARE(m_answers.results.size(), 1);
         QVERIFY(!m_authorization->holds());
         // A new verification starts clean and its own success counts.
         m_api->scriptEvaluations({{0, Method::TouchId}});
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         QCOMPARE(m_answers.results.size(), 2);
         QCOMPARE(m_answers.results.last().verdict, LaVerdict::Verified);
     }
@@ -115,7 +115,7 @@ private slots:
     {
         auto touchId = verifier(KeyProtection::UserPresence);
         m_api->scriptEvaluations({{la::kUserCancel, Method::TouchId}});
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         QCOMPARE(m_answers.results.first().verdict, LaVerdict::Cancelled);
         QCOMPARE(m_api->liveContexts(), 0);
     }
@@ -124,7 +124,7 @@ private slots:
     {
         auto touchId = verifier(KeyProtection::UserPresence);
         m_api->scriptEvaluations({{la::kAuthenticationFailed, Method::TouchId}});
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         QCOMPARE(m_answers.results.first().verdict, LaVerdict::Failed);
         QVERIFY(!m_answers.results.first().message.isEmpty());
         QCOMPARE(m_answers.grantedDuringDone, QList<bool>{false});
@@ -134,7 +134,7 @@ private slots:
     {
         auto touchId = verifier(KeyProtection::UserPresence);
         m_api->scriptEvaluations({{la::kUserFallback, Method::TouchId}, {0, Method::Password}});
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         QCOMPARE(m_api->evaluations().size(), 2);
         const auto& fallback = m_api->evaluations().at(1);
         QVERIFY(!fallback.keyUse);
@@ -150,7 +150,7 @@ private slots:
         auto touchId = verifier(KeyProtection::UserPresence);
         m_api->scriptEvaluations(
             {{la::kBiometryLockout, Method::TouchId}, {la::kUserFallback, Method::Password}});
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         QCOMPARE(m_api->evaluations().size(), 2);
         QCOMPARE(m_answers.results.first().verdict, LaVerdict::Cancelled);
     }
@@ -159,7 +159,7 @@ private slots:
     {
         auto touchId = verifier(KeyProtection::BiometryCurrentSet);
         m_api->scriptEvaluations({{la::kUserFallback, Method::TouchId}});
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         QCOMPARE(m_api->evaluations().size(), 1);
         QCOMPARE(m_answers.results.first().verdict, LaVerdict::Cancelled);
         QVERIFY(m_answers.results.first().message.contains(QLatin1String("Touch ID only")));
@@ -169,7 +169,7 @@ private slots:
     {
         auto touchId = verifier(KeyProtection::BiometryCurrentSet);
         m_api->scriptEvaluations({{la::kBiometryLockout, Method::TouchId}});
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         QCOMPARE(m_answers.results.first().verdict, LaVerdict::Unavailable);
         QVERIFY(m_answers.results.first().message.contains(QLatin1String("locked")));
     }
@@ -180,7 +180,7 @@ private slots:
         auto touchId = verifier(KeyProtection::UserPresence);
         QVERIFY(!touchId->availability().available);
         QVERIFY(touchId->availability().reason.contains(QLatin1String("password")));
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         QCOMPARE(m_answers.results.first().verdict, LaVerdict::Unavailable);
         QVERIFY(m_api->evaluations().isEmpty());
         QCOMPARE(m_api->liveContexts(), 0);
@@ -199,8 +199,8 @@ private slots:
     void oneVerificationAtATime()
     {
         auto touchId = verifier(KeyProtection::UserPresence);
-        touchId->verify(kReason, recordAnswer());
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         QCOMPARE(m_answers.results.size(), 1);
         QCOMPARE(m_answers.results.first().verdict, LaVerdict::Cancelled);
         QVERIFY(touchId->pending());
@@ -212,7 +212,7 @@ private slots:
     void destroyingTheVerifierClosesThePrompt()
     {
         auto touchId = verifier(KeyProtection::UserPresence);
-        touchId->verify(kReason, recordAnswer());
+        touchId->check(kReason, recordAnswer());
         touchId.reset();
         QCOMPARE(m_api->liveContexts(), 0);
         QVERIFY(m_answers.results.isEmpty()); // nobody is left to tell

@@ -1,3 +1,4 @@
+#include "app/qml_user_verifier.h"
 #include "authenticator/authenticator_data_writer.h"
 #include "authenticator/local_authenticator.h"
 #include "authenticator/macos/local_authentication_verifier.h"
@@ -27,7 +28,7 @@ QByteArray hashOf(const char* text)
     return QCryptographicHash::hash(text, QCryptographicHash::Sha256);
 }
 
-MakeCredentialRequest makeRequest()
+MakeCredentialRequest makeRequest(bool uv = true)
 {
     MakeCredentialRequest request;
     request.clientDataHash = hashOf("client data");
@@ -35,53 +36,27 @@ MakeCredentialRequest makeRequest()
     request.user = UserEntity{"user-1", QStringLiteral("ada"), QStringLiteral("Ada Lovelace")};
     request.pubKeyCredParams = {latchkey::webauthn::cose::ES256};
     request.rk = true;
-    request.uv = true;
+    request.uv = uv;
     request.attestationFormatsPreference = {QStringLiteral("packed")};
     return request;
 }
 
-GetAssertionRequest assertionRequest(const QByteArray& credentialId)
+GetAssertionRequest assertionRequest(const QByteArray& credentialId, bool uv = true)
 {
     GetAssertionRequest request;
     request.rpId = kRpId;
     request.clientDataHash = hashOf("assertion client data");
     request.allowList = {CredentialDescriptor{credentialId, {}}};
-    request.uv = true;
+    request.uv = uv;
     return request;
 }
 
-// The app's prompt in front of LocalAuthentication, as the test sees it: every request is
-// passed to Touch ID with the prompt's sentence, and its verdict answered at once (the app's
-// prompt does the same, synchronously, so the granted context is there while the
-// authenticator signs).
-class TouchIdPrompt final : public UserVerifier {
-public:
-    explicit TouchIdPrompt(LocalAuthenticationVerifier& touchId) : m_touchId(touchId) {}
-
-    void verify(const VerificationRequest& request, Done done) override
-    {
-        reasons.append(request.reason);
-        m_touchId.verify(request.reason, [done](LocalAuthenticationResult result) {
-            done(VerificationAnswer{result.verdict == LaVerdict::Verified
-                                        ? VerificationOutcome::Verified
-                                        : VerificationOutcome::Cancelled,
-                                    0});
-        });
-    }
-    void cancel() override { m_touchId.cancel(); }
-    bool available() const override { return m_touchId.availability().available; }
-
-    QStringList reasons;
-
-private:
-    LocalAuthenticationVerifier& m_touchId;
-};
-
 } // namespace
 
-// The platform authenticator on the macOS back end: LocalAuthenticator over the Secure Enclave
-// store and LocalAuthentication, both on the fake Apple API, records in a real file.
-class TestTouchIdAuthenticator : public QObject {
+// The platform authenticator as the app builds it on macOS: LocalAuthenticator over the Secure
+// Enclave store, the app's prompt (QmlUserVerifier) with LocalAuthentication as its system
+// verifier, all on the fake Apple API, records in a real sealed file.
+class TestTouchIdPrompt : public QObject {
     Q_OBJECT
 
 private:
@@ -91,7 +66,7 @@ private:
     std::unique_ptr<FileSealingKeyProvider> m_sealing;
     std::unique_ptr<SecureEnclaveKeyStore> m_keys;
     std::unique_ptr<LocalAuthenticationVerifier> m_touchId;
-    std::unique_ptr<TouchIdPrompt> m_prompt;
+    std::unique_ptr<latchkey::app::QmlUserVerifier> m_prompt;
     std::unique_ptr<LocalAuthenticator> m_authenticator;
 
     void build(KeyProtection protection)
@@ -109,24 +84,25 @@ private:
         m_keys = std::move(*keys);
         m_touchId =
             std::make_unique<LocalAuthenticationVerifier>(*m_api, *m_authorization, protection);
-        m_prompt = std::make_unique<TouchIdPrompt>(*m_touchId);
+        m_prompt = std::make_unique<latchkey::app::QmlUserVerifier>(m_touchId.get());
         m_authenticator = std::make_unique<LocalAuthenticator>(*m_keys, *m_prompt);
     }
 
-    AuthenticatorResult<MakeCredentialResponse> make()
+    AuthenticatorResult<MakeCredentialResponse> make(bool uv = true)
     {
         Captured<AuthenticatorResult<MakeCredentialResponse>> captured;
-        m_authenticator->makeCredential(makeRequest(), captured.callback());
+        m_authenticator->makeCredential(makeRequest(uv), captured.callback());
         [&] {
             QCOMPARE(captured.calls, 1);
         }();
         return *captured.value;
     }
 
-    AuthenticatorResult<GetAssertionResponse> getAssertion(const QByteArray& credentialId)
+    AuthenticatorResult<GetAssertionResponse> getAssertion(const QByteArray& credentialId,
+                                                           bool uv = true)
     {
         Captured<AuthenticatorResult<GetAssertionResponse>> captured;
-        m_authenticator->getAssertion(assertionRequest(credentialId), captured.callback());
+        m_authenticator->getAssertion(assertionRequest(credentialId, uv), captured.callback());
         [&] {
             QCOMPARE(captured.calls, 1);
         }();
@@ -166,8 +142,9 @@ private slots:
         QCOMPARE(made->fmt, QStringLiteral("packed"));
         QVERIFY(verifyEs256(made->publicKeySpkiDer, made->authData + makeRequest().clientDataHash,
                             made->attStmt.value(QStringLiteral("sig")).toByteArray()));
-        QCOMPARE(m_prompt->reasons, QStringList{QStringLiteral("Create a passkey for localhost")});
-        QCOMPARE(m_api->evaluations().first().reason, m_prompt->reasons.first());
+        QCOMPARE(m_api->evaluations().size(), 1);
+        QCOMPARE(m_api->evaluations().first().reason,
+                 QStringLiteral("Create a passkey for localhost"));
         QCOMPARE(m_api->liveContexts(), 0);
     }
 
@@ -188,6 +165,44 @@ private slots:
         }
         QCOMPARE(m_api->signatures(), 3); // attestation and two assertions
         QCOMPARE(m_api->liveContexts(), 0);
+    }
+
+    void touchIdIsAskedEvenWhenTheSiteDoesNotAskForVerification()
+    {
+        // The key cannot sign without it, so the prompt runs it anyway; its success is UV.
+        m_api->scriptEvaluations({{0, Method::TouchId}, {0, Method::TouchId}});
+        const auto made = make(false);
+        QVERIFY2(made, qPrintable(made ? QString() : made.error().message));
+        QCOMPARE(flagsOf(made->authData), quint8(flags::UP | flags::UV | flags::AT));
+        const auto assertion = getAssertion(made->credentialId, false);
+        QVERIFY2(assertion, qPrintable(assertion ? QString() : assertion.error().message));
+        QCOMPARE(flagsOf(assertion->authData), quint8(flags::UP | flags::UV));
+        QCOMPARE(m_api->evaluations().size(), 2);
+        QCOMPARE(m_api->evaluations().at(1).reason, QStringLiteral("Sign in to localhost"));
+    }
+
+    void touchIdIsTheUserVerifyingPlatformAuthenticatorWhereItCanRun()
+    {
+        QVERIFY(m_authenticator->userVerifyingAvailable());
+        QCOMPARE(m_touchId->status().binding, VerificationBinding::BoundToKey);
+        m_api->setCanEvaluate(VerificationPolicy::DeviceOwner, la::kPasscodeNotSet);
+        QVERIFY(!m_authenticator->userVerifyingAvailable());
+        QVERIFY(m_touchId->status().unavailableReason.contains(QLatin1String("password")));
+        // Asked anyway, nothing is shown and nothing made.
+        const auto made = make();
+        QVERIFY(!made);
+        QCOMPARE(m_api->keyCount(), 0);
+        QVERIFY(m_api->evaluations().isEmpty());
+    }
+
+    void anUnrecognisedFingerIsRefusedWithItsSentence()
+    {
+        m_api->scriptEvaluations({{la::kAuthenticationFailed, Method::TouchId}});
+        const auto made = make();
+        QVERIFY(!made);
+        QCOMPARE(toClientError(made.error()).name, DomErrorName::NotAllowedError);
+        QVERIFY(made.error().message.contains(QLatin1String("did not recognise you")));
+        QCOMPARE(m_api->keyCount(), 0);
     }
 
     void cancellingTouchIdStoresNothingAndIsNotAllowed()
@@ -233,5 +248,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTouchIdAuthenticator)
-#include "test_touch_id_authenticator.moc"
+QTEST_GUILESS_MAIN(TestTouchIdPrompt)
+#include "test_touch_id_prompt.moc"
