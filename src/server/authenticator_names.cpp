@@ -18,6 +18,9 @@ QString authenticatorName(const QByteArray& aaguid)
     if (uuid == QLatin1String("e05b567d-0914-438f-b525-f5479694837a"))
         return QCoreApplication::translate("latchkey::server::Pages",
                                            "Latchkey on this computer, key in the TPM");
+    if (uuid == QLatin1String("f2516e14-7106-4e95-aea2-7b2ed4465d75"))
+        return QCoreApplication::translate("latchkey::server::Pages",
+                                           "Latchkey on this Mac, key in the Secure Enclave");
     if (uuid == QLatin1String("01020304-0506-0708-0102-030405060708"))
         return QCoreApplication::translate("latchkey::server::Pages",
                                            "Chromium virtual authenticator");

@@ -139,6 +139,10 @@ private slots:
         QVERIFY2(made, qPrintable(made ? QString() : made.error().message));
         QCOMPARE(m_api->keyCount(), 1);
         QCOMPARE(flagsOf(made->authData), quint8(flags::UP | flags::UV | flags::AT));
+        // The AAGUID names the Secure Enclave store (the profile page shows where the key is).
+        QCOMPARE(made->authData.mid(37, 16),
+                 QByteArray::fromHex("f2516e1471064e95aea27b2ed4465d75"));
+        QCOMPARE(m_keys->aaguid(), made->authData.mid(37, 16));
         QCOMPARE(made->fmt, QStringLiteral("packed"));
         QVERIFY(verifyEs256(made->publicKeySpkiDer, made->authData + makeRequest().clientDataHash,
                             made->attStmt.value(QStringLiteral("sig")).toByteArray()));

@@ -26,6 +26,8 @@ private slots:
         const QString tpm = authenticatorName(aaguid("e05b567d-0914-438f-b525-f5479694837a"));
         QCOMPARE(software, QStringLiteral("Latchkey on this computer, software key store"));
         QCOMPARE(tpm, QStringLiteral("Latchkey on this computer, key in the TPM"));
+        QCOMPARE(authenticatorName(aaguid("f2516e14-7106-4e95-aea2-7b2ed4465d75")),
+                 QStringLiteral("Latchkey on this Mac, key in the Secure Enclave"));
         QCOMPARE(defaultNickname(aaguid("e05b567d-0914-438f-b525-f5479694837a"),
                                  QStringLiteral("platform")),
                  tpm);

@@ -81,6 +81,11 @@ SecureEnclaveKeyStore::open(AppleSecurityApi& api, KeyAuthorization& authorizati
     return store;
 }
 
+QByteArray SecureEnclaveKeyStore::aaguid() const
+{
+    return QByteArray::fromHex("f2516e1471064e95aea27b2ed4465d75");
+}
+
 KeyStoreResult<void> SecureEnclaveKeyStore::checkKeyMaterial(const QCborMap& material) const
 {
     const QString protection = material.value(kProtection).toString();

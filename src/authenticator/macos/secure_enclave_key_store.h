@@ -39,6 +39,9 @@ public:
          SealingKeyProvider& sealing, SecureEnclaveOptions options = {},
          std::chrono::milliseconds lockWait = kKeyFileLockWait);
 
+    // Latchkey with its Secure Enclave key store (random v4 UUID
+    // f2516e14-7106-4e95-aea2-7b2ed4465d75, fixed forever).
+    QByteArray aaguid() const override;
     KeyStoreResult<CreatedKey> createKey(const QByteArray& credentialId) override;
     KeyStoreResult<QByteArray> sign(const KeyHandle& handle, QByteArrayView data) override;
     // The key in the keychain and its entry in the file.
