@@ -1,6 +1,6 @@
 #pragma once
 
-#include "webauthn/result.h"
+#include "core/result.h"
 
 #include <QString>
 
@@ -22,6 +22,6 @@ struct AppError {
     int exitCode() const { return code == Code::BadArguments ? 2 : 1; }
 };
 
-template <typename T> using AppResult = webauthn::Result<T, AppError>;
+template <typename T> using AppResult = core::Result<T, AppError>;
 
 } // namespace latchkey::app

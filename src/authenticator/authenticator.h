@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authenticator/error.h"
+#include "core/ids.h"
 
 #include <QByteArray>
 #include <QCborMap>
@@ -12,8 +13,8 @@
 
 namespace latchkey::authenticator {
 
-using CredentialId = QByteArray;
-using UserHandle = QByteArray;
+using core::CredentialId;
+using core::UserHandle;
 using ClientDataHash = QByteArray; // 32 bytes, SHA-256 of clientDataJSON
 
 // PublicKeyCredentialRpEntity as CTAP2 carries it.

@@ -1,9 +1,9 @@
 #include "authenticator/authenticator_data_writer.h"
 
+#include "core/sha256.h"
 #include "webauthn/authenticator_data.h"
 #include "webauthn/cose_key.h"
 
-#include <QCryptographicHash>
 #include <QtEndian>
 
 namespace latchkey::authenticator {
@@ -79,7 +79,7 @@ QCborMap es256CoseKey(const QByteArray& publicPoint)
 QByteArray authenticatorData(const QString& rpId, quint8 flagBits, quint32 signCount,
                              const std::optional<AttestedCredential>& attested)
 {
-    QByteArray out = sha256(rpId.toUtf8());
+    QByteArray out = core::sha256(rpId.toUtf8());
     if (attested)
         flagBits |= webauthn::flags::AT;
     out.append(char(flagBits));
@@ -97,11 +97,6 @@ QByteArray attestationObject(const QString& fmt, const QCborMap& attStmt,
     object.insert(QStringLiteral("attStmt"), attStmt);
     object.insert(QStringLiteral("authData"), authData);
     return object.toCborValue().toCbor();
-}
-
-QByteArray sha256(const QByteArray& data)
-{
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
 }
 
 } // namespace latchkey::authenticator

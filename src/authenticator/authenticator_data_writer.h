@@ -38,6 +38,4 @@ QByteArray authenticatorData(const QString& rpId, quint8 flagBits, quint32 signC
 QByteArray attestationObject(const QString& fmt, const QCborMap& attStmt,
                              const QByteArray& authData);
 
-QByteArray sha256(const QByteArray& data);
-
 } // namespace latchkey::authenticator

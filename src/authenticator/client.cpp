@@ -4,7 +4,8 @@
 #include "authenticator/client_data_json.h"
 #include "authenticator/client_options.h"
 #include "authenticator/origin.h"
-#include "webauthn/base64url.h"
+#include "core/base64url.h"
+#include "core/sha256.h"
 #include "webauthn/cose_key.h"
 
 #include <QCoreApplication>
@@ -22,12 +23,6 @@ namespace {
 
 constexpr qsizetype kAaguidOffset = 37;
 constexpr qsizetype kAaguidLength = 16;
-
-QString base64Url(const QByteArray& bytes)
-{
-    return QString::fromLatin1(
-        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
 
 ClientError notAllowed(const QString& message)
 {
@@ -80,7 +75,7 @@ ClientResult<QByteArray> signalBytes(const QJsonObject& options, const QString& 
             QCoreApplication::translate("latchkey::authenticator::Client",
                                         "%1 is required and must be a base64url string.")
                 .arg(name));
-    const auto bytes = webauthn::decodeBase64Url(QStringView(value.toString()));
+    const auto bytes = core::decodeBase64Url(QStringView(value.toString()));
     if (!bytes || bytes->isEmpty())
         return typeError(
             QCoreApplication::translate("latchkey::authenticator::Client", "%1 is not base64url.")
@@ -109,7 +104,7 @@ ClientResult<QList<QByteArray>> signalIdList(const QJsonObject& options, const Q
                              .arg(name));
     QList<QByteArray> ids;
     for (const QJsonValue& item : value.toArray()) {
-        const auto id = webauthn::decodeBase64Url(QStringView(item.toString()));
+        const auto id = core::decodeBase64Url(QStringView(item.toString()));
         if (!item.isString() || !id || id->isEmpty())
             return typeError(QCoreApplication::translate("latchkey::authenticator::Client",
                                                          "%1 holds an entry that is not base64url.")
@@ -138,7 +133,7 @@ MakeCredentialRequest makeCredentialRequest(const CreationOptions& options,
                                             const CeremonyContext& context, bool canVerifyUser)
 {
     MakeCredentialRequest request;
-    request.clientDataHash = sha256(context.clientDataJson);
+    request.clientDataHash = core::sha256(context.clientDataJson);
     request.clientDataJson = context.clientDataJson;
     request.rp = RpEntity{context.rpId, options.rpName};
     request.user = options.user;
@@ -175,40 +170,48 @@ QJsonObject registrationJson(const MakeCredentialResponse& response,
                              const QByteArray& clientDataJsonBytes, bool credProps)
 {
     QJsonObject inner;
-    inner.insert(QStringLiteral("clientDataJSON"), base64Url(clientDataJsonBytes));
+    inner.insert(QStringLiteral("clientDataJSON"),
+                 core::encodeBase64UrlString(clientDataJsonBytes));
     inner.insert(QStringLiteral("attestationObject"),
-                 base64Url(attestationObject(response.fmt, response.attStmt, response.authData)));
-    inner.insert(QStringLiteral("authenticatorData"), base64Url(response.authData));
+                 core::encodeBase64UrlString(
+                     attestationObject(response.fmt, response.attStmt, response.authData)));
+    inner.insert(QStringLiteral("authenticatorData"),
+                 core::encodeBase64UrlString(response.authData));
     inner.insert(QStringLiteral("transports"), QJsonArray{QStringLiteral("internal")});
-    inner.insert(QStringLiteral("publicKey"), base64Url(response.publicKeySpkiDer));
+    inner.insert(QStringLiteral("publicKey"),
+                 core::encodeBase64UrlString(response.publicKeySpkiDer));
     inner.insert(QStringLiteral("publicKeyAlgorithm"), response.publicKeyAlgorithm);
     QJsonObject extensions;
     if (credProps)
         extensions.insert(QStringLiteral("credProps"),
                           QJsonObject{{QStringLiteral("rk"), response.rk}});
-    return QJsonObject{{QStringLiteral("id"), base64Url(response.credentialId)},
-                       {QStringLiteral("rawId"), base64Url(response.credentialId)},
-                       {QStringLiteral("type"), QStringLiteral("public-key")},
-                       {QStringLiteral("authenticatorAttachment"), QStringLiteral("platform")},
-                       {QStringLiteral("response"), inner},
-                       {QStringLiteral("clientExtensionResults"), extensions}};
+    return QJsonObject{
+        {QStringLiteral("id"), core::encodeBase64UrlString(response.credentialId)},
+        {QStringLiteral("rawId"), core::encodeBase64UrlString(response.credentialId)},
+        {QStringLiteral("type"), QStringLiteral("public-key")},
+        {QStringLiteral("authenticatorAttachment"), QStringLiteral("platform")},
+        {QStringLiteral("response"), inner},
+        {QStringLiteral("clientExtensionResults"), extensions}};
 }
 
 QJsonObject authenticationJson(const GetAssertionResponse& response,
                                const QByteArray& clientDataJsonBytes)
 {
     QJsonObject inner;
-    inner.insert(QStringLiteral("clientDataJSON"), base64Url(clientDataJsonBytes));
-    inner.insert(QStringLiteral("authenticatorData"), base64Url(response.authData));
-    inner.insert(QStringLiteral("signature"), base64Url(response.signature));
+    inner.insert(QStringLiteral("clientDataJSON"),
+                 core::encodeBase64UrlString(clientDataJsonBytes));
+    inner.insert(QStringLiteral("authenticatorData"),
+                 core::encodeBase64UrlString(response.authData));
+    inner.insert(QStringLiteral("signature"), core::encodeBase64UrlString(response.signature));
     if (response.user && !response.user->id.isEmpty())
-        inner.insert(QStringLiteral("userHandle"), base64Url(response.user->id));
-    return QJsonObject{{QStringLiteral("id"), base64Url(response.credentialId)},
-                       {QStringLiteral("rawId"), base64Url(response.credentialId)},
-                       {QStringLiteral("type"), QStringLiteral("public-key")},
-                       {QStringLiteral("authenticatorAttachment"), QStringLiteral("platform")},
-                       {QStringLiteral("response"), inner},
-                       {QStringLiteral("clientExtensionResults"), QJsonObject()}};
+        inner.insert(QStringLiteral("userHandle"), core::encodeBase64UrlString(response.user->id));
+    return QJsonObject{
+        {QStringLiteral("id"), core::encodeBase64UrlString(response.credentialId)},
+        {QStringLiteral("rawId"), core::encodeBase64UrlString(response.credentialId)},
+        {QStringLiteral("type"), QStringLiteral("public-key")},
+        {QStringLiteral("authenticatorAttachment"), QStringLiteral("platform")},
+        {QStringLiteral("response"), inner},
+        {QStringLiteral("clientExtensionResults"), QJsonObject()}};
 }
 
 GetAssertionRequest getAssertionRequest(const RequestOptions& options,
@@ -216,7 +219,7 @@ GetAssertionRequest getAssertionRequest(const RequestOptions& options,
 {
     GetAssertionRequest request;
     request.rpId = context.rpId;
-    request.clientDataHash = sha256(context.clientDataJson);
+    request.clientDataHash = core::sha256(context.clientDataJson);
     request.clientDataJson = context.clientDataJson;
     request.allowList = options.allowCredentials;
     request.uv = effectiveUserVerification(options.userVerification, canVerifyUser);

@@ -1,5 +1,7 @@
 #include "authenticator/client_data_json.h"
 
+#include "core/base64url.h"
+
 #include <QList>
 
 namespace latchkey::authenticator {
@@ -31,8 +33,7 @@ QByteArray ccdToString(const QString& text)
 
 QByteArray clientDataJson(const QString& type, const QByteArray& challenge, const QString& origin)
 {
-    const QString encodedChallenge = QString::fromLatin1(
-        challenge.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QString encodedChallenge = core::encodeBase64UrlString(challenge);
     QByteArray out("{\"type\":");
     out += ccdToString(type);
     out += ",\"challenge\":" + ccdToString(encodedChallenge);

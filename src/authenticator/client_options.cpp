@@ -1,5 +1,6 @@
 #include "authenticator/client_options.h"
 
+#include "core/base64url.h"
 #include "webauthn/cose_key.h"
 
 #include <QCoreApplication>
@@ -38,9 +39,7 @@ ClientResult<QByteArray> base64Url(const QJsonValue& value, const QString& name)
         return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
                                                      "%1 must be a base64url string.")
                              .arg(name));
-    auto decoded = QByteArray::fromBase64Encoding(value.toString().toLatin1(),
-                                                  QByteArray::Base64UrlEncoding |
-                                                      QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded = core::decodeBase64Url(QStringView(value.toString()));
     if (!decoded)
         return typeError(QCoreApplication::translate("latchkey::authenticator::ClientOptions",
                                                      "%1 is not valid base64url.")

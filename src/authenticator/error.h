@@ -1,6 +1,6 @@
 #pragma once
 
-#include "webauthn/result.h"
+#include "core/result.h"
 
 #include <QString>
 
@@ -70,9 +70,9 @@ struct KeyStoreError {
     QString message;
 };
 
-template <typename T> using ClientResult = webauthn::Result<T, ClientError>;
-template <typename T> using AuthenticatorResult = webauthn::Result<T, AuthenticatorError>;
-template <typename T> using KeyStoreResult = webauthn::Result<T, KeyStoreError>;
+template <typename T> using ClientResult = core::Result<T, ClientError>;
+template <typename T> using AuthenticatorResult = core::Result<T, AuthenticatorError>;
+template <typename T> using KeyStoreResult = core::Result<T, KeyStoreError>;
 
 inline ClientError clientError(DomErrorName name, QString message)
 {

@@ -11,14 +11,20 @@ HttpResponse jsonResponse(int status, const QJsonObject& object)
     return HttpResponse::json(status, QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+QJsonObject errorBody(const ApiError& error, const QString& title)
+{
+    QJsonObject body{
+        {QStringLiteral("ok"), false},
+        {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), error.code},
+                                              {QStringLiteral("message"), error.message}}}};
+    if (!title.isEmpty())
+        body.insert(QStringLiteral("title"), title);
+    return body;
+}
+
 HttpResponse apiErrorResponse(const ApiError& error, const QString& title)
 {
-    return jsonResponse(error.status,
-                        QJsonObject{{QStringLiteral("ok"), false},
-                                    {QStringLiteral("title"), title},
-                                    {QStringLiteral("error"),
-                                     QJsonObject{{QStringLiteral("code"), error.code},
-                                                 {QStringLiteral("message"), error.message}}}});
+    return jsonResponse(error.status, errorBody(error, title));
 }
 
 ApiResult<QJsonObject> readJsonObject(const HttpRequest& request)

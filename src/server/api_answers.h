@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/result.h"
 #include "server/http_message.h"
-#include "webauthn/result.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -16,10 +16,12 @@ struct ApiError {
     QString message;
 };
 
-template <typename T> using ApiResult = webauthn::Result<T, ApiError>;
+template <typename T> using ApiResult = core::Result<T, ApiError>;
 
 HttpResponse jsonResponse(int status, const QJsonObject& object);
-// {"ok": false, "title": ..., "error": {"code": ..., "message": ...}}
+// The one error envelope of every JSON answer:
+// {"ok": false, "title": ..., "error": {"code": ..., "message": ...}} (no title when empty).
+QJsonObject errorBody(const ApiError& error, const QString& title);
 HttpResponse apiErrorResponse(const ApiError& error, const QString& title);
 
 // The request body as one JSON object (Content-Type application/json; an empty body reads

@@ -1,7 +1,7 @@
 #include "server/credential_signals.h"
 
+#include "core/base64url.h"
 #include "server/server_context.h"
-#include "webauthn/base64url.h"
 
 #include <QJsonArray>
 
@@ -13,7 +13,7 @@ QJsonArray base64UrlList(const QList<QByteArray>& ids)
 {
     QJsonArray list;
     for (const QByteArray& id : ids)
-        list.append(QString::fromLatin1(webauthn::encodeBase64Url(id)));
+        list.append(QString::fromLatin1(core::encodeBase64Url(id)));
     return list;
 }
 
@@ -30,8 +30,7 @@ QJsonObject acceptedCredentialsSignal(const QByteArray& userHandle,
                                       const QList<QByteArray>& unknownIds)
 {
     QJsonObject signal = unknownCredentialsSignal(unknownIds);
-    signal.insert(QStringLiteral("userId"),
-                  QString::fromLatin1(webauthn::encodeBase64Url(userHandle)));
+    signal.insert(QStringLiteral("userId"), QString::fromLatin1(core::encodeBase64Url(userHandle)));
     signal.insert(QStringLiteral("allAcceptedCredentialIds"), base64UrlList(acceptedIds));
     return signal;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/result.h"
 #include "server/http_message.h"
-#include "webauthn/result.h"
 
 #include <QMap>
 #include <QString>
@@ -15,7 +15,7 @@ struct BodyError {
 };
 
 using FormFields = QMap<QString, QString>;
-template <typename T> using BodyResult = webauthn::Result<T, BodyError>;
+template <typename T> using BodyResult = core::Result<T, BodyError>;
 
 // Reads a flat map of string fields from an application/x-www-form-urlencoded or
 // application/json body. Strict: bad percent-escapes, invalid UTF-8, repeated fields,

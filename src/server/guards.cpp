@@ -1,7 +1,8 @@
 #include "server/guards.h"
 
+#include "core/constant_time.h"
+
 #include <QCoreApplication>
-#include <openssl/crypto.h>
 
 namespace latchkey::server {
 
@@ -17,13 +18,6 @@ QByteArray expectedOrigin(quint16 port)
 QByteArray secretCookieName()
 {
     return "latchkey_secret";
-}
-
-bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
-{
-    if (a.size() != b.size() || a.isEmpty())
-        return false;
-    return CRYPTO_memcmp(a.constData(), b.constData(), static_cast<size_t>(a.size())) == 0;
 }
 
 bool isStateChanging(const QByteArray& method)
@@ -50,13 +44,15 @@ std::optional<GuardFailure> checkHost(const HttpRequest& request, quint16 port)
 
 bool isFromAppView(const HttpRequest& request, const QByteArray& secret)
 {
-    return !secret.isEmpty() && constantTimeEquals(request.header("x-latchkey-secret"), secret);
+    return !secret.isEmpty() &&
+           core::constantTimeEquals(request.header("x-latchkey-secret"), secret);
 }
 
 std::optional<GuardFailure> checkSecret(const HttpRequest& request, const QByteArray& secret)
 {
     const QByteArray fromCookie = request.cookie(secretCookieName());
-    if (isFromAppView(request, secret) || constantTimeEquals(fromCookie, secret))
+    if (isFromAppView(request, secret) ||
+        (!secret.isEmpty() && core::constantTimeEquals(fromCookie, secret)))
         return std::nullopt;
     return missingSecret();
 }

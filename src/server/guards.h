@@ -45,7 +45,4 @@ GuardFailure serverBusy();
 
 bool isStateChanging(const QByteArray& method);
 
-// Equal length and equal bytes, without an early exit that would leak the position.
-bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
-
 } // namespace latchkey::server

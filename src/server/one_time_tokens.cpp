@@ -1,6 +1,7 @@
 #include "server/one_time_tokens.h"
 
-#include "server/guards.h"
+#include "core/base64url.h"
+#include "core/constant_time.h"
 
 #include <QRandomGenerator>
 #include <array>
@@ -20,8 +21,7 @@ QByteArray OneTimeTokens::issue(const QDateTime& now)
     QRandomGenerator::system()->fillRange(words.data(), words.size());
     const QByteArray raw(reinterpret_cast<const char*>(words.data()),
                          static_cast<qsizetype>(sizeof(words)));
-    const QByteArray token =
-        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray token = core::encodeBase64Url(raw);
     if (m_tokens.size() >= kMaxPending)
         m_tokens.removeFirst();
     m_tokens.append({token, now});
@@ -33,7 +33,7 @@ bool OneTimeTokens::redeem(const QByteArray& token, const QDateTime& now)
     // Visit every entry so the time taken does not depend on which one matched.
     qsizetype match = -1;
     for (qsizetype i = 0; i < m_tokens.size(); ++i) {
-        if (constantTimeEquals(m_tokens.at(i).token, token))
+        if (core::constantTimeEquals(m_tokens.at(i).token, token))
             match = i;
     }
     if (match < 0)

@@ -16,19 +16,6 @@ std::string s(const QString& value)
     return value.toStdString();
 }
 
-HttpResponse jsonAnswer(int status, const QJsonObject& object)
-{
-    return HttpResponse::json(status, QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-QJsonObject errorObject(const QString& code, const QString& message)
-{
-    return QJsonObject{
-        {QStringLiteral("ok"), false},
-        {QStringLiteral("error"),
-         QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
-}
-
 QString errorHeading(int status)
 {
     switch (status) {
@@ -213,11 +200,11 @@ HttpResponse Pages::registerFailure(const HttpRequest& request, int status, cons
 {
     if (!request.wantsJson())
         return registerPage(status, view);
-    QJsonObject answer = errorObject(code, view.formError);
-    answer.insert(QStringLiteral("title"),
+    QJsonObject answer =
+        errorBody({status, code, view.formError},
                   QCoreApplication::translate("latchkey::server::Pages", "Profile not created"));
     answer.insert(QStringLiteral("fields"), fieldErrorsJson(view.fieldErrors));
-    return jsonAnswer(status, answer);
+    return jsonResponse(status, answer);
 }
 
 // The new profile's creator gets an enrolment session: the only way to attach its first
@@ -266,7 +253,7 @@ HttpResponse Pages::registerAnswer(const HttpRequest& request, const store::User
         {QStringLiteral("next"), QStringLiteral("register_passkey")},
         {QStringLiteral("html"),
          QString::fromUtf8(m_renderer.renderFragment(QStringLiteral("register_done"), data))}};
-    return jsonAnswer(201, answer);
+    return jsonResponse(201, answer);
 }
 
 HttpResponse Pages::registerSubmit(const HttpRequest& request)
@@ -392,10 +379,10 @@ HttpResponse Pages::signInSubmit(const HttpRequest& request)
         const QString message = QCoreApplication::translate(
             "latchkey::server::Pages", "Enter your username or email address.");
         if (request.wantsJson()) {
-            QJsonObject answer = errorObject(QStringLiteral("invalid_field"), message);
+            QJsonObject answer = errorBody({400, QStringLiteral("invalid_field"), message}, {});
             answer.insert(QStringLiteral("fields"),
                           QJsonObject{{QStringLiteral("login"), message}});
-            return jsonAnswer(400, answer);
+            return jsonResponse(400, answer);
         }
         return signInPage(
             request, 400, login, message,
@@ -407,12 +394,12 @@ HttpResponse Pages::signInSubmit(const HttpRequest& request)
         "Signing in with a passkey needs this page's script. Allow JavaScript for Latchkey, "
         "or use the Latchkey app.");
     if (request.wantsJson())
-        return jsonAnswer(200, QJsonObject{{QStringLiteral("ok"), true},
-                                           {QStringLiteral("status"), QStringLiteral("pending")},
-                                           {QStringLiteral("title"),
-                                            QCoreApplication::translate("latchkey::server::Pages",
-                                                                        "Script needed")},
-                                           {QStringLiteral("message"), soon}});
+        return jsonResponse(200, QJsonObject{{QStringLiteral("ok"), true},
+                                             {QStringLiteral("status"), QStringLiteral("pending")},
+                                             {QStringLiteral("title"),
+                                              QCoreApplication::translate("latchkey::server::Pages",
+                                                                          "Script needed")},
+                                             {QStringLiteral("message"), soon}});
     return signInPage(
         request, 200, login, {},
         {{Toast::Kind::Warning,
@@ -422,7 +409,7 @@ HttpResponse Pages::signInSubmit(const HttpRequest& request)
 HttpResponse Pages::error(const HttpRequest& request, int status, const QString& message)
 {
     if (request.wantsJson())
-        return jsonAnswer(status, errorObject(errorCode(status), message));
+        return apiErrorResponse({status, errorCode(status), message}, {});
     TemplateData data;
     data.set("status", std::to_string(status));
     data.set("heading", s(errorHeading(status)));
@@ -435,7 +422,7 @@ HttpResponse Pages::error(const HttpRequest& request, int status, const QString&
 HttpResponse Pages::error(const HttpRequest& request, const ApiError& refusal)
 {
     if (request.wantsJson())
-        return jsonAnswer(refusal.status, errorObject(refusal.code, refusal.message));
+        return apiErrorResponse(refusal, {});
     return error(request, refusal.status, refusal.message);
 }
 

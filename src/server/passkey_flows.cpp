@@ -1,10 +1,10 @@
 #include "server/passkey_flows.h"
 
+#include "core/base64url.h"
 #include "server/authenticator_names.h"
 #include "server/credential_signals.h"
 #include "server/store_failure.h"
 #include "webauthn/authentication_options.h"
-#include "webauthn/base64url.h"
 #include "webauthn/client_data.h"
 #include "webauthn/credential_json.h"
 #include "webauthn/verify_authentication.h"
@@ -111,7 +111,7 @@ ApiResult<store::Challenge> PasskeyFlows::consumeChallenge(const store::Session&
     const auto clientData = webauthn::parseClientData(clientDataJson);
     if (!clientData)
         return fromWebAuthn(clientData.error());
-    const auto bytes = webauthn::decodeBase64Url(QStringView(clientData->challenge));
+    const auto bytes = core::decodeBase64Url(QStringView(clientData->challenge));
     if (!bytes || bytes->isEmpty())
         return ApiError{400, QStringLiteral("invalid_base64_url"),
                         tr("The challenge in clientDataJSON is not base64url.")};
@@ -269,7 +269,7 @@ HttpResponse PasskeyFlows::registrationVerify(const HttpRequest& request)
                          {QStringLiteral("redirect"), QStringLiteral("/profile")},
                          {QStringLiteral("credential"),
                           QJsonObject{{QStringLiteral("id"),
-                                       webauthn::encodeBase64UrlString(credential->credentialId)},
+                                       core::encodeBase64UrlString(credential->credentialId)},
                                       {QStringLiteral("nickname"), credential->nickname}}}});
     response.addHeader("Set-Cookie", Sessions::sessionCookie(rotated->token));
     response.addHeader("Set-Cookie", Sessions::lastUserCookie(current->user->uid));
@@ -466,16 +466,12 @@ HttpResponse PasskeyFlows::unknownCredentialAnswer(const ApiError& error, const 
                                                    const QJsonObject& body)
 {
     const auto rawId =
-        webauthn::decodeBase64Url(QStringView(body.value(QStringLiteral("rawId")).toString()));
+        core::decodeBase64Url(QStringView(body.value(QStringLiteral("rawId")).toString()));
     if (!rawId || rawId->isEmpty())
         return apiErrorResponse(error, title);
-    return jsonResponse(
-        error.status, QJsonObject{{QStringLiteral("ok"), false},
-                                  {QStringLiteral("title"), title},
-                                  {QStringLiteral("error"),
-                                   QJsonObject{{QStringLiteral("code"), error.code},
-                                               {QStringLiteral("message"), error.message}}},
-                                  {QStringLiteral("signal"), unknownCredentialsSignal({*rawId})}});
+    QJsonObject body = errorBody(error, title);
+    body.insert(QStringLiteral("signal"), unknownCredentialsSignal({*rawId}));
+    return jsonResponse(error.status, body);
 }
 
 HttpResponse PasskeyFlows::authenticationVerify(const HttpRequest& request)

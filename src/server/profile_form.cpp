@@ -154,7 +154,7 @@ std::optional<QString> ProfileForm::checkDisplayName(const QString& displayName)
     return std::nullopt;
 }
 
-webauthn::Result<store::NewUser, FormErrors> ProfileForm::validate(const ProfileInput& input)
+core::Result<store::NewUser, FormErrors> ProfileForm::validate(const ProfileInput& input)
 {
     FormErrors errors;
     if (const auto message = checkDisplayName(input.displayName))

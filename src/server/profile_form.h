@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/result.h"
 #include "server/form_body.h"
 #include "store/user_store.h"
-#include "webauthn/result.h"
 
 #include <QList>
 #include <QString>
@@ -52,7 +52,7 @@ public:
     static ProfileInput readInput(const FormFields& fields);
     static QList<QString> missingFields(const FormFields& fields);
 
-    static webauthn::Result<store::NewUser, FormErrors> validate(const ProfileInput& input);
+    static core::Result<store::NewUser, FormErrors> validate(const ProfileInput& input);
 
     static std::optional<QString> checkUsername(const QString& username);
     static std::optional<QString> checkEmail(const QString& email);

@@ -1,11 +1,11 @@
 #include "server/profile_pages.h"
 
+#include "core/base64url.h"
 #include "server/authenticator_names.h"
 #include "server/credential_signals.h"
 #include "server/fresh_verification.h"
 #include "server/passkey_flows.h"
 #include "server/store_failure.h"
-#include "webauthn/base64url.h"
 
 #include <QCoreApplication>
 
@@ -31,7 +31,7 @@ QString shownTime(const QDateTime& time)
 TemplateData passkeyData(const store::Credential& credential, bool last)
 {
     TemplateData item;
-    item.set("id", webauthn::encodeBase64Url(credential.credentialId).toStdString());
+    item.set("id", core::encodeBase64Url(credential.credentialId).toStdString());
     item.set("nickname", s(credential.nickname));
     const QString model = authenticatorName(credential.aaguid);
     item.set("authenticator", s(model.isEmpty() ? QCoreApplication::translate(
@@ -145,7 +145,7 @@ ApiResult<ProfilePages::Action> ProfilePages::beginAction(const HttpRequest& req
 ApiResult<QByteArray> ProfilePages::credentialField(const Action& action) const
 {
     const auto id =
-        webauthn::decodeBase64Url(QStringView(action.fields.value(QStringLiteral("credential"))));
+        core::decodeBase64Url(QStringView(action.fields.value(QStringLiteral("credential"))));
     if (!id || id->isEmpty())
         return ApiError{400, QStringLiteral("invalid_credential"),
                         tr("The passkey to change is missing or not base64url.")};

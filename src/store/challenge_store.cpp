@@ -1,10 +1,11 @@
 #include "store/challenge_store.h"
 
+#include "core/constant_time.h"
+#include "core/sha256.h"
 #include "store/sql_values.h"
 #include "store/sqlite_dialect.h"
 #include "store/write_transaction.h"
 
-#include <QCryptographicHash>
 #include <QList>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -21,21 +22,7 @@ constexpr milliseconds longestLifetime = std::chrono::hours(1);
 
 QByteArray challengeHash(const QByteArray& challenge)
 {
-    return QCryptographicHash::hash(challenge, QCryptographicHash::Sha256);
-}
-
-// Equal sizes are compared in time independent of where the bytes differ, so the time a
-// refusal takes says nothing about how much of the stored hash a guess got right.
-bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
-{
-    if (a.size() != b.size()) {
-        return false;
-    }
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        difference |= static_cast<unsigned char>(a[i] ^ b[i]);
-    }
-    return difference == 0;
+    return core::sha256(challenge);
 }
 
 QVariant nullableId(const std::optional<qint64>& id)
@@ -264,7 +251,7 @@ StoreResult<Challenge> ChallengeStore::consume(qint64 sessionId, ChallengePurpos
     const PendingChallenge& pending = **found;
     const bool expired =
         nowMs >= sql::toUnixMs(pending.challenge.expiresAt) || !pending.sessionLive;
-    if (!expired && !constantTimeEquals(pending.hash, challengeHash(challenge))) {
+    if (!expired && !core::constantTimeEquals(pending.hash, challengeHash(challenge))) {
         return mismatchedChallenge(); // rolled back: the session may still answer it
     }
     if (auto deleted = deleteRow(db, pending.rowId); !deleted) {

@@ -1,10 +1,11 @@
 #include "store/session_store.h"
 
+#include "core/base64url.h"
+#include "core/sha256.h"
 #include "store/sql_values.h"
 #include "store/sqlite_dialect.h"
 #include "store/write_transaction.h"
 
-#include <QCryptographicHash>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <algorithm>
@@ -215,9 +216,7 @@ SessionToken SessionToken::fromBytes(QByteArray bytes)
 
 SessionToken SessionToken::fromBase64Url(const QByteArray& encoded)
 {
-    auto decoded = QByteArray::fromBase64Encoding(
-        encoded, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
-                     QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded = core::decodeBase64Url(QByteArrayView(encoded));
     if (!decoded) {
         return {};
     }
@@ -226,14 +225,14 @@ SessionToken SessionToken::fromBase64Url(const QByteArray& encoded)
 
 QByteArray SessionToken::toBase64Url() const
 {
-    return m_bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return core::encodeBase64Url(m_bytes);
 }
 
 SessionStore::SessionStore(Database& database) : m_database(database) {}
 
 QByteArray SessionStore::tokenHash(const SessionToken& token)
 {
-    return QCryptographicHash::hash(token.bytes(), QCryptographicHash::Sha256);
+    return core::sha256(token.bytes());
 }
 
 milliseconds SessionStore::touchInterval(milliseconds idleTimeout)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "webauthn/result.h"
+#include "core/result.h"
 
 #include <QString>
 #include <optional>
@@ -21,7 +21,7 @@ struct StoreError {
     QString message;
 };
 
-template <typename T> using StoreResult = webauthn::Result<T, StoreError>;
+template <typename T> using StoreResult = core::Result<T, StoreError>;
 
 // A lookup's three outcomes: the row (found), an empty optional (there is no such row) or
 // an error (the database could not be read). A caller must never read an error as "none".

@@ -1,6 +1,6 @@
 #include "webauthn/authentication_options.h"
 
-#include "webauthn/base64url.h"
+#include "core/base64url.h"
 #include "webauthn/credential_json.h"
 
 #include <QJsonArray>
@@ -50,7 +50,7 @@ Result<RequestOptions> buildAuthenticationOptions(const AuthenticationOptionsReq
     if (!challenge)
         return challenge.error();
     QJsonObject json{
-        {QStringLiteral("challenge"), encodeBase64UrlString(*challenge)},
+        {QStringLiteral("challenge"), core::encodeBase64UrlString(*challenge)},
         {QStringLiteral("timeout"), request.timeoutMs},
         {QStringLiteral("rpId"), request.rpId},
         {QStringLiteral("allowCredentials"), descriptorsJson(request.allowCredentials)},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ids.h"
 #include "webauthn/cose_key.h"
 #include "webauthn/result.h"
 
@@ -9,7 +10,8 @@
 
 namespace latchkey::webauthn {
 
-using CredentialId = QByteArray;
+using core::CredentialId;
+using core::UserHandle;
 using RpIdHash = QByteArray; // 32 bytes, SHA-256 of the RP ID
 using Aaguid = QByteArray;   // 16 bytes
 

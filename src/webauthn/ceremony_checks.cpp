@@ -1,18 +1,14 @@
 #include "webauthn/ceremony_checks.h"
 
-#include "webauthn/hash.h"
-
-#include <openssl/crypto.h>
+#include "core/constant_time.h"
+#include "core/sha256.h"
 
 namespace latchkey::webauthn {
 
 Result<void> checkRpIdHash(const AuthenticatorData& data, const QStringList& rpIds)
 {
     for (const QString& rpId : rpIds) {
-        const QByteArray expected = sha256(rpId.toUtf8());
-        if (data.rpIdHash.size() == expected.size() &&
-            CRYPTO_memcmp(data.rpIdHash.constData(), expected.constData(),
-                          static_cast<size_t>(expected.size())) == 0)
+        if (core::constantTimeEquals(data.rpIdHash, core::sha256(rpId.toUtf8())))
             return {};
     }
     return makeError(

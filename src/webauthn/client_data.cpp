@@ -1,10 +1,10 @@
 #include "webauthn/client_data.h"
 
-#include "webauthn/base64url.h"
+#include "core/base64url.h"
+#include "core/constant_time.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <openssl/crypto.h>
 
 namespace latchkey::webauthn {
 
@@ -46,24 +46,16 @@ Result<std::optional<TokenBinding>> parseTokenBinding(const QJsonValue& value)
             QStringLiteral(
                 "clientDataJSON's tokenBinding.status must be \"present\" or \"supported\"."));
     if (binding.status == QLatin1String("present") &&
-        (binding.id.isEmpty() || !decodeBase64Url(QStringView(binding.id))))
+        (binding.id.isEmpty() || !core::decodeBase64Url(QStringView(binding.id))))
         return makeError(
             ErrorCode::TokenBindingInvalid,
             QStringLiteral("clientDataJSON's tokenBinding is \"present\" without a base64url id."));
     return std::optional<TokenBinding>(std::move(binding));
 }
 
-// Compares without an early exit so the time taken says nothing about where values differ.
-bool constantTimeEqual(QByteArrayView a, QByteArrayView b)
-{
-    if (a.size() != b.size())
-        return false;
-    return a.isEmpty() || CRYPTO_memcmp(a.data(), b.data(), static_cast<size_t>(a.size())) == 0;
-}
-
 Result<void> checkChallenge(const QString& received, const ClientDataExpectations& expected)
 {
-    auto decoded = decodeBase64Url(QStringView(received));
+    auto decoded = core::decodeBase64Url(QStringView(received));
     if (!decoded)
         return makeError(
             ErrorCode::ChallengeMismatch,
@@ -71,9 +63,10 @@ Result<void> checkChallenge(const QString& received, const ClientDataExpectation
                 "The challenge in clientDataJSON is not base64url; start the ceremony again."));
     bool same = false;
     if (!expected.challengeText.isEmpty())
-        same = constantTimeEqual(received.toUtf8(), expected.challengeText.toUtf8());
+        same = core::constantTimeEquals(received.toUtf8(), expected.challengeText.toUtf8());
     else
-        same = !expected.challenge.isEmpty() && constantTimeEqual(*decoded, expected.challenge);
+        same =
+            !expected.challenge.isEmpty() && core::constantTimeEquals(*decoded, expected.challenge);
     if (!same)
         return makeError(
             ErrorCode::ChallengeMismatch,

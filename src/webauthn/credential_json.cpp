@@ -1,6 +1,6 @@
 #include "webauthn/credential_json.h"
 
-#include "webauthn/base64url.h"
+#include "core/base64url.h"
 
 #include <QJsonArray>
 
@@ -41,7 +41,7 @@ Result<QByteArray> requiredBinary(const QJsonObject& object, const QString& name
     auto text = requiredString(object, name, path);
     if (!text)
         return text.error();
-    auto bytes = decodeBase64Url(QStringView(*text));
+    auto bytes = core::decodeBase64Url(QStringView(*text));
     if (!bytes)
         return makeError(ErrorCode::InvalidBase64Url,
                          QStringLiteral("The credential's \"%1\" is not base64url.").arg(path));
@@ -77,7 +77,7 @@ Result<CredentialId> parseIds(const QJsonObject& credential, QString& id)
     auto idText = requiredString(credential, QStringLiteral("id"), QStringLiteral("id"));
     if (!idText)
         return idText.error();
-    auto idBytes = decodeBase64Url(QStringView(*idText));
+    auto idBytes = core::decodeBase64Url(QStringView(*idText));
     if (!idBytes)
         return makeError(ErrorCode::InvalidBase64Url,
                          QStringLiteral("The credential's \"id\" is not base64url."));
@@ -148,7 +148,7 @@ Result<std::optional<QByteArray>> parseUserHandle(const QJsonObject& response)
         return wrongType(QStringLiteral("response.userHandle"), "a string or null");
     if (value.toString().isEmpty())
         return std::optional<QByteArray>{};
-    auto bytes = decodeBase64Url(QStringView(value.toString()));
+    auto bytes = core::decodeBase64Url(QStringView(value.toString()));
     if (!bytes)
         return makeError(
             ErrorCode::InvalidBase64Url,

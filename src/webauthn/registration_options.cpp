@@ -1,6 +1,6 @@
 #include "webauthn/registration_options.h"
 
-#include "webauthn/base64url.h"
+#include "core/base64url.h"
 #include "webauthn/credential_json.h"
 
 #include <QJsonArray>
@@ -104,7 +104,7 @@ QJsonArray descriptorsJson(const QList<CredentialDescriptor>& descriptors)
     QJsonArray out;
     for (const CredentialDescriptor& descriptor : descriptors) {
         QJsonObject entry{{QStringLiteral("type"), QStringLiteral("public-key")},
-                          {QStringLiteral("id"), encodeBase64UrlString(descriptor.id)}};
+                          {QStringLiteral("id"), core::encodeBase64UrlString(descriptor.id)}};
         if (!descriptor.transports.isEmpty())
             entry.insert(QStringLiteral("transports"),
                          QJsonArray::fromStringList(descriptor.transports));
@@ -151,10 +151,10 @@ Result<CreationOptions> buildRegistrationOptions(const RegistrationOptionsReques
         {QStringLiteral("rp"), QJsonObject{{QStringLiteral("id"), request.rp.id},
                                            {QStringLiteral("name"), request.rp.name}}},
         {QStringLiteral("user"),
-         QJsonObject{{QStringLiteral("id"), encodeBase64UrlString(request.user.id)},
+         QJsonObject{{QStringLiteral("id"), core::encodeBase64UrlString(request.user.id)},
                      {QStringLiteral("name"), request.user.name},
                      {QStringLiteral("displayName"), request.user.displayName}}},
-        {QStringLiteral("challenge"), encodeBase64UrlString(*challenge)},
+        {QStringLiteral("challenge"), core::encodeBase64UrlString(*challenge)},
         {QStringLiteral("pubKeyCredParams"), algorithmParams(request.algorithms)},
         {QStringLiteral("timeout"), request.timeoutMs},
         {QStringLiteral("excludeCredentials"), descriptorsJson(request.excludeCredentials)},

@@ -1,8 +1,8 @@
 #include "webauthn/verify_authentication.h"
 
+#include "core/sha256.h"
 #include "webauthn/ceremony_checks.h"
 #include "webauthn/credential_json.h"
-#include "webauthn/hash.h"
 
 namespace latchkey::webauthn {
 
@@ -70,7 +70,7 @@ Result<CoseKey> storedKey(const StoredCredential& stored)
 
 Result<void> checkSignature(const CoseKey& key, const AuthenticationResponse& response)
 {
-    const QByteArray clientDataHash = sha256(response.clientDataJson);
+    const QByteArray clientDataHash = core::sha256(response.clientDataJson);
     QByteArray signedData;
     signedData.reserve(response.authenticatorData.size() + clientDataHash.size());
     signedData.append(response.authenticatorData).append(clientDataHash);

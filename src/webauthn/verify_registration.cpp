@@ -1,9 +1,9 @@
 #include "webauthn/verify_registration.h"
 
+#include "core/sha256.h"
 #include "webauthn/attestation_object.h"
 #include "webauthn/ceremony_checks.h"
 #include "webauthn/credential_json.h"
-#include "webauthn/hash.h"
 #include "webauthn/registration_options.h"
 
 namespace latchkey::webauthn {
@@ -93,7 +93,7 @@ Result<VerifiedRegistration> verifyRegistration(const QJsonObject& credential,
     if (auto r = checkAuthenticatorData(object->authenticatorData, expected); !r)
         return r.error();
     const AttestationInput input{object->statement, object->authenticatorData,
-                                 sha256(response->clientDataJson)};
+                                 core::sha256(response->clientDataJson)};
     auto attestation = verifyAttestationStatement(object->format, input, expected.trust);
     if (!attestation)
         return attestation.error();

@@ -1,13 +1,13 @@
 #include "webauthn_tool/bench_command.h"
 
-#include "webauthn/base64url.h"
+#include "core/base64url.h"
+#include "core/sha256.h"
 #include "webauthn/cose_key.h"
 #include "webauthn/verify_authentication.h"
 #include "webauthn/verify_registration.h"
 
 #include <QCborMap>
 #include <QCborValue>
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,11 +43,6 @@ constexpr double kRatioGoal = 1.3;
 constexpr double kRegistrationNoneGoalUs = 40.0;
 
 // ---- A minimal software authenticator (ES256 only): what a browser would POST. ----
-
-QByteArray sha256(const QByteArray& bytes)
-{
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
-}
 
 QByteArray randomBytes(int size)
 {
@@ -96,15 +91,16 @@ QByteArray signEs256(EVP_PKEY* key, const QByteArray& data)
 QByteArray clientDataJson(const char* type, const QByteArray& challenge)
 {
     return QByteArrayLiteral("{\"type\":\"") + type + QByteArrayLiteral("\",\"challenge\":\"") +
-           encodeBase64Url(challenge) + QByteArrayLiteral("\",\"origin\":\"") + kOrigin.toUtf8() +
-           QByteArrayLiteral("\",\"crossOrigin\":false}");
+           core::encodeBase64Url(challenge) + QByteArrayLiteral("\",\"origin\":\"") +
+           kOrigin.toUtf8() + QByteArrayLiteral("\",\"crossOrigin\":false}");
 }
 
 QByteArray authenticatorData(quint8 flagBits, quint32 signCount, const QByteArray& attested = {})
 {
     QByteArray counter(4, '\0');
     qToBigEndian(signCount, counter.data());
-    return sha256(kRpId.toUtf8()) + QByteArray(1, static_cast<char>(flagBits)) + counter + attested;
+    return core::sha256(kRpId.toUtf8()) + QByteArray(1, static_cast<char>(flagBits)) + counter +
+           attested;
 }
 
 QByteArray attestedCredentialData(const QByteArray& credentialId, EVP_PKEY* key)
@@ -117,8 +113,8 @@ QByteArray attestedCredentialData(const QByteArray& credentialId, EVP_PKEY* key)
 QByteArray credentialText(const QByteArray& credentialId, const QJsonObject& response)
 {
     QJsonObject credential;
-    credential.insert(QStringLiteral("id"), encodeBase64UrlString(credentialId));
-    credential.insert(QStringLiteral("rawId"), encodeBase64UrlString(credentialId));
+    credential.insert(QStringLiteral("id"), core::encodeBase64UrlString(credentialId));
+    credential.insert(QStringLiteral("rawId"), core::encodeBase64UrlString(credentialId));
     credential.insert(QStringLiteral("type"), QStringLiteral("public-key"));
     credential.insert(QStringLiteral("response"), response);
     credential.insert(QStringLiteral("clientExtensionResults"), QJsonObject{});
@@ -148,7 +144,7 @@ QByteArray registrationJson(const BenchInputs& in, bool packedSelf)
     if (packedSelf) {
         statement.insert(QStringLiteral("alg"), cose::ES256);
         statement.insert(QStringLiteral("sig"),
-                         signEs256(in.credentialKey.get(), authData + sha256(clientData)));
+                         signEs256(in.credentialKey.get(), authData + core::sha256(clientData)));
     }
     QCborMap object;
     object.insert(QStringLiteral("fmt"),
@@ -156,9 +152,9 @@ QByteArray registrationJson(const BenchInputs& in, bool packedSelf)
     object.insert(QStringLiteral("attStmt"), statement);
     object.insert(QStringLiteral("authData"), authData);
     QJsonObject response;
-    response.insert(QStringLiteral("clientDataJSON"), encodeBase64UrlString(clientData));
+    response.insert(QStringLiteral("clientDataJSON"), core::encodeBase64UrlString(clientData));
     response.insert(QStringLiteral("attestationObject"),
-                    encodeBase64UrlString(object.toCborValue().toCbor()));
+                    core::encodeBase64UrlString(object.toCborValue().toCbor()));
     response.insert(QStringLiteral("transports"), QJsonArray{QStringLiteral("internal")});
     return credentialText(in.credentialId, response);
 }
@@ -171,16 +167,17 @@ BenchInputs makeInputs()
     in.challenge = randomBytes(32);
     in.assertionAuthData = authenticatorData(kUpUvFlags, 1);
     in.assertionClientData = clientDataJson("webauthn.get", in.challenge);
-    in.assertionSignature =
-        signEs256(in.credentialKey.get(), in.assertionAuthData + sha256(in.assertionClientData));
+    in.assertionSignature = signEs256(in.credentialKey.get(),
+                                      in.assertionAuthData + core::sha256(in.assertionClientData));
     QJsonObject response;
     response.insert(QStringLiteral("clientDataJSON"),
-                    encodeBase64UrlString(in.assertionClientData));
+                    core::encodeBase64UrlString(in.assertionClientData));
     response.insert(QStringLiteral("authenticatorData"),
-                    encodeBase64UrlString(in.assertionAuthData));
-    response.insert(QStringLiteral("signature"), encodeBase64UrlString(in.assertionSignature));
+                    core::encodeBase64UrlString(in.assertionAuthData));
+    response.insert(QStringLiteral("signature"),
+                    core::encodeBase64UrlString(in.assertionSignature));
     response.insert(QStringLiteral("userHandle"),
-                    encodeBase64UrlString(QByteArrayLiteral("bench-user")));
+                    core::encodeBase64UrlString(QByteArrayLiteral("bench-user")));
     in.assertionJson = credentialText(in.credentialId, response);
     in.registrationNoneJson = registrationJson(in, false);
     in.registrationPackedJson = registrationJson(in, true);
@@ -192,7 +189,7 @@ BenchInputs makeInputs()
 // (a) The floor: what any ES256 assertion check must do (hash clientDataJSON, verify).
 bool rawVerify(const BenchInputs& in)
 {
-    const QByteArray signedData = in.assertionAuthData + sha256(in.assertionClientData);
+    const QByteArray signedData = in.assertionAuthData + core::sha256(in.assertionClientData);
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, in.credentialKey.get());
     return EVP_DigestVerify(

@@ -12,6 +12,3 @@ namespace latchkey::webauthn_tool {
 int runBenchCommand(const QStringList& args);
 
 } // namespace latchkey::webauthn_tool
-
-// main.cpp calls it unqualified.
-using latchkey::webauthn_tool::runBenchCommand;

@@ -1,27 +1,9 @@
-#include "webauthn_tool/verify_command.h"
-
-#ifdef LATCHKEY_HAVE_BENCH_COMMAND
 #include "webauthn_tool/bench_command.h"
-#endif
+#include "webauthn_tool/verify_command.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <cstdio>
-
-namespace {
-
-int runBench(const QStringList& args)
-{
-#ifdef LATCHKEY_HAVE_BENCH_COMMAND
-    return runBenchCommand(args);
-#else
-    Q_UNUSED(args);
-    std::fputs("bench not built\n", stderr);
-    return 1;
-#endif
-}
-
-} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -47,7 +29,7 @@ int main(int argc, char* argv[])
     if (command == QLatin1String("verify"))
         return latchkey::webauthn_tool::runVerifyCommand(args);
     if (command == QLatin1String("bench"))
-        return runBench(args);
+        return latchkey::webauthn_tool::runBenchCommand(args);
     std::fprintf(stderr, "latchkey-webauthn: unknown command \"%s\"\n", qPrintable(command));
     parser.showHelp(2);
 }

@@ -1,6 +1,6 @@
 #include "webauthn_tool/verify_command.h"
 
-#include "webauthn/base64url.h"
+#include "core/base64url.h"
 #include "webauthn/verify_authentication.h"
 #include "webauthn/verify_registration.h"
 
@@ -108,14 +108,14 @@ QJsonObject runRegistration(const QJsonObject& c)
     return QJsonObject{
         {QStringLiteral("result"), QStringLiteral("ok")},
         {QStringLiteral("fmt"), verified->format},
-        {QStringLiteral("credential_id"), encodeBase64UrlString(verified->credentialId)},
+        {QStringLiteral("credential_id"), core::encodeBase64UrlString(verified->credentialId)},
         {QStringLiteral("sign_count"), static_cast<qint64>(verified->signCount)}};
 }
 
 Result<StoredCredential> storedCredential(const QJsonObject& c)
 {
-    auto key =
-        decodeBase64Url(QStringView(c.value(QLatin1String("credential_public_key")).toString()));
+    auto key = core::decodeBase64Url(
+        QStringView(c.value(QLatin1String("credential_public_key")).toString()));
     if (!key)
         return key.error();
     StoredCredential stored;
@@ -136,7 +136,7 @@ QJsonObject runAuthentication(const QJsonObject& c)
         return errorLine(verified.error());
     return QJsonObject{
         {QStringLiteral("result"), QStringLiteral("ok")},
-        {QStringLiteral("credential_id"), encodeBase64UrlString(verified->credentialId)},
+        {QStringLiteral("credential_id"), core::encodeBase64UrlString(verified->credentialId)},
         {QStringLiteral("sign_count"), static_cast<qint64>(verified->newSignCount)}};
 }
 

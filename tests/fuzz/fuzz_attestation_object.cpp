@@ -1,8 +1,8 @@
 // libFuzzer target: the attestationObject CBOR (§6.5), its statement by format (§8), and
 // verifyRegistration over it (§7.1) with a fixed, valid clientDataJSON.
+#include "core/base64url.h"
 #include "webauthn/attestation.h"
 #include "webauthn/attestation_object.h"
-#include "webauthn/base64url.h"
 #include "webauthn/verify_registration.h"
 
 #include <QCryptographicHash>
@@ -17,7 +17,7 @@ namespace {
 const QByteArray kChallenge = QByteArray(32, '\x5a');
 const QByteArray kClientDataJson =
     QByteArrayLiteral("{\"type\":\"webauthn.create\",\"challenge\":\"") +
-    encodeBase64Url(kChallenge) +
+    core::encodeBase64Url(kChallenge) +
     QByteArrayLiteral("\",\"origin\":\"http://localhost:8080\",\"crossOrigin\":false}");
 
 RegistrationExpectations expectations()
@@ -33,10 +33,11 @@ RegistrationExpectations expectations()
 QJsonObject credentialJson(QByteArrayView attestationObject, const QByteArray& credentialId)
 {
     const QString id =
-        encodeBase64UrlString(credentialId.isEmpty() ? QByteArray(16, '\1') : credentialId);
+        core::encodeBase64UrlString(credentialId.isEmpty() ? QByteArray(16, '\1') : credentialId);
     QJsonObject response;
-    response.insert(QStringLiteral("clientDataJSON"), encodeBase64UrlString(kClientDataJson));
-    response.insert(QStringLiteral("attestationObject"), encodeBase64UrlString(attestationObject));
+    response.insert(QStringLiteral("clientDataJSON"), core::encodeBase64UrlString(kClientDataJson));
+    response.insert(QStringLiteral("attestationObject"),
+                    core::encodeBase64UrlString(attestationObject));
     QJsonObject credential;
     credential.insert(QStringLiteral("id"), id);
     credential.insert(QStringLiteral("rawId"), id);

@@ -1,5 +1,5 @@
 // libFuzzer target: clientDataJSON parsing and checking (§5.8.1, §7.1 steps 7-10).
-#include "webauthn/base64url.h"
+#include "core/base64url.h"
 #include "webauthn/client_data.h"
 
 #include <cstddef>
@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     const auto bytes =
         QByteArrayView(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
-    const auto decoded = decodeBase64Url(bytes);
+    const auto decoded = core::decodeBase64Url(bytes);
     (void)decoded;
     const auto clientData = parseClientData(bytes);
     if (!clientData.ok())

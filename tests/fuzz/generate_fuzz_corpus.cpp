@@ -24,7 +24,7 @@ const QByteArray kFixedKeyPem =
                       "xrrRw3kk88fMO9XtE/0nI2Sc/UQyyFgE1f9zbt2If4QuGiwTLrNQexuD\n"
                       "-----END PRIVATE KEY-----\n");
 // The challenge and clientDataJSON the fuzz targets expect: 32 bytes of 'Z'.
-const QString kChallenge = toBase64Url(QByteArray(32, 'Z'));
+const QString kChallenge = core::encodeBase64UrlString(QByteArray(32, 'Z'));
 const QByteArray kCreateClientData =
     QByteArrayLiteral("{\"type\":\"webauthn.create\",\"challenge\":\"") + kChallenge.toLatin1() +
     QByteArrayLiteral("\",\"origin\":\"http://localhost:8080\",\"crossOrigin\":false}");

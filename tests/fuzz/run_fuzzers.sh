@@ -20,7 +20,7 @@ fi
 
 fuzz_build="$build/fuzz-build"
 cmake -S "$src" -B "$fuzz_build" -G Ninja -DCMAKE_BUILD_TYPE= \
-  -DCMAKE_CXX_COMPILER=clang++ -DLATCHKEY_COMPONENTS=webauthn -DLATCHKEY_FUZZ=ON \
+  -DCMAKE_CXX_COMPILER=clang++ -DLATCHKEY_FUZZ=ON \
   -DLATCHKEY_BUILD_BENCH=OFF -DLATCHKEY_WERROR=OFF >"$build/fuzz-configure.log" \
   || { cat "$build/fuzz-configure.log"; exit 1; }
 cmake --build "$fuzz_build" --parallel 2 --target "${targets[@]/#/fuzz_}"

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "authenticator/client.h"
-#include "authenticator/fake/in_memory_key_store.h"
-#include "authenticator/fake/scripted_user_verifier.h"
 #include "authenticator/local_authenticator.h"
+#include "fake/in_memory_key_store.h"
+#include "fake/scripted_user_verifier.h"
 #include "server_fixture.h"
 
 #include <QJsonObject>

@@ -57,7 +57,7 @@ void TestAuthenticatorData::parsesHeaderAndFlags()
     auto data = parseAuthenticatorData(bytes);
     QVERIFY(data.ok());
     QCOMPARE(data->raw, bytes);
-    QCOMPARE(data->rpIdHash, sha256("localhost"));
+    QCOMPARE(data->rpIdHash, core::sha256("localhost"));
     QCOMPARE(data->signCount, 0x01020304u);
     QVERIFY(data->userPresent());
     QVERIFY(data->userVerified());

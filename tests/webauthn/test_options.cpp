@@ -1,5 +1,5 @@
+#include "core/base64url.h"
 #include "webauthn/authentication_options.h"
-#include "webauthn/base64url.h"
 #include "webauthn/registration_options.h"
 
 #include <QJsonArray>
@@ -19,7 +19,7 @@ RegistrationOptionsRequest registrationRequest()
 
 QByteArray decoded(const QJsonValue& value)
 {
-    auto bytes = decodeBase64Url(QStringView(value.toString()));
+    auto bytes = core::decodeBase64Url(QStringView(value.toString()));
     return bytes.ok() ? *bytes : QByteArray();
 }
 

@@ -34,7 +34,7 @@ struct Assertion {
     {
         const QByteArray data = authData();
         const QByteArray signature =
-            (signer ? *signer : key).signAs(alg, data + sha256(clientData()));
+            (signer ? *signer : key).signAs(alg, data + core::sha256(clientData()));
         return authenticationJson(credentialId, clientData(), data, signature, userHandle);
     }
     StoredCredential stored(quint32 storedCount = 4) const

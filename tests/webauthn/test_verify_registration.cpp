@@ -1,4 +1,4 @@
-#include "webauthn/base64url.h"
+#include "core/base64url.h"
 #include "webauthn/verify_registration.h"
 #include "webauthn_test_util.h"
 
@@ -48,9 +48,9 @@ struct Ceremony {
     void selfAttest()
     {
         format = QStringLiteral("packed");
-        statement =
-            QCborMap{{QStringLiteral("alg"), alg},
-                     {QStringLiteral("sig"), key.signAs(alg, authData() + sha256(clientData()))}};
+        statement = QCborMap{
+            {QStringLiteral("alg"), alg},
+            {QStringLiteral("sig"), key.signAs(alg, authData() + core::sha256(clientData()))}};
     }
     QJsonObject json() const
     {
@@ -290,7 +290,7 @@ void TestVerifyRegistration::packedSelfSignatureMustVerify()
     c.selfAttest();
     const TestKey other = TestKey::generate(cose::ES256);
     c.statement.insert(QStringLiteral("sig"),
-                       other.signAs(cose::ES256, c.authData() + sha256(c.clientData())));
+                       other.signAs(cose::ES256, c.authData() + core::sha256(c.clientData())));
     QCOMPARE(codeOf(verifyRegistration(c.json(), expectations())),
              ErrorCode::AttestationSignatureInvalid);
 }

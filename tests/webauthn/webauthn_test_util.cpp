@@ -1,26 +1,17 @@
 #include "webauthn_test_util.h"
 
-#include "webauthn/base64url.h"
+#include "core/base64url.h"
 
 #include <QCborValue>
 #include <QJsonDocument>
-#include <openssl/sha.h>
 
 namespace latchkey::webauthn::test {
-
-QByteArray sha256(QByteArrayView data)
-{
-    QByteArray out(32, '\0');
-    SHA256(reinterpret_cast<const unsigned char*>(data.data()), static_cast<size_t>(data.size()),
-           reinterpret_cast<unsigned char*>(out.data()));
-    return out;
-}
 
 QByteArray authenticatorData(const QString& rpId, quint8 flags, quint32 signCount,
                              const std::optional<AttestedPart>& attested,
                              const QByteArray& extensions)
 {
-    QByteArray out = sha256(rpId.toUtf8());
+    QByteArray out = core::sha256(rpId.toUtf8());
     out.append(static_cast<char>(flags));
     for (int shift = 24; shift >= 0; shift -= 8)
         out.append(static_cast<char>((signCount >> shift) & 0xff));
@@ -38,7 +29,7 @@ QByteArray clientDataJson(const QString& type, const QByteArray& challenge, cons
 {
     QJsonObject object = extra;
     object.insert(QStringLiteral("type"), type);
-    object.insert(QStringLiteral("challenge"), encodeBase64UrlString(challenge));
+    object.insert(QStringLiteral("challenge"), core::encodeBase64UrlString(challenge));
     object.insert(QStringLiteral("origin"), origin);
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
@@ -55,15 +46,15 @@ QByteArray noneAttestationObject(const QByteArray& authData)
 QJsonObject registrationJson(const QByteArray& credentialId, const QByteArray& clientData,
                              const QByteArray& attestationObject)
 {
-    const QString id = encodeBase64UrlString(credentialId);
+    const QString id = core::encodeBase64UrlString(credentialId);
     return QJsonObject{
         {QStringLiteral("id"), id},
         {QStringLiteral("rawId"), id},
         {QStringLiteral("type"), QStringLiteral("public-key")},
         {QStringLiteral("response"),
-         QJsonObject{
-             {QStringLiteral("clientDataJSON"), encodeBase64UrlString(clientData)},
-             {QStringLiteral("attestationObject"), encodeBase64UrlString(attestationObject)}}},
+         QJsonObject{{QStringLiteral("clientDataJSON"), core::encodeBase64UrlString(clientData)},
+                     {QStringLiteral("attestationObject"),
+                      core::encodeBase64UrlString(attestationObject)}}},
         {QStringLiteral("clientExtensionResults"), QJsonObject{}},
     };
 }
@@ -72,12 +63,13 @@ QJsonObject authenticationJson(const QByteArray& credentialId, const QByteArray&
                                const QByteArray& authData, const QByteArray& signature,
                                const std::optional<QByteArray>& userHandle)
 {
-    const QString id = encodeBase64UrlString(credentialId);
-    QJsonObject response{{QStringLiteral("clientDataJSON"), encodeBase64UrlString(clientData)},
-                         {QStringLiteral("authenticatorData"), encodeBase64UrlString(authData)},
-                         {QStringLiteral("signature"), encodeBase64UrlString(signature)}};
+    const QString id = core::encodeBase64UrlString(credentialId);
+    QJsonObject response{
+        {QStringLiteral("clientDataJSON"), core::encodeBase64UrlString(clientData)},
+        {QStringLiteral("authenticatorData"), core::encodeBase64UrlString(authData)},
+        {QStringLiteral("signature"), core::encodeBase64UrlString(signature)}};
     if (userHandle)
-        response.insert(QStringLiteral("userHandle"), encodeBase64UrlString(*userHandle));
+        response.insert(QStringLiteral("userHandle"), core::encodeBase64UrlString(*userHandle));
     return QJsonObject{{QStringLiteral("id"), id},
                        {QStringLiteral("rawId"), id},
                        {QStringLiteral("type"), QStringLiteral("public-key")},

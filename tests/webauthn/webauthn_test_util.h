@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/sha256.h"
 #include "test_key.h"
 
 #include <QByteArray>
@@ -38,7 +39,5 @@ QByteArray noneAttestationObject(const QByteArray& authData);
 QJsonObject authenticationJson(const QByteArray& credentialId, const QByteArray& clientData,
                                const QByteArray& authData, const QByteArray& signature,
                                const std::optional<QByteArray>& userHandle = std::nullopt);
-
-QByteArray sha256(QByteArrayView data);
 
 } // namespace latchkey::webauthn::test

@@ -1,9 +1,10 @@
+#include "core/base64url.h"
+#include "core/sha256.h"
 #include "webauthn/attestation.h"
 #include "webauthn/attestation/certificate.h"
 #include "webauthn/attestation/statement_fields.h"
 #include "webauthn/cose_key.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,13 +34,12 @@ struct Jws {
 
 Result<QByteArray> decodeJwsPart(const QByteArray& part, const QString& name)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(
-        part, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.isEmpty())
+    const auto decoded = core::decodeBase64Url(QByteArrayView(part));
+    if (!decoded || decoded->isEmpty())
         return safetyNetError(QStringLiteral("The SafetyNet response's JWS %1 is not non-empty "
                                              "base64url.")
                                   .arg(name));
-    return decoded.decoded;
+    return *decoded;
 }
 
 Result<QJsonObject> decodeJsonPart(const QByteArray& part, const QString& name)
@@ -87,11 +87,11 @@ Result<QList<Certificate>> headerChain(const QJsonObject& header)
         return safetyNetError(QStringLiteral("The SafetyNet JWS header has no x5c certificates."));
     QList<Certificate> chain;
     for (const QJsonValue& entry : x5c) {
-        const auto der = QByteArray::fromBase64Encoding(entry.toString().toLatin1(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+        // x5c is standard base64 (RFC 7515 §4.1.6), which the decoder accepts too.
+        const auto der = core::decodeBase64Url(QStringView(entry.toString()));
         if (!entry.isString() || !der)
             return safetyNetError(QStringLiteral("A SafetyNet JWS x5c entry is not base64."));
-        auto cert = Certificate::fromDer(der.decoded);
+        auto cert = Certificate::fromDer(*der);
         if (!cert)
             return cert.error();
         chain.append(*cert);
@@ -174,8 +174,7 @@ Result<void> checkHost(const Certificate& leaf)
 // SafetyNet documentation: nonce = base64(SHA-256(authData ‖ clientDataHash)).
 Result<void> checkNonce(const QJsonObject& payload, const AttestationInput& in)
 {
-    const QByteArray expected =
-        QCryptographicHash::hash(attestationToBeSigned(in), QCryptographicHash::Sha256).toBase64();
+    const QByteArray expected = core::sha256(attestationToBeSigned(in)).toBase64();
     const QJsonValue nonce = payload.value(QStringLiteral("nonce"));
     if (!nonce.isString() || nonce.toString().toLatin1() != expected)
         return makeError(ErrorCode::AttestationNonceMismatch,

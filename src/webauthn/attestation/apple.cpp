@@ -1,10 +1,10 @@
+#include "core/sha256.h"
 #include "webauthn/attestation.h"
 #include "webauthn/attestation/asn1_reader.h"
 #include "webauthn/attestation/certificate.h"
 #include "webauthn/attestation/statement_fields.h"
 #include "webauthn/cose_key.h"
 
-#include <QCryptographicHash>
 #include <openssl/asn1.h>
 
 namespace latchkey::webauthn {
@@ -38,8 +38,7 @@ Result<void> checkNonce(const Certificate& credCert, const AttestationInput& in)
         return makeError(ErrorCode::AttestationCertificateInvalid,
                          QStringLiteral("The apple attestation certificate has no readable nonce "
                                         "extension (1.2.840.113635.100.8.2)."));
-    const QByteArray expected =
-        QCryptographicHash::hash(attestationToBeSigned(in), QCryptographicHash::Sha256);
+    const QByteArray expected = core::sha256(attestationToBeSigned(in));
     if (*nonce != expected)
         return makeError(ErrorCode::AttestationNonceMismatch,
                          QStringLiteral("The apple attestation certificate's nonce is not "

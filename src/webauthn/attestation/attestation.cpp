@@ -11,23 +11,15 @@ struct Format {
     Verifier verify;
 };
 
-// Formats whose verifier is not built (see attestation/sources.cmake) are reported unsupported.
+// A format not listed here is reported unsupported.
 constexpr Format kFormats[] = {
     {"none", verifyNoneAttestation},
     {"packed", verifyPackedAttestation},
     {"fido-u2f", verifyFidoU2fAttestation},
-#ifdef LATCHKEY_WEBAUTHN_HAVE_TPM
     {"tpm", verifyTpmAttestation},
-#endif
-#ifdef LATCHKEY_WEBAUTHN_HAVE_ANDROID_KEY
     {"android-key", verifyAndroidKeyAttestation},
-#endif
-#ifdef LATCHKEY_WEBAUTHN_HAVE_ANDROID_SAFETYNET
     {"android-safetynet", verifyAndroidSafetyNetAttestation},
-#endif
-#ifdef LATCHKEY_WEBAUTHN_HAVE_APPLE
     {"apple", verifyAppleAttestation},
-#endif
 };
 
 } // namespace

@@ -1,7 +1,7 @@
 #include "attestation_test_support.h"
 
+#include "core/base64url.h"
 #include "response_parts.h"
-#include "webauthn/base64url.h"
 
 #include <QCborArray>
 #include <QCborValue>
@@ -67,7 +67,7 @@ AttestationTrust vectorTrust(const QJsonObject& vector)
 
 QByteArray decodeMember(const QJsonObject& response, const QString& name)
 {
-    auto decoded = decodeBase64Url(response.value(name).toString().toLatin1());
+    auto decoded = core::decodeBase64Url(response.value(name).toString().toLatin1());
     return decoded ? *decoded : QByteArray();
 }
 

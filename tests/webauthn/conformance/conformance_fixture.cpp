@@ -23,7 +23,7 @@ QString encoded(const QByteArray& bytes, BinaryEncoding encoding)
 {
     switch (encoding) {
     case BinaryEncoding::Base64Url:
-        return testing::toBase64Url(bytes);
+        return core::encodeBase64UrlString(bytes);
     case BinaryEncoding::PaddedBase64Url:
         return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding));
     case BinaryEncoding::StandardBase64:
@@ -51,7 +51,7 @@ ConformanceFixture::ConformanceFixture() : challenge(randomChallenge())
 
 QString base64Url(const QByteArray& bytes)
 {
-    return testing::toBase64Url(bytes);
+    return core::encodeBase64UrlString(bytes);
 }
 
 testing::RegistrationSpec ConformanceFixture::registrationSpec(AttestationFormat format,

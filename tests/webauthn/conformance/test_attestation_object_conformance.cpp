@@ -172,7 +172,7 @@ private slots:
     {
         ConformanceFixture rp;
         auto spec = rp.registrationSpec();
-        spec.authenticatorData.rpIdHash = testing::sha256("example.com");
+        spec.authenticatorData.rpIdHash = core::sha256("example.com");
         LATCHKEY_EXPECT_ERROR(rp.verify(rp.authenticator.makeCredential(spec)),
                               ErrorCode::RpIdHashMismatch);
     }

@@ -72,7 +72,7 @@ private slots:
         ConformanceFixture rp;
         const auto registration = rp.registerCredential();
         auto spec = rp.assertionSpec(registration);
-        spec.authenticatorData.rpIdHash = testing::sha256("evil.example");
+        spec.authenticatorData.rpIdHash = core::sha256("evil.example");
         LATCHKEY_EXPECT_ERROR(
             rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
             ErrorCode::RpIdHashMismatch);
@@ -100,8 +100,7 @@ private slots:
         ConformanceFixture rp;
         const auto registration = rp.registerCredential();
         auto spec = rp.assertionSpec(registration);
-        spec.signedData =
-            signedPrefix + testing::sha256(testing::encodeClientData(spec.clientData));
+        spec.signedData = signedPrefix + core::sha256(testing::encodeClientData(spec.clientData));
         LATCHKEY_EXPECT_ERROR(
             rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
             ErrorCode::SignatureInvalid);

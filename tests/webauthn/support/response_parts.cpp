@@ -1,22 +1,10 @@
 #include "response_parts.h"
 
 #include <QCborValue>
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QtEndian>
 
 namespace latchkey::webauthn::testing {
-
-QString toBase64Url(const QByteArray& bytes)
-{
-    return QString::fromLatin1(
-        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-QByteArray sha256(const QByteArray& bytes)
-{
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
-}
 
 QByteArray encodeClientData(const ClientDataSpec& spec)
 {

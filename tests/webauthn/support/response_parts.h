@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/base64url.h"
+#include "core/sha256.h"
+
 #include <QByteArray>
 #include <QCborMap>
 #include <QJsonObject>
@@ -8,10 +11,6 @@
 #include <optional>
 
 namespace latchkey::webauthn::testing {
-
-// Unpadded base64url, as browsers encode every binary field of a PublicKeyCredential.
-QString toBase64Url(const QByteArray& bytes);
-QByteArray sha256(const QByteArray& bytes);
 
 // clientDataJSON (§5.8.1). Every member can be changed, removed or replaced by raw bytes.
 struct ClientDataSpec {

@@ -34,8 +34,8 @@ CertificateSpec u2fCertificateSpec()
 QJsonObject publicKeyCredential(const QByteArray& credentialId, const QJsonObject& response)
 {
     QJsonObject credential;
-    credential.insert(QStringLiteral("id"), toBase64Url(credentialId));
-    credential.insert(QStringLiteral("rawId"), toBase64Url(credentialId));
+    credential.insert(QStringLiteral("id"), core::encodeBase64UrlString(credentialId));
+    credential.insert(QStringLiteral("rawId"), core::encodeBase64UrlString(credentialId));
     credential.insert(QStringLiteral("type"), QStringLiteral("public-key"));
     credential.insert(QStringLiteral("response"), response);
     credential.insert(QStringLiteral("clientExtensionResults"), QJsonObject{});
@@ -66,8 +66,9 @@ QByteArray Registration::attestationObjectBytes() const
 QJsonObject Registration::json() const
 {
     QJsonObject response;
-    response.insert(QStringLiteral("clientDataJSON"), toBase64Url(clientDataJson));
-    response.insert(QStringLiteral("attestationObject"), toBase64Url(attestationObjectBytes()));
+    response.insert(QStringLiteral("clientDataJSON"), core::encodeBase64UrlString(clientDataJson));
+    response.insert(QStringLiteral("attestationObject"),
+                    core::encodeBase64UrlString(attestationObjectBytes()));
     response.insert(QStringLiteral("transports"), QJsonArray{QStringLiteral("internal")});
     return publicKeyCredential(credentialId, response);
 }
@@ -75,11 +76,12 @@ QJsonObject Registration::json() const
 QJsonObject Assertion::json() const
 {
     QJsonObject response;
-    response.insert(QStringLiteral("clientDataJSON"), toBase64Url(clientDataJson));
-    response.insert(QStringLiteral("authenticatorData"), toBase64Url(authenticatorData));
-    response.insert(QStringLiteral("signature"), toBase64Url(signature));
+    response.insert(QStringLiteral("clientDataJSON"), core::encodeBase64UrlString(clientDataJson));
+    response.insert(QStringLiteral("authenticatorData"),
+                    core::encodeBase64UrlString(authenticatorData));
+    response.insert(QStringLiteral("signature"), core::encodeBase64UrlString(signature));
     if (userHandle)
-        response.insert(QStringLiteral("userHandle"), toBase64Url(*userHandle));
+        response.insert(QStringLiteral("userHandle"), core::encodeBase64UrlString(*userHandle));
     return publicKeyCredential(credentialId, response);
 }
 
@@ -115,7 +117,7 @@ RegistrationSpec TestAuthenticator::registrationSpec(const QString& challenge,
     attested.aaguid = format == AttestationFormat::FidoU2f ? QByteArray(16, '\0') : m_aaguid;
     attested.credentialId = randomBytes(32);
     attested.credentialPublicKeyCbor = spec.credentialKey.coseKeyCbor();
-    spec.authenticatorData.rpIdHash = sha256(m_rpId.toUtf8());
+    spec.authenticatorData.rpIdHash = core::sha256(m_rpId.toUtf8());
     spec.authenticatorData.flags = kUserPresent | kUserVerified | kAttestedData;
     spec.authenticatorData.attestedCredential = attested;
     return spec;
@@ -133,7 +135,7 @@ Registration TestAuthenticator::makeCredential(const RegistrationSpec& spec,
     reg.attestationObject.insert(QStringLiteral("fmt"), spec.fmt.value_or(formatName(spec.format)));
     reg.attestationObject.insert(
         QStringLiteral("attStmt"),
-        attestationStatement(spec, reg.authenticatorData, sha256(reg.clientDataJson)));
+        attestationStatement(spec, reg.authenticatorData, core::sha256(reg.clientDataJson)));
     reg.attestationObject.insert(QStringLiteral("authData"), reg.authenticatorData);
     m_credentials.insert(reg.credentialId, StoredCredential{spec.credentialKey, userHandle,
                                                             spec.authenticatorData.signCount});
@@ -209,7 +211,7 @@ AssertionSpec TestAuthenticator::assertionSpec(const QString& challenge,
     spec.clientData.challenge = challenge;
     spec.clientData.origin = m_origin;
     spec.credentialId = credentialId;
-    spec.authenticatorData.rpIdHash = sha256(m_rpId.toUtf8());
+    spec.authenticatorData.rpIdHash = core::sha256(m_rpId.toUtf8());
     spec.authenticatorData.flags = kUserPresent | kUserVerified;
     const auto it = m_credentials.constFind(credentialId);
     if (it != m_credentials.constEnd()) {
@@ -231,8 +233,8 @@ Assertion TestAuthenticator::getAssertion(const AssertionSpec& spec)
     const std::optional<TestKey> key =
         spec.signingKey ? spec.signingKey
                         : (it != m_credentials.end() ? std::optional(it->key) : std::nullopt);
-    const QByteArray data =
-        spec.signedData.value_or(assertion.authenticatorData + sha256(assertion.clientDataJson));
+    const QByteArray data = spec.signedData.value_or(assertion.authenticatorData +
+                                                     core::sha256(assertion.clientDataJson));
     if (key)
         assertion.signature = key->sign(data);
     if (it != m_credentials.end())

@@ -1,8 +1,8 @@
-#include "webauthn/hash.h"
+#include "core/sha256.h"
 
 #include <openssl/sha.h>
 
-namespace latchkey::webauthn {
+namespace latchkey::core {
 
 QByteArray sha256(QByteArrayView data)
 {
@@ -12,4 +12,4 @@ QByteArray sha256(QByteArrayView data)
     return digest;
 }
 
-} // namespace latchkey::webauthn
+} // namespace latchkey::core

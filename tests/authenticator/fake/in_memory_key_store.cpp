@@ -1,4 +1,4 @@
-#include "authenticator/fake/in_memory_key_store.h"
+#include "fake/in_memory_key_store.h"
 
 #include "authenticator/authenticator_data_writer.h"
 

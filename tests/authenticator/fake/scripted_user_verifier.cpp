@@ -1,4 +1,4 @@
-#include "authenticator/fake/scripted_user_verifier.h"
+#include "fake/scripted_user_verifier.h"
 
 namespace latchkey::authenticator {
 
