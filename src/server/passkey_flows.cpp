@@ -469,9 +469,9 @@ HttpResponse PasskeyFlows::unknownCredentialAnswer(const ApiError& error, const 
         core::decodeBase64Url(QStringView(body.value(QStringLiteral("rawId")).toString()));
     if (!rawId || rawId->isEmpty())
         return apiErrorResponse(error, title);
-    QJsonObject body = errorBody(error, title);
-    body.insert(QStringLiteral("signal"), unknownCredentialsSignal({*rawId}));
-    return jsonResponse(error.status, body);
+    QJsonObject answer = errorBody(error, title);
+    answer.insert(QStringLiteral("signal"), unknownCredentialsSignal({*rawId}));
+    return jsonResponse(error.status, answer);
 }
 
 HttpResponse PasskeyFlows::authenticationVerify(const HttpRequest& request)

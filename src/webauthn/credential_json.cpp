@@ -48,7 +48,7 @@ Result<QByteArray> requiredBinary(const QJsonObject& object, const QString& name
     if (bytes->isEmpty())
         return makeError(ErrorCode::EmptyField,
                          QStringLiteral("The credential's \"%1\" is empty.").arg(path));
-    return bytes;
+    return *bytes;
 }
 
 struct CommonFields {
