@@ -117,7 +117,8 @@ Result<StoredCredential> storedCredential(const QJsonObject& c)
     auto key = core::decodeBase64Url(
         QStringView(c.value(QLatin1String("credential_public_key")).toString()));
     if (!key)
-        return key.error();
+        return makeError(ErrorCode::InvalidBase64Url,
+                         QStringLiteral("credential_public_key: %1").arg(key.error()));
     StoredCredential stored;
     stored.publicKeyCbor = std::move(*key);
     stored.signCount =

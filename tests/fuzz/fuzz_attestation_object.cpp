@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 
+using namespace latchkey;
 using namespace latchkey::webauthn;
 
 namespace {

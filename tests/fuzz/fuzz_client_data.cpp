@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
+using namespace latchkey;
 using namespace latchkey::webauthn;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <cstdio>
 
+using namespace latchkey;
 using namespace latchkey::webauthn;
 using namespace latchkey::webauthn::testing;
 

@@ -4,6 +4,7 @@
 #include <QCborValue>
 #include <QTest>
 
+using namespace latchkey;
 using namespace latchkey::webauthn;
 using namespace latchkey::webauthn::test;
 

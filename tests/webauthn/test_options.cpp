@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QTest>
 
+using namespace latchkey;
 using namespace latchkey::webauthn;
 
 namespace {

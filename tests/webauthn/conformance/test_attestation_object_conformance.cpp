@@ -6,6 +6,7 @@
 #include <QCborValue>
 #include <QTest>
 
+using namespace latchkey;
 using namespace latchkey::webauthn;
 using namespace latchkey::webauthn::conformance;
 

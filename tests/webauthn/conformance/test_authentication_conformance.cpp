@@ -3,6 +3,7 @@
 
 #include <QTest>
 
+using namespace latchkey;
 using namespace latchkey::webauthn;
 using namespace latchkey::webauthn::conformance;
 
