@@ -4,14 +4,11 @@
 #include "server/authenticator_names.h"
 #include "server/credential_signals.h"
 #include "server/store_failure.h"
-#include "webauthn/authentication_options.h"
-#include "webauthn/client_data.h"
-#include "webauthn/credential_json.h"
-#include "webauthn/verify_authentication.h"
-#include "webauthn/verify_registration.h"
+#include "webauthn/relying_party.h"
 
 #include <QCoreApplication>
 #include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
 
 namespace latchkey::server {
 
@@ -24,6 +21,14 @@ QString tr(const char* text)
 
 constexpr qsizetype kLoginMax = 254;
 constexpr qsizetype kDecoyIdLength = 32;
+
+// The per-process key of the decoy credential IDs.
+QByteArray randomKey()
+{
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(key.data()), key.size() / 4);
+    return key;
+}
 
 ApiError notSignedIn()
 {
@@ -50,6 +55,9 @@ int statusFor(webauthn::ErrorCode code)
     case ErrorCode::CredentialIdTooLong:
     case ErrorCode::ClientDataMalformed:
         return 400;
+    case ErrorCode::CeremonyExpired:
+    case ErrorCode::CeremonyStateInvalid:
+        return 409;
     case ErrorCode::InternalError:
         return 500;
     default:
@@ -59,6 +67,11 @@ int statusFor(webauthn::ErrorCode code)
 
 ApiError fromWebAuthn(const webauthn::Error& error)
 {
+    // Username-first, answered with a passkey of another profile (§7.2 step 6).
+    if (error.code == webauthn::ErrorCode::CredentialOfAnotherUser)
+        return {403, QStringLiteral("wrong_profile"),
+                tr("This passkey belongs to another profile. Choose the passkey of the profile "
+                   "you named.")};
     return {statusFor(error.code), webauthn::codeName(error.code), error.message};
 }
 
@@ -78,7 +91,7 @@ bool hasUnsafeCharacter(const QString& text)
 PasskeyFlows::PasskeyFlows(store::Database& database, const ServerContext& context,
                            Sessions& sessions)
     : m_context(context), m_sessions(sessions), m_users(database), m_credentials(database),
-      m_challenges(database), m_decoyKey(store::ChallengeStore::randomChallenge(32))
+      m_challenges(database), m_decoyKey(randomKey())
 {}
 
 ApiResult<QString> PasskeyFlows::validateNickname(const QString& nickname)
@@ -102,31 +115,20 @@ ApiResult<CurrentSession> PasskeyFlows::profileSession(const HttpRequest& reques
     return *current;
 }
 
-// The challenge the browser signed is read from clientDataJSON and must be the one pending
-// for this session and purpose: it is spent here whatever verification says next.
-ApiResult<store::Challenge> PasskeyFlows::consumeChallenge(const store::Session& session,
-                                                           store::ChallengePurpose purpose,
-                                                           const QByteArray& clientDataJson)
+// The ceremony pending for this session and purpose. It is spent here whatever the
+// verification says next, an answer to another challenge included.
+ApiResult<store::PendingCeremony> PasskeyFlows::takeCeremony(const store::Session& session,
+                                                             store::ChallengePurpose purpose)
 {
-    const auto clientData = webauthn::parseClientData(clientDataJson);
-    if (!clientData)
-        return fromWebAuthn(clientData.error());
-    const auto bytes = core::decodeBase64Url(QStringView(clientData->challenge));
-    if (!bytes || bytes->isEmpty())
-        return ApiError{400, QStringLiteral("invalid_base64_url"),
-                        tr("The challenge in clientDataJSON is not base64url.")};
-    const auto consumed = m_challenges.consume(session.id, purpose, *bytes, m_context.now());
-    if (consumed)
-        return *consumed;
-    if (consumed.error().code == store::StoreError::Code::NotFound)
+    const auto taken = m_challenges.take(session.id, purpose, m_context.now());
+    if (taken)
+        return *taken;
+    if (taken.error().code == store::StoreError::Code::NotFound ||
+        taken.error().code == store::StoreError::Code::Invalid)
         return ApiError{409, QStringLiteral("no_pending_challenge"),
                         tr("This request was already used, has expired or was never issued "
                            "to this browser. Start again.")};
-    if (consumed.error().code == store::StoreError::Code::Invalid)
-        return ApiError{422, QStringLiteral("challenge_mismatch"),
-                        tr("The passkey answered another request than the one pending. Start "
-                           "again.")};
-    return writeFailure(consumed.error());
+    return writeFailure(taken.error());
 }
 
 ApiResult<QList<webauthn::CredentialDescriptor>> PasskeyFlows::descriptorsFor(qint64 userId) const
@@ -145,31 +147,23 @@ ApiResult<QList<webauthn::CredentialDescriptor>> PasskeyFlows::descriptorsFor(qi
 ApiResult<QJsonObject> PasskeyFlows::creationOptions(const CurrentSession& current)
 {
     const store::User& user = *current.user;
-    webauthn::RegistrationOptionsRequest request;
-    request.rp = {ServerContext::rpId(), ServerContext::rpName()};
-    request.user = {user.userHandle, user.username,
-                    user.displayName.isEmpty() ? user.username : user.displayName};
     // Without the full list the authenticator could register a second passkey for one
     // profile on the same device: a failed read refuses instead.
     const auto existing = descriptorsFor(user.id);
     if (!existing)
         return existing.error();
-    request.excludeCredentials = *existing;
-    // Discoverable credentials make usernameless sign-in possible; every authenticator we
-    // target (Latchkey's own, Windows Hello, Touch ID) verifies the person.
-    request.residentKey = QStringLiteral("required");
-    request.userVerification = QStringLiteral("required");
-    request.attestation = QStringLiteral("none");
-    request.algorithms = {-7, -8, -257}; // ES256, EdDSA, RS256
-    const auto options = webauthn::buildRegistrationOptions(request);
-    if (!options)
-        return fromWebAuthn(options.error());
-    const auto issued =
-        m_challenges.issue(current.session.id, store::ChallengePurpose::Registration, user.id,
-                           options->challenge, m_context.now());
+    const webauthn::UserEntity entity{user.userHandle, user.username,
+                                      user.displayName.isEmpty() ? user.username
+                                                                 : user.displayName};
+    const QDateTime now = m_context.now();
+    const auto start = m_context.relyingParty().startRegistration(entity, *existing, now);
+    if (!start)
+        return fromWebAuthn(start.error());
+    const auto issued = m_challenges.issue(
+        current.session.id, store::ChallengePurpose::Registration, user.id, start->state, now);
     if (!issued)
         return writeFailure(issued.error());
-    return options->json;
+    return start->options;
 }
 
 HttpResponse PasskeyFlows::registrationOptions(const HttpRequest& request)
@@ -208,21 +202,15 @@ ApiResult<store::Credential> PasskeyFlows::registerCredential(const CurrentSessi
     const auto response = webauthn::parseRegistrationResponse(body);
     if (!response)
         return fromWebAuthn(response.error());
-    const auto challenge = consumeChallenge(current.session, store::ChallengePurpose::Registration,
-                                            response->clientDataJson);
-    if (!challenge)
-        return challenge.error();
-    if (challenge->userId != current.user->id)
+    const auto pending = takeCeremony(current.session, store::ChallengePurpose::Registration);
+    if (!pending)
+        return pending.error();
+    // The state is bound to the session; a session serves one profile at a time.
+    if (pending->userId != current.user->id)
         return ApiError{403, QStringLiteral("wrong_profile"),
                         tr("This request was issued for another profile. Start again.")};
-    webauthn::RegistrationExpectations expected;
-    expected.challengeText = webauthn::parseClientData(response->clientDataJson)->challenge;
-    expected.origins = {m_context.origin()};
-    expected.rpIds = {ServerContext::rpId()};
-    expected.requireUserVerification = true;
-    expected.algorithms = {-7, -8, -257};
-    expected.trust.verifyTime = m_context.now();
-    const auto verified = webauthn::verifyRegistration(body, expected);
+    const auto verified =
+        m_context.relyingParty().finishRegistration(*response, pending->state, m_context.now());
     if (!verified)
         return fromWebAuthn(verified.error());
     store::NewCredential credential{
@@ -319,26 +307,28 @@ ApiResult<PasskeyFlows::SignInTarget> PasskeyFlows::signInTarget(const QString& 
         if (!descriptors)
             return descriptors.error();
         if (!descriptors->isEmpty())
-            return SignInTarget{*descriptors, (*user)->id};
+            return SignInTarget{*descriptors, (*user)->id, (*user)->userHandle};
     }
-    return SignInTarget{decoyDescriptors(login), std::nullopt};
+    return SignInTarget{decoyDescriptors(login), std::nullopt, {}};
 }
 
 ApiResult<QJsonObject> PasskeyFlows::requestOptions(const store::Session& session,
                                                     const SignInTarget& target)
 {
-    webauthn::AuthenticationOptionsRequest request;
-    request.rpId = ServerContext::rpId();
-    request.userVerification = QStringLiteral("required");
-    request.allowCredentials = target.allowCredentials;
-    const auto options = webauthn::buildAuthenticationOptions(request);
-    if (!options)
-        return fromWebAuthn(options.error());
+    const QDateTime now = m_context.now();
+    const webauthn::RelyingParty rp = m_context.relyingParty();
+    // Decoys look like a profile's passkeys to the page but bind nothing: such a sign-in
+    // behaves like a usernameless one.
+    const auto start = target.userId
+                           ? rp.startAuthentication(target.userHandle, target.allowCredentials, now)
+                           : rp.startDiscoverableAuthentication(target.allowCredentials, now);
+    if (!start)
+        return fromWebAuthn(start.error());
     const auto issued = m_challenges.issue(session.id, store::ChallengePurpose::Authentication,
-                                           target.userId, options->challenge, m_context.now());
+                                           target.userId, start->state, now);
     if (!issued)
         return writeFailure(issued.error());
-    return options->json;
+    return start->options;
 }
 
 HttpResponse PasskeyFlows::authenticationOptions(const HttpRequest& request)
@@ -382,56 +372,36 @@ PasskeyFlows::signInRecords(const QByteArray& credentialId) const
     if (!owner)
         return readFailure(owner.error());
     records.owner = *owner;
-    const auto ownerPasskeys = descriptorsFor(records.credential->userId);
-    if (!ownerPasskeys)
-        return ownerPasskeys.error();
-    for (const auto& descriptor : *ownerPasskeys)
-        records.ownerCredentialIds.append(descriptor.id);
     return records;
 }
 
-ApiResult<PasskeyFlows::SignIn> PasskeyFlows::verifySignIn(const CurrentSession& current,
-                                                           const QJsonObject& body)
+ApiResult<PasskeyFlows::SignIn>
+PasskeyFlows::verifySignIn(const CurrentSession& current,
+                           const webauthn::AuthenticationResponse& response)
 {
-    const auto response = webauthn::parseAuthenticationResponse(body);
-    if (!response)
-        return fromWebAuthn(response.error());
-    const auto records = signInRecords(response->rawId);
+    const auto records = signInRecords(response.rawId);
     if (!records)
         return records.error();
-    const auto challenge = consumeChallenge(
-        current.session, store::ChallengePurpose::Authentication, response->clientDataJson);
-    if (!challenge)
-        return challenge.error();
+    const auto pending = takeCeremony(current.session, store::ChallengePurpose::Authentication);
+    if (!pending)
+        return pending.error();
     const std::optional<store::Credential>& credential = records->credential;
     if (!credential)
         return ApiError{404, QStringLiteral("unknown_credential"),
                         tr("This passkey is not registered with Latchkey. Choose another, or "
                            "create a profile.")};
-    if (challenge->userId && *challenge->userId != credential->userId)
-        return ApiError{403, QStringLiteral("wrong_profile"),
-                        tr("This passkey belongs to another profile. Choose the passkey of "
-                           "the profile you named.")};
     const std::optional<store::User>& owner = records->owner;
     if (!owner)
         return ApiError{404, QStringLiteral("unknown_credential"),
                         tr("This passkey's profile no longer exists.")};
-    webauthn::AuthenticationExpectations expected;
-    expected.challengeText = webauthn::parseClientData(response->clientDataJson)->challenge;
-    expected.origins = {m_context.origin()};
-    expected.rpIds = {ServerContext::rpId()};
-    expected.requireUserVerification = true;
-    // Username-first: the profile named is the credential's owner (checked above).
-    if (challenge->userId)
-        expected.allowCredentials = records->ownerCredentialIds;
-    expected.requireUserHandle = !challenge->userId;
     webauthn::StoredCredential stored;
     stored.credentialId = credential->credentialId;
     stored.publicKeyCbor = credential->publicKey;
     stored.signCount = credential->signCount;
     stored.backupEligible = credential->backupEligible;
     stored.userHandle = owner->userHandle;
-    const auto verified = webauthn::verifyAuthentication(body, expected, stored);
+    const auto verified = m_context.relyingParty().finishAuthentication(response, pending->state,
+                                                                        stored, m_context.now());
     if (!verified)
         return fromWebAuthn(verified.error());
     const auto updated = m_credentials.updateAfterSignIn(
@@ -463,14 +433,10 @@ HttpResponse PasskeyFlows::signedIn(const CurrentSession& current, const SignIn&
 // A passkey this server does not know (its profile was deleted): the answer names it so the
 // page can tell the authenticator (signalUnknownCredential) and it stops being offered.
 HttpResponse PasskeyFlows::unknownCredentialAnswer(const ApiError& error, const QString& title,
-                                                   const QJsonObject& body)
+                                                   const webauthn::CredentialId& credentialId)
 {
-    const auto rawId =
-        core::decodeBase64Url(QStringView(body.value(QStringLiteral("rawId")).toString()));
-    if (!rawId || rawId->isEmpty())
-        return apiErrorResponse(error, title);
     QJsonObject answer = errorBody(error, title);
-    answer.insert(QStringLiteral("signal"), unknownCredentialsSignal({*rawId}));
+    answer.insert(QStringLiteral("signal"), unknownCredentialsSignal({credentialId}));
     return jsonResponse(error.status, answer);
 }
 
@@ -487,11 +453,14 @@ HttpResponse PasskeyFlows::authenticationVerify(const HttpRequest& request)
         return apiErrorResponse({401, QStringLiteral("no_session"),
                                  tr("This browser has no sign-in in progress. Start again.")},
                                 title);
-    const auto signIn = verifySignIn(*current, *body);
+    const auto response = webauthn::parseAuthenticationResponse(*body);
+    if (!response)
+        return apiErrorResponse(fromWebAuthn(response.error()), title);
+    const auto signIn = verifySignIn(*current, *response);
     if (signIn)
         return signedIn(*current, *signIn);
     if (signIn.error().code == QLatin1String("unknown_credential"))
-        return unknownCredentialAnswer(signIn.error(), title, *body);
+        return unknownCredentialAnswer(signIn.error(), title, response->rawId);
     return apiErrorResponse(signIn.error(), title);
 }
 

@@ -6,6 +6,7 @@
 #include "store/challenge_store.h"
 #include "store/credential_store.h"
 #include "store/user_store.h"
+#include "webauthn/credential_json.h"
 #include "webauthn/registration_options.h"
 
 #include <QByteArray>
@@ -13,9 +14,11 @@
 
 namespace latchkey::server {
 
-// The WebAuthn ceremonies of the JSON API (README "Passkey API"): options bound to the
-// browser's session through ChallengeStore (5 minutes, single use), verification through
-// latchkey_webauthn, then the store and the session. Every refusal writes nothing.
+// The WebAuthn ceremonies of the JSON API (README "Passkey API"): HTTP and JSON on one side,
+// the store and the ceremony state on the other. The relying party (ServerContext::
+// relyingParty) makes the options and the state and verifies the answer against it; the
+// state waits in ChallengeStore, bound to the browser's session (5 minutes, single use).
+// Every refusal writes nothing but the spent state.
 class PasskeyFlows {
 public:
     PasskeyFlows(store::Database& database, const ServerContext& context, Sessions& sessions);
@@ -31,33 +34,33 @@ public:
 
 private:
     static HttpResponse unknownCredentialAnswer(const ApiError& error, const QString& title,
-                                                const QJsonObject& body);
+                                                const webauthn::CredentialId& credentialId);
     struct SignIn {
         store::User user;
         QByteArray credentialId;
     };
 
-    // A presented credential as the store knows it: the passkey, its owner and all of the
-    // owner's credential ids (empty optionals when the id is unknown).
+    // A presented credential as the store knows it: the passkey and its owner (empty
+    // optionals when the id is unknown).
     struct SignInRecords {
         std::optional<store::Credential> credential;
         std::optional<store::User> owner;
-        QList<QByteArray> ownerCredentialIds;
     };
 
     ApiResult<CurrentSession> profileSession(const HttpRequest& request);
     ApiResult<SignInRecords> signInRecords(const QByteArray& credentialId) const;
-    ApiResult<store::Challenge> consumeChallenge(const store::Session& session,
-                                                 store::ChallengePurpose purpose,
-                                                 const QByteArray& clientDataJson);
+    ApiResult<store::PendingCeremony> takeCeremony(const store::Session& session,
+                                                   store::ChallengePurpose purpose);
     ApiResult<QJsonObject> creationOptions(const CurrentSession& current);
     ApiResult<QString> requestedNickname(const QJsonObject& body);
     ApiResult<store::Credential> registerCredential(const CurrentSession& current,
                                                     const QJsonObject& body);
-    // Whom a sign-in's options are for: a profile's passkeys, or decoys and no profile.
+    // Whom a sign-in's options are for: a profile (its id, user handle and passkeys), or
+    // no profile (usernameless, or decoys for an unknown login).
     struct SignInTarget {
         QList<webauthn::CredentialDescriptor> allowCredentials;
         std::optional<qint64> userId;
+        webauthn::UserHandle userHandle;
     };
 
     ApiResult<QString> requestedLogin(const QJsonObject& body);
@@ -66,7 +69,8 @@ private:
                                           const SignInTarget& target);
     ApiResult<QList<webauthn::CredentialDescriptor>> descriptorsFor(qint64 userId) const;
     QList<webauthn::CredentialDescriptor> decoyDescriptors(const QString& login) const;
-    ApiResult<SignIn> verifySignIn(const CurrentSession& current, const QJsonObject& body);
+    ApiResult<SignIn> verifySignIn(const CurrentSession& current,
+                                   const webauthn::AuthenticationResponse& response);
     HttpResponse signedIn(const CurrentSession& current, const SignIn& signIn);
 
     const ServerContext& m_context;

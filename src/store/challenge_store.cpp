@@ -1,29 +1,16 @@
 #include "store/challenge_store.h"
 
-#include "core/constant_time.h"
-#include "core/sha256.h"
 #include "store/sql_values.h"
 #include "store/sqlite_dialect.h"
 #include "store/write_transaction.h"
 
-#include <QList>
-#include <QRandomGenerator>
 #include <QSqlQuery>
-#include <algorithm>
 
 namespace latchkey::store {
 
 namespace {
 
 using std::chrono::milliseconds;
-
-// Longer than this is a mistake in the caller: a challenge waits for one ceremony.
-constexpr milliseconds longestLifetime = std::chrono::hours(1);
-
-QByteArray challengeHash(const QByteArray& challenge)
-{
-    return core::sha256(challenge);
-}
 
 QVariant nullableId(const std::optional<qint64>& id)
 {
@@ -35,22 +22,24 @@ StoreError invalid(const QString& message)
     return makeStoreError(StoreError::Code::Invalid, message);
 }
 
-std::optional<StoreError> checkIssue(const QByteArray& challenge, const QDateTime& now,
-                                     milliseconds lifetime)
+std::optional<StoreError> checkIssue(const webauthn::CeremonyState& state, const QDateTime& now)
 {
-    if (challenge.size() < ChallengeStore::minimumSize) {
+    if (state.challenge.bytes().size() < core::Challenge::kMinimumLength) {
         return invalid(QStringLiteral("A WebAuthn challenge must be at least 16 bytes; this one "
                                       "has %1. It was not issued.")
-                           .arg(challenge.size()));
-    }
-    if (lifetime <= milliseconds(0) || lifetime > longestLifetime) {
-        return invalid(QStringLiteral("A challenge's lifetime must be more than zero and at most "
-                                      "an hour (%1 ms was asked). It was not issued.")
-                           .arg(lifetime.count()));
+                           .arg(state.challenge.bytes().size()));
     }
     if (!now.isValid()) {
         return invalid(QStringLiteral("The current time given to the store is not a valid time; "
                                       "the challenge was not issued."));
+    }
+    const qint64 lifetimeMs = state.expiresAt.isValid()
+                                  ? state.expiresAt.toMSecsSinceEpoch() - now.toMSecsSinceEpoch()
+                                  : 0;
+    if (lifetimeMs <= 0 || lifetimeMs > ChallengeStore::longestLifetime.count()) {
+        return invalid(QStringLiteral("A challenge's lifetime must be more than zero and at most "
+                                      "an hour (%1 ms was asked). It was not issued.")
+                           .arg(lifetimeMs));
     }
     return std::nullopt;
 }
@@ -79,12 +68,6 @@ StoreError sessionEnded()
                                          "Reload the page and start again."));
 }
 
-StoreError mismatchedChallenge()
-{
-    return invalid(QStringLiteral("The passkey response answers another challenge than the one "
-                                  "this session was given. Start again."));
-}
-
 StoreError insertError(const QSqlQuery& query)
 {
     const auto violation = sqlite::constraintViolation(query.lastError());
@@ -100,7 +83,7 @@ StoreError insertError(const QSqlQuery& query)
 const QString sessionLiveAt =
     QStringLiteral("(s.expires_at > ? AND s.last_seen_at + s.idle_timeout_ms > ?)");
 
-// A challenge is only bound to a session that is live now: an id the caller kept from
+// A ceremony is only bound to a session that is live now: an id the caller kept from
 // earlier must not outlive the session it named.
 StoreResult<bool> sessionIsLive(QSqlDatabase db, qint64 sessionId, qint64 nowMs)
 {
@@ -116,8 +99,7 @@ StoreResult<bool> sessionIsLive(QSqlDatabase db, qint64 sessionId, qint64 nowMs)
 }
 
 // The caller holds the write transaction.
-StoreResult<Challenge> replaceChallenge(QSqlDatabase db, const Challenge& wanted,
-                                        const QByteArray& challenge)
+StoreResult<PendingCeremony> replaceCeremony(QSqlDatabase db, const PendingCeremony& wanted)
 {
     auto live = sessionIsLive(db, wanted.sessionId, sql::toUnixMs(wanted.createdAt));
     if (!live) {
@@ -134,31 +116,29 @@ StoreResult<Challenge> replaceChallenge(QSqlDatabase db, const Challenge& wanted
     }
     QSqlQuery insertion(db);
     if (!sql::run(insertion,
-                  QStringLiteral("INSERT INTO challenges (session_id, purpose, user_id, "
-                                 "challenge_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, "
-                                 "?)"),
+                  QStringLiteral("INSERT INTO challenges (session_id, purpose, user_id, state, "
+                                 "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"),
                   {wanted.sessionId, purposeName(wanted.purpose), nullableId(wanted.userId),
-                   challengeHash(challenge), sql::toUnixMs(wanted.createdAt),
+                   wanted.state.toCbor(), sql::toUnixMs(wanted.createdAt),
                    sql::toUnixMs(wanted.expiresAt)})) {
         return insertError(insertion);
     }
     return wanted;
 }
 
-struct PendingChallenge {
+struct StoredRow {
     qint64 rowId = 0;
-    QByteArray hash;
-    Challenge challenge;
+    QByteArray state;
+    PendingCeremony ceremony;
     bool sessionLive = false;
 };
 
-StoreResult<std::optional<PendingChallenge>> findPending(QSqlDatabase db, qint64 sessionId,
-                                                         ChallengePurpose purpose, qint64 nowMs)
+StoreResult<std::optional<StoredRow>> findPending(QSqlDatabase db, qint64 sessionId,
+                                                  ChallengePurpose purpose, qint64 nowMs)
 {
     QSqlQuery query(db);
     if (!sql::run(query,
-                  QStringLiteral("SELECT c.id, c.challenge_hash, c.user_id, c.created_at, "
-                                 "c.expires_at, ") +
+                  QStringLiteral("SELECT c.id, c.state, c.user_id, c.created_at, c.expires_at, ") +
                       sessionLiveAt +
                       QStringLiteral(" FROM challenges c JOIN sessions s ON s.id = c.session_id "
                                      "WHERE c.session_id = ? AND c.purpose = ?"),
@@ -169,20 +149,20 @@ StoreResult<std::optional<PendingChallenge>> findPending(QSqlDatabase db, qint64
         if (sql::readFailed(query)) {
             return sql::ioError(query, QStringLiteral("reading a challenge"));
         }
-        return std::optional<PendingChallenge>();
+        return std::optional<StoredRow>();
     }
-    PendingChallenge pending;
-    pending.rowId = query.value(0).toLongLong();
-    pending.hash = query.value(1).toByteArray();
-    pending.challenge.sessionId = sessionId;
-    pending.challenge.purpose = purpose;
+    StoredRow row;
+    row.rowId = query.value(0).toLongLong();
+    row.state = query.value(1).toByteArray();
+    row.ceremony.sessionId = sessionId;
+    row.ceremony.purpose = purpose;
     if (!query.value(2).isNull()) {
-        pending.challenge.userId = query.value(2).toLongLong();
+        row.ceremony.userId = query.value(2).toLongLong();
     }
-    pending.challenge.createdAt = sql::fromUnixMs(query.value(3).toLongLong());
-    pending.challenge.expiresAt = sql::fromUnixMs(query.value(4).toLongLong());
-    pending.sessionLive = query.value(5).toBool();
-    return std::optional<PendingChallenge>(pending);
+    row.ceremony.createdAt = sql::fromUnixMs(query.value(3).toLongLong());
+    row.ceremony.expiresAt = sql::fromUnixMs(query.value(4).toLongLong());
+    row.sessionLive = query.value(5).toBool();
+    return std::optional<StoredRow>(row);
 }
 
 StoreResult<void> deleteRow(QSqlDatabase db, qint64 rowId)
@@ -192,6 +172,23 @@ StoreResult<void> deleteRow(QSqlDatabase db, qint64 rowId)
         return sql::ioError(query, QStringLiteral("using up a challenge"));
     }
     return {};
+}
+
+// What a taken row answers once it is deleted: the ceremony, or why there is none.
+StoreResult<PendingCeremony> outcome(StoredRow& row, qint64 nowMs)
+{
+    if (!row.sessionLive) {
+        return sessionEnded();
+    }
+    if (nowMs >= sql::toUnixMs(row.ceremony.expiresAt)) {
+        return expiredChallenge();
+    }
+    auto state = webauthn::CeremonyState::fromCbor(row.state);
+    if (!state) {
+        return invalid(state.error().message);
+    }
+    row.ceremony.state = std::move(*state);
+    return row.ceremony;
 }
 
 } // namespace
@@ -204,32 +201,26 @@ QString purposeName(ChallengePurpose purpose)
 
 ChallengeStore::ChallengeStore(Database& database) : m_database(database) {}
 
-QByteArray ChallengeStore::randomChallenge(qsizetype size)
+StoreResult<PendingCeremony> ChallengeStore::issue(qint64 sessionId, ChallengePurpose purpose,
+                                                   std::optional<qint64> userId,
+                                                   const webauthn::CeremonyState& state,
+                                                   const QDateTime& now)
 {
-    // Whole 32-bit words from the generator, then trimmed to the size asked for.
-    const qsizetype words = (std::max<qsizetype>(size, 0) + 3) / 4;
-    QList<quint32> buffer(words);
-    QRandomGenerator::system()->generate(buffer.begin(), buffer.end());
-    return QByteArray(reinterpret_cast<const char*>(buffer.constData()), words * 4).left(size);
-}
-
-StoreResult<Challenge> ChallengeStore::issue(qint64 sessionId, ChallengePurpose purpose,
-                                             std::optional<qint64> userId,
-                                             const QByteArray& challenge, const QDateTime& now,
-                                             milliseconds lifetime)
-{
-    if (auto problem = checkIssue(challenge, now, lifetime)) {
+    if (auto problem = checkIssue(state, now)) {
         return *problem;
     }
-    const qint64 nowMs = sql::toUnixMs(now);
-    const Challenge wanted{sessionId, purpose, userId, sql::fromUnixMs(nowMs),
-                           sql::fromUnixMs(nowMs + lifetime.count())};
+    const PendingCeremony wanted{sessionId,
+                                 purpose,
+                                 userId,
+                                 sql::fromUnixMs(sql::toUnixMs(now)),
+                                 sql::fromUnixMs(sql::toUnixMs(state.expiresAt)),
+                                 state};
     QSqlDatabase db = m_database.connection();
-    return inTransaction<Challenge>(db, [&] { return replaceChallenge(db, wanted, challenge); });
+    return inTransaction<PendingCeremony>(db, [&] { return replaceCeremony(db, wanted); });
 }
 
-StoreResult<Challenge> ChallengeStore::consume(qint64 sessionId, ChallengePurpose purpose,
-                                               const QByteArray& challenge, const QDateTime& now)
+StoreResult<PendingCeremony> ChallengeStore::take(qint64 sessionId, ChallengePurpose purpose,
+                                                  const QDateTime& now)
 {
     if (!now.isValid()) {
         return invalid(QStringLiteral("The current time given to the store is not a valid time; "
@@ -248,22 +239,14 @@ StoreResult<Challenge> ChallengeStore::consume(qint64 sessionId, ChallengePurpos
     if (!found->has_value()) {
         return noChallenge(purpose);
     }
-    const PendingChallenge& pending = **found;
-    const bool expired =
-        nowMs >= sql::toUnixMs(pending.challenge.expiresAt) || !pending.sessionLive;
-    if (!expired && !core::constantTimeEquals(pending.hash, challengeHash(challenge))) {
-        return mismatchedChallenge(); // rolled back: the session may still answer it
-    }
-    if (auto deleted = deleteRow(db, pending.rowId); !deleted) {
+    StoredRow& row = **found;
+    if (auto deleted = deleteRow(db, row.rowId); !deleted) {
         return deleted.error();
     }
     if (auto committed = transaction.commit(); !committed) {
         return committed.error();
     }
-    if (expired) {
-        return pending.sessionLive ? expiredChallenge() : sessionEnded();
-    }
-    return pending.challenge;
+    return outcome(row, nowMs);
 }
 
 StoreResult<qint64> ChallengeStore::purgeExpired(const QDateTime& now)

@@ -95,12 +95,35 @@ CREATE TABLE challenges (
              QStringLiteral("CREATE INDEX challenges_user_id ON challenges(user_id)")}};
 }
 
+// The relying party's whole ceremony state (webauthn::CeremonyState as CBOR) replaces the
+// challenge's hash: the verifier compares the challenge, the store only keeps and returns
+// the state. Pending ceremonies live minutes, so the old rows are dropped, not converted:
+// a ceremony in flight during the upgrade starts again.
+Migration challengeStatesTable()
+{
+    return {5,
+            QStringLiteral("WebAuthn ceremony states"),
+            {QStringLiteral("DROP TABLE challenges"), QStringLiteral(R"sql(
+CREATE TABLE challenges (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL CHECK (purpose IN ('registration', 'authentication')),
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+    state BLOB NOT NULL
+        CHECK (typeof(state) = 'blob' AND length(state) BETWEEN 1 AND 1048576),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL CHECK (expires_at > created_at),
+    UNIQUE (session_id, purpose)
+))sql"),
+             QStringLiteral("CREATE INDEX challenges_user_id ON challenges(user_id)")}};
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
 {
     static const QList<Migration> steps{usersTable(), credentialsTable(), sessionsTable(),
-                                        challengesTable()};
+                                        challengesTable(), challengeStatesTable()};
     return steps;
 }
 

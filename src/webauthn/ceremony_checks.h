@@ -25,7 +25,6 @@ ClientDataExpectations clientDataExpectations(CeremonyType type, const Expectati
     ClientDataExpectations out;
     out.type = type;
     out.challenge = expected.challenge;
-    out.challengeText = expected.challengeText;
     out.origins = expected.origins;
     out.allowCrossOrigin = expected.allowCrossOrigin;
     out.topOrigins = expected.topOrigins;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ids.h"
 #include "webauthn/result.h"
 
 #include <QByteArray>
@@ -39,10 +40,9 @@ Result<CollectedClientData> parseClientData(QByteArrayView json);
 // What the relying party issued and where it expects to run.
 struct ClientDataExpectations {
     CeremonyType type = CeremonyType::Create;
-    // The issued challenge: raw bytes, compared with the decoded clientData.challenge, or
-    // (when challengeText is set) the exact string clientData.challenge must equal.
-    QByteArray challenge;
-    QString challengeText;
+    // The issued challenge; clientData.challenge must be its base64url encoding (§7.1
+    // step 12), compared in constant time.
+    core::Challenge challenge;
     QStringList origins;           // any exact match passes
     bool allowCrossOrigin = false; // the RP expects to run in a cross-origin iframe
     QStringList topOrigins;        // when cross-origin: allowed topOrigin values (empty = any)

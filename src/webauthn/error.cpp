@@ -73,6 +73,8 @@ QString codeName(ErrorCode code)
         return QStringLiteral("signature_invalid");
     case ErrorCode::SignCounterNotIncreased:
         return QStringLiteral("sign_counter_not_increased");
+    case ErrorCode::CredentialOfAnotherUser:
+        return QStringLiteral("credential_of_another_user");
     case ErrorCode::AttestationObjectMalformed:
         return QStringLiteral("attestation_object_malformed");
     case ErrorCode::AttestationFormatUnsupported:
@@ -105,6 +107,10 @@ QString codeName(ErrorCode code)
         return QStringLiteral("attestation_safety_net_invalid");
     case ErrorCode::OptionsInvalid:
         return QStringLiteral("options_invalid");
+    case ErrorCode::CeremonyExpired:
+        return QStringLiteral("ceremony_expired");
+    case ErrorCode::CeremonyStateInvalid:
+        return QStringLiteral("ceremony_state_invalid");
     case ErrorCode::InternalError:
         return QStringLiteral("internal_error");
     }

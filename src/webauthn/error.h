@@ -45,6 +45,7 @@ enum class ErrorCode {
     UserHandleMissing,
     SignatureInvalid,
     SignCounterNotIncreased,
+    CredentialOfAnotherUser,
     // Attestation (§8)
     AttestationObjectMalformed,
     AttestationFormatUnsupported,
@@ -63,6 +64,9 @@ enum class ErrorCode {
     AttestationSafetyNetInvalid,
     // Options
     OptionsInvalid,
+    // The state a relying party kept between start* and finish*
+    CeremonyExpired,
+    CeremonyStateInvalid,
     // Anything the platform's crypto library refused that is not the input's fault
     InternalError,
 };

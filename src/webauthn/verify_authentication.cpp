@@ -13,6 +13,10 @@ Result<void> checkCredential(const AuthenticationResponse& response,
                              const AuthenticationExpectations& expected,
                              const StoredCredential& stored)
 {
+    if (expected.user && (!stored.userHandle || *stored.userHandle != *expected.user))
+        return makeError(
+            ErrorCode::CredentialOfAnotherUser,
+            QStringLiteral("The credential belongs to another account than the one signing in."));
     if (!expected.allowCredentials.isEmpty() && !expected.allowCredentials.contains(response.rawId))
         return makeError(
             ErrorCode::CredentialNotAllowed,
@@ -77,17 +81,17 @@ Result<void> checkSignature(const CoseKey& key, const AuthenticationResponse& re
     return key.verify(signedData, response.signature);
 }
 
-VerifiedAuthentication makeResult(AuthenticationResponse& response, AuthenticatorData& data)
+VerifiedAuthentication makeResult(const AuthenticationResponse& response, AuthenticatorData& data)
 {
     VerifiedAuthentication out;
-    out.credentialId = std::move(response.rawId);
+    out.credentialId = response.rawId;
     out.newSignCount = data.signCount;
     out.userPresent = data.userPresent();
     out.userVerified = data.userVerified();
     out.backupEligible = data.backupEligible();
     out.backupState = data.backupState();
-    out.userHandle = std::move(response.userHandle);
-    out.authenticatorAttachment = std::move(response.authenticatorAttachment);
+    out.userHandle = response.userHandle;
+    out.authenticatorAttachment = response.authenticatorAttachment;
     out.authenticatorExtensions = std::move(data.extensions);
     return out;
 }
@@ -101,27 +105,34 @@ Result<VerifiedAuthentication> verifyAuthentication(const QJsonObject& credentia
     auto response = parseAuthenticationResponse(credential);
     if (!response)
         return response.error();
-    if (auto r = checkCredential(*response, expected, stored); !r)
+    return verifyAuthentication(*response, expected, stored);
+}
+
+Result<VerifiedAuthentication> verifyAuthentication(const AuthenticationResponse& response,
+                                                    const AuthenticationExpectations& expected,
+                                                    const StoredCredential& stored)
+{
+    if (auto r = checkCredential(response, expected, stored); !r)
         return r.error();
     auto key = storedKey(stored);
     if (!key)
         return key.error();
-    auto clientData = parseClientData(response->clientDataJson);
+    auto clientData = parseClientData(response.clientDataJson);
     if (!clientData)
         return clientData.error();
     if (auto r = checkClientData(*clientData, clientDataExpectations(CeremonyType::Get, expected));
         !r)
         return r.error();
-    auto data = parseAuthenticatorData(response->authenticatorData);
+    auto data = parseAuthenticatorData(response.authenticatorData);
     if (!data)
         return data.error();
     if (auto r = checkAuthenticatorData(*data, expected, stored); !r)
         return r.error();
-    if (auto r = checkSignature(*key, *response); !r)
+    if (auto r = checkSignature(*key, response); !r)
         return r.error();
     if (auto r = checkSignCount(data->signCount, stored.signCount); !r)
         return r.error();
-    return makeResult(*response, *data);
+    return makeResult(response, *data);
 }
 
 } // namespace latchkey::webauthn

@@ -3,6 +3,7 @@
 #include "webauthn/authenticator_data.h"
 #include "webauthn/client_data.h"
 #include "webauthn/cose_key.h"
+#include "webauthn/credential_json.h"
 #include "webauthn/result.h"
 
 #include <QByteArray>
@@ -26,14 +27,16 @@ struct StoredCredential {
 };
 
 struct AuthenticationExpectations {
-    QByteArray challenge;
-    QString challengeText;
+    core::Challenge challenge;
     QStringList origins;
     QStringList rpIds;
     bool requireUserVerification = false;
     bool requireUserPresence = true;
     QList<CredentialId> allowCredentials; // empty: any (discoverable flow)
-    bool requireUserHandle = false;       // usernameless sign-in: the user handle finds the account
+    // The user named before the ceremony (username-first): the stored credential must be
+    // theirs (§7.2 step 6). nullopt: no user was named.
+    std::optional<UserHandle> user;
+    bool requireUserHandle = false; // usernameless sign-in: the user handle finds the account
     bool allowCrossOrigin = false;
     QStringList topOrigins;
 };
@@ -50,7 +53,12 @@ struct VerifiedAuthentication {
     QCborMap authenticatorExtensions;
 };
 
-// WebAuthn L3 §7.2, steps 5-24 (updating the stored counter and BS is the caller's step).
+// WebAuthn L3 §7.2, steps 5-24 (updating the stored counter and BS is the caller's step), on
+// a response parsed once by parseAuthenticationResponse.
+Result<VerifiedAuthentication> verifyAuthentication(const AuthenticationResponse& response,
+                                                    const AuthenticationExpectations& expected,
+                                                    const StoredCredential& stored);
+// The same from the JSON a browser sent: parses it, then verifies.
 Result<VerifiedAuthentication> verifyAuthentication(const QJsonObject& credential,
                                                     const AuthenticationExpectations& expected,
                                                     const StoredCredential& stored);

@@ -47,7 +47,7 @@ std::optional<bool> credPropsRk(const QJsonObject& clientExtensionResults)
     return rk.toBool();
 }
 
-VerifiedRegistration makeResult(RegistrationResponse& response, AttestationObject& object,
+VerifiedRegistration makeResult(const RegistrationResponse& response, AttestationObject& object,
                                 AttestationResult& attestation)
 {
     const AuthenticatorData& data = object.authenticatorData;
@@ -65,8 +65,8 @@ VerifiedRegistration makeResult(RegistrationResponse& response, AttestationObjec
     out.userVerified = data.userVerified();
     out.backupEligible = data.backupEligible();
     out.backupState = data.backupState();
-    out.transports = std::move(response.transports);
-    out.authenticatorAttachment = std::move(response.authenticatorAttachment);
+    out.transports = response.transports;
+    out.authenticatorAttachment = response.authenticatorAttachment;
     out.credPropsRk = credPropsRk(response.clientExtensionResults);
     out.authenticatorExtensions = data.extensions;
     return out;
@@ -80,24 +80,30 @@ Result<VerifiedRegistration> verifyRegistration(const QJsonObject& credential,
     auto response = parseRegistrationResponse(credential);
     if (!response)
         return response.error();
-    auto clientData = parseClientData(response->clientDataJson);
+    return verifyRegistration(*response, expected);
+}
+
+Result<VerifiedRegistration> verifyRegistration(const RegistrationResponse& response,
+                                                const RegistrationExpectations& expected)
+{
+    auto clientData = parseClientData(response.clientDataJson);
     if (!clientData)
         return clientData.error();
     if (auto r =
             checkClientData(*clientData, clientDataExpectations(CeremonyType::Create, expected));
         !r)
         return r.error();
-    auto object = parseAttestationObject(response->attestationObject);
+    auto object = parseAttestationObject(response.attestationObject);
     if (!object)
         return object.error();
     if (auto r = checkAuthenticatorData(object->authenticatorData, expected); !r)
         return r.error();
     const AttestationInput input{object->statement, object->authenticatorData,
-                                 core::sha256(response->clientDataJson)};
+                                 core::sha256(response.clientDataJson)};
     auto attestation = verifyAttestationStatement(object->format, input, expected.trust);
     if (!attestation)
         return attestation.error();
-    return makeResult(*response, *object, *attestation);
+    return makeResult(response, *object, *attestation);
 }
 
 } // namespace latchkey::webauthn

@@ -4,6 +4,7 @@
 #include "webauthn/authenticator_data.h"
 #include "webauthn/client_data.h"
 #include "webauthn/cose_key.h"
+#include "webauthn/credential_json.h"
 #include "webauthn/result.h"
 
 #include <QByteArray>
@@ -16,10 +17,9 @@
 namespace latchkey::webauthn {
 
 struct RegistrationExpectations {
-    QByteArray challenge;  // the raw challenge issued with the options
-    QString challengeText; // or: the exact string clientData.challenge must equal
-    QStringList origins;   // e.g. "http://localhost:8080"; any exact match passes
-    QStringList rpIds;     // e.g. "localhost"; rpIdHash must be SHA-256 of one of them
+    core::Challenge challenge; // the challenge issued with the options
+    QStringList origins;       // e.g. "http://localhost:8080"; any exact match passes
+    QStringList rpIds;         // e.g. "localhost"; rpIdHash must be SHA-256 of one of them
     bool requireUserVerification = false;
     bool requireUserPresence = true;
     QList<int> algorithms;  // pubKeyCredParams offered; empty: defaultAlgorithms()
@@ -47,7 +47,12 @@ struct VerifiedRegistration {
     QCborMap authenticatorExtensions;
 };
 
-// WebAuthn L3 §7.1, steps 5-27 (storing the credential is the caller's step).
+// WebAuthn L3 §7.1, steps 5-27 (storing the credential is the caller's step), on a response
+// parsed once by parseRegistrationResponse. RelyingParty::finishRegistration fills the
+// expectations from its configuration and the ceremony's state.
+Result<VerifiedRegistration> verifyRegistration(const RegistrationResponse& response,
+                                                const RegistrationExpectations& expected);
+// The same from the JSON a browser sent: parses it, then verifies.
 Result<VerifiedRegistration> verifyRegistration(const QJsonObject& credential,
                                                 const RegistrationExpectations& expected);
 

@@ -11,6 +11,7 @@
 #include "webauthn/credential_json.h"
 #include "webauthn/error.h"
 #include "webauthn/registration_options.h"
+#include "webauthn/relying_party.h"
 #include "webauthn/result.h"
 #include "webauthn/verify_authentication.h"
 #include "webauthn/verify_registration.h"

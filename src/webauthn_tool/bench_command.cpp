@@ -207,7 +207,7 @@ QJsonObject parseJson(const QByteArray& text)
 RegistrationExpectations registrationExpectations(const BenchInputs& in)
 {
     RegistrationExpectations expected;
-    expected.challenge = in.challenge;
+    expected.challenge = core::Challenge(in.challenge);
     expected.origins = {kOrigin};
     expected.rpIds = {kRpId};
     expected.trust.verifyTime = QDateTime::currentDateTimeUtc();
@@ -217,7 +217,7 @@ RegistrationExpectations registrationExpectations(const BenchInputs& in)
 AuthenticationExpectations authenticationExpectations(const BenchInputs& in)
 {
     AuthenticationExpectations expected;
-    expected.challenge = in.challenge;
+    expected.challenge = core::Challenge(in.challenge);
     expected.origins = {kOrigin};
     expected.rpIds = {kRpId};
     expected.allowCredentials = {in.credentialId};

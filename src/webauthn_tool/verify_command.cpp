@@ -63,10 +63,19 @@ AttestationTrust trustFor(const QJsonObject& testCase)
     return trust;
 }
 
+// The vectors give the challenge as the text clientData.challenge must be; one that does not
+// decode leaves no challenge, which matches nothing.
+core::Challenge expectedChallenge(const QJsonObject& c)
+{
+    const auto bytes =
+        core::decodeBase64Url(QStringView(c.value(QLatin1String("expected_challenge")).toString()));
+    return bytes ? core::Challenge(*bytes) : core::Challenge();
+}
+
 RegistrationExpectations registrationExpectations(const QJsonObject& c)
 {
     RegistrationExpectations e;
-    e.challengeText = c.value(QLatin1String("expected_challenge")).toString();
+    e.challenge = expectedChallenge(c);
     e.origins = stringOrList(c.value(QLatin1String("expected_origin")));
     e.rpIds = stringOrList(c.value(QLatin1String("expected_rp_id")));
     e.requireUserVerification = c.value(QLatin1String("require_user_verification")).toBool(false);
@@ -82,7 +91,7 @@ RegistrationExpectations registrationExpectations(const QJsonObject& c)
 AuthenticationExpectations authenticationExpectations(const QJsonObject& c)
 {
     AuthenticationExpectations e;
-    e.challengeText = c.value(QLatin1String("expected_challenge")).toString();
+    e.challenge = expectedChallenge(c);
     e.origins = stringOrList(c.value(QLatin1String("expected_origin")));
     e.rpIds = stringOrList(c.value(QLatin1String("expected_rp_id")));
     e.requireUserVerification = c.value(QLatin1String("require_user_verification")).toBool(false);

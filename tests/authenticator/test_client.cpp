@@ -139,7 +139,7 @@ private:
     webauthn::RegistrationExpectations registrationExpectations(const QByteArray& challenge)
     {
         webauthn::RegistrationExpectations expected;
-        expected.challenge = challenge;
+        expected.challenge = latchkey::core::Challenge(challenge);
         expected.origins = {kOrigin};
         expected.rpIds = {kRpId};
         expected.requireUserVerification = true;
@@ -187,7 +187,7 @@ private:
                     const Registered& registered, bool requireUv = true)
     {
         webauthn::AuthenticationExpectations expected;
-        expected.challenge = options.challenge;
+        expected.challenge = latchkey::core::Challenge(options.challenge);
         expected.origins = {kOrigin};
         expected.rpIds = {kRpId};
         expected.requireUserVerification = requireUv;

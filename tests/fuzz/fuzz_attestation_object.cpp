@@ -24,7 +24,7 @@ const QByteArray kClientDataJson =
 RegistrationExpectations expectations()
 {
     RegistrationExpectations expected;
-    expected.challenge = kChallenge;
+    expected.challenge = core::Challenge(kChallenge);
     expected.origins = {QStringLiteral("http://localhost:8080")};
     expected.rpIds = {QStringLiteral("localhost")};
     expected.trust.verifyTime = QDateTime(QDate(2027, 3, 1), QTime(0, 0), Qt::UTC);

@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         return 0;
     ClientDataExpectations expected;
     expected.type = CeremonyType::Get;
-    expected.challenge = QByteArray(32, '\x5a');
+    expected.challenge = core::Challenge(QByteArray(32, 0x5a));
     expected.origins = {QStringLiteral("http://localhost:8080")};
     const auto checked = checkClientData(*clientData, expected);
     (void)checked;

@@ -22,7 +22,7 @@ const QByteArray kStoredKey = QByteArray::fromHex(
 RegistrationExpectations registrationExpectations()
 {
     RegistrationExpectations expected;
-    expected.challengeText = QStringLiteral("WlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlo");
+    expected.challenge = latchkey::core::Challenge(QByteArray(32, 0x5a));
     expected.origins = {QStringLiteral("http://localhost:8080")};
     expected.rpIds = {QStringLiteral("localhost")};
     expected.trust.verifyTime = QDateTime(QDate(2027, 3, 1), QTime(0, 0), Qt::UTC);
@@ -32,7 +32,7 @@ RegistrationExpectations registrationExpectations()
 AuthenticationExpectations authenticationExpectations()
 {
     AuthenticationExpectations expected;
-    expected.challengeText = QStringLiteral("WlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlo");
+    expected.challenge = latchkey::core::Challenge(QByteArray(32, 0x5a));
     expected.origins = {QStringLiteral("http://localhost:8080")};
     expected.rpIds = {QStringLiteral("localhost")};
     return expected;

@@ -51,6 +51,8 @@ private slots:
     void badInputIsRefusedAndWritesNothing();
     void replayedChallengeIsRefused();
     void expiredChallengeIsRefused();
+    void mismatchedChallengeSpendsThePendingOne();
+    void mismatchedSignInChallengeSpendsThePendingOne();
     void counterGoingBackwardsIsRefused();
     void credentialOfAnotherProfileIsRefusedInUsernameFirst();
     void unknownCredentialIsRefused();
@@ -457,6 +459,56 @@ void TestPasskeyFlows::expiredChallengeIsRefused()
     QCOMPARE(late.status, 409);
     QCOMPARE(errorCodeOf(late), QStringLiteral("no_pending_challenge"));
     QCOMPARE(rows("SELECT count(*) FROM credentials"), 0);
+}
+
+// The README's promise: the pending challenge is consumed before verification, so an answer
+// to another challenge uses it up too and the genuine answer that comes after is refused.
+void TestPasskeyFlows::mismatchedChallengeSpendsThePendingOne()
+{
+    QVERIFY(m_browser->createProfile(QStringLiteral("ada"), QStringLiteral("ada@example.org")));
+    const QJsonObject options =
+        jsonOf(m_browser->postJson("/api/passkeys/registration/options", {}));
+    QJsonObject forged = options;
+    forged.insert("challenge", QString::fromLatin1(QByteArray(32, '\x33')
+                                                       .toBase64(QByteArray::Base64UrlEncoding |
+                                                                 QByteArray::OmitTrailingEquals)));
+    const auto wrong = m_browser->create(forged);
+    QVERIFY(wrong);
+    const auto genuine = m_browser->create(options);
+    QVERIFY(genuine);
+    const WireResponse refused = m_browser->postJson("/api/passkeys/registration/verify", *wrong);
+    QCOMPARE(refused.status, 422);
+    QCOMPARE(errorCodeOf(refused), QStringLiteral("challenge_mismatch"));
+    const WireResponse late = m_browser->postJson("/api/passkeys/registration/verify", *genuine);
+    QCOMPARE(late.status, 409);
+    QCOMPARE(errorCodeOf(late), QStringLiteral("no_pending_challenge"));
+    QCOMPARE(rows("SELECT count(*) FROM credentials"), 0);
+    QCOMPARE(rows("SELECT count(*) FROM challenges"), 0);
+}
+
+void TestPasskeyFlows::mismatchedSignInChallengeSpendsThePendingOne()
+{
+    signedInProfile();
+    m_browser->postForm("/signout", {}, true);
+    const QJsonObject options =
+        jsonOf(m_browser->postJson("/api/passkeys/authentication/options", {{"login", "ada"}}));
+    QJsonObject forged = options;
+    forged.insert("challenge", QString::fromLatin1(QByteArray(32, '\x34')
+                                                       .toBase64(QByteArray::Base64UrlEncoding |
+                                                                 QByteArray::OmitTrailingEquals)));
+    const auto wrong = m_browser->get(forged);
+    QVERIFY(wrong);
+    const qint64 count = rows("SELECT sign_count FROM credentials");
+    const WireResponse refused = m_browser->postJson("/api/passkeys/authentication/verify", *wrong);
+    QCOMPARE(refused.status, 422);
+    QCOMPARE(errorCodeOf(refused), QStringLiteral("challenge_mismatch"));
+    const auto genuine = m_browser->get(options);
+    QVERIFY(genuine);
+    const WireResponse late = m_browser->postJson("/api/passkeys/authentication/verify", *genuine);
+    QCOMPARE(late.status, 409);
+    QCOMPARE(errorCodeOf(late), QStringLiteral("no_pending_challenge"));
+    QCOMPARE(rows("SELECT sign_count FROM credentials"), count);
+    QCOMPARE(m_browser->get("/profile").status, 303);
 }
 
 void TestPasskeyFlows::counterGoingBackwardsIsRefused()

@@ -20,6 +20,21 @@ QDateTime at(std::chrono::milliseconds offset)
     return t0().addMSecs(offset.count());
 }
 
+QByteArray randomChallenge(qsizetype size)
+{
+    return core::Challenge::random(size)->bytes();
+}
+
+webauthn::CeremonyState stateFor(const QByteArray& challenge, const QDateTime& now,
+                                 std::chrono::milliseconds lifetime)
+{
+    webauthn::CeremonyState state;
+    state.type = webauthn::CeremonyType::Get;
+    state.challenge = core::Challenge(challenge);
+    state.expiresAt = now.isValid() ? now.addMSecs(lifetime.count()) : QDateTime();
+    return state;
+}
+
 FreshDatabaseFiles::FreshDatabaseFiles(QString stem) : m_stem(std::move(stem)) {}
 
 bool FreshDatabaseFiles::isValid() const

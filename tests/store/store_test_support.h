@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/store_error.h"
+#include "webauthn/ceremony_state.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -17,6 +18,14 @@ namespace latchkey::store::testing {
 // A fixed instant, so every expiry in these tests is exact.
 QDateTime t0();
 QDateTime at(std::chrono::milliseconds offset);
+
+// size random bytes, for a challenge.
+QByteArray randomChallenge(qsizetype size = 32);
+
+// A sign-in state as RelyingParty::startDiscoverableAuthentication makes it: the challenge,
+// expiring lifetime after now (invalid when now is).
+webauthn::CeremonyState stateFor(const QByteArray& challenge, const QDateTime& now,
+                                 std::chrono::milliseconds lifetime = std::chrono::minutes(5));
 
 // One temporary folder per test object; nextPath() names a new database file in it
 // ("<stem>-<n>.sqlite") so each test function starts from an empty database.

@@ -4,7 +4,6 @@
 #include "store/user_store.h"
 #include "store_test_support.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
@@ -27,7 +26,7 @@ namespace {
 constexpr auto registration = ChallengePurpose::Registration;
 constexpr auto authentication = ChallengePurpose::Authentication;
 
-// --- Concurrent consumers ---
+// --- Concurrent takers ---
 
 constexpr int races = 25;
 
@@ -37,10 +36,10 @@ struct RaceTally {
     QStringList unexpected;
 };
 
-// One consumer on a connection of its own (Qt SQL connections belong to one thread). For
-// each race both consumers leave the barrier together and consume the same challenge.
-void consumeEach(const QString& path, const QList<qint64>& sessionIds,
-                 const QList<QByteArray>& challenges, std::barrier<>& start, RaceTally& tally)
+// One taker on a connection of its own (Qt SQL connections belong to one thread). For each
+// race both takers leave the barrier together and take the same pending ceremony.
+void takeEach(const QString& path, const QList<qint64>& sessionIds, std::barrier<>& start,
+              RaceTally& tally)
 {
     auto database = Database::open(path);
     if (!database) {
@@ -52,8 +51,7 @@ void consumeEach(const QString& path, const QList<qint64>& sessionIds,
             tally.won.append(false);
             continue;
         }
-        auto consumed = ChallengeStore(**database)
-                            .consume(sessionIds[race], authentication, challenges[race], at(1s));
+        auto consumed = ChallengeStore(**database).take(sessionIds[race], authentication, at(1s));
         tally.won.append(consumed.ok());
         if (!consumed && consumed.error().code != StoreError::Code::NotFound) {
             tally.unexpected.append(consumed.error().message);
@@ -109,7 +107,8 @@ private slots:
         QFETCH(bool, accepted);
         ChallengeStore challenges(*m_database);
         const QByteArray challenge(size, '\x5a');
-        auto issued = challenges.issue(m_session, registration, m_alice, challenge, t0());
+        auto issued =
+            challenges.issue(m_session, registration, m_alice, stateFor(challenge, t0()), t0());
         QCOMPARE(issued.ok(), accepted);
         if (!accepted) {
             QCOMPARE(issued.error().code, StoreError::Code::Invalid);
@@ -118,20 +117,11 @@ private slots:
         QCOMPARE(challengeCount(), accepted ? 1 : 0);
     }
 
-    void randomChallengesHaveTheSizeAskedAndDiffer()
-    {
-        QCOMPARE(ChallengeStore::randomChallenge().size(), 32);
-        QCOMPARE(ChallengeStore::randomChallenge(16).size(), 16);
-        QCOMPARE(ChallengeStore::randomChallenge(17).size(), 17);
-        QVERIFY(ChallengeStore::randomChallenge() != ChallengeStore::randomChallenge());
-        QVERIFY(ChallengeStore::randomChallenge() != QByteArray(32, '\0'));
-    }
-
     void issueRecordsPurposeProfileAndExpiry()
     {
         ChallengeStore challenges(*m_database);
         auto issued = challenges.issue(m_session, registration, m_alice,
-                                       ChallengeStore::randomChallenge(), t0());
+                                       stateFor(randomChallenge(), t0()), t0());
         QVERIFY2(issued.ok(), qPrintable(issued ? QString() : issued.error().message));
         QCOMPARE(issued->sessionId, m_session);
         QCOMPARE(issued->purpose, registration);
@@ -143,21 +133,49 @@ private slots:
                  QStringLiteral("registration"));
     }
 
-    void onlyTheChallengeHashIsStored()
+    // The store keeps the relying party's state as it made it, and gives back the same.
+    void theCeremonyStateIsKeptWhole()
     {
         ChallengeStore challenges(*m_database);
-        const QByteArray challenge = ChallengeStore::randomChallenge();
-        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, challenge, t0()).ok());
-        const QByteArray onDisk = fileBytes(m_path) + fileBytes(m_path + "-wal");
-        QVERIFY(!onDisk.contains(challenge));
-        QVERIFY(onDisk.contains(QCryptographicHash::hash(challenge, QCryptographicHash::Sha256)));
+        auto state = stateFor(randomChallenge(), t0());
+        state.user = QByteArray(32, '\x07');
+        state.allowCredentials = {QByteArray(16, '\x01'), QByteArray(70, '\x02')};
+        state.userVerification = latchkey::webauthn::UserVerification::Required;
+        QVERIFY(challenges.issue(m_session, authentication, m_alice, state, t0()).ok());
+        RawConnection raw(m_path);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT state FROM challenges")).toByteArray(),
+                 state.toCbor());
+        auto taken = challenges.take(m_session, authentication, at(1s));
+        QVERIFY2(taken.ok(), qPrintable(taken ? QString() : taken.error().message));
+        QCOMPARE(taken->state.type, state.type);
+        QCOMPARE(taken->state.challenge.bytes(), state.challenge.bytes());
+        QCOMPARE(taken->state.user, state.user);
+        QCOMPARE(taken->state.allowCredentials, state.allowCredentials);
+        QCOMPARE(taken->state.userVerification, state.userVerification);
+        QCOMPARE(taken->state.expiresAt, state.expiresAt);
+    }
+
+    // A state the store cannot read (written by something else) is refused and spent.
+    void anUnreadableStateIsRefusedAndDeleted()
+    {
+        ChallengeStore challenges(*m_database);
+        QVERIFY(challenges
+                    .issue(m_session, authentication, std::nullopt,
+                           stateFor(randomChallenge(), t0()), t0())
+                    .ok());
+        RawConnection raw(m_path);
+        QVERIFY(raw.exec(QStringLiteral("UPDATE challenges SET state = x'a1'")));
+        auto taken = challenges.take(m_session, authentication, at(1s));
+        QVERIFY(!taken.ok());
+        QCOMPARE(taken.error().code, StoreError::Code::Invalid);
+        QCOMPARE(challengeCount(), 0);
     }
 
     void aChallengeForAnUnknownSessionIsNotIssued()
     {
         ChallengeStore challenges(*m_database);
         auto issued = challenges.issue(m_otherSession + 1000, authentication, std::nullopt,
-                                       ChallengeStore::randomChallenge(), t0());
+                                       stateFor(randomChallenge(), t0()), t0());
         QVERIFY(!issued.ok());
         QCOMPARE(issued.error().code, StoreError::Code::NotFound);
         QCOMPARE(challengeCount(), 0);
@@ -167,24 +185,26 @@ private slots:
     {
         // The session was created at t0 with the default 30-minute idle timeout.
         ChallengeStore challenges(*m_database);
-        const QByteArray challenge = ChallengeStore::randomChallenge();
-        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, challenge, t0()).ok());
+        const QByteArray challenge = randomChallenge();
+        QVERIFY(challenges
+                    .issue(m_session, authentication, std::nullopt, stateFor(challenge, t0()), t0())
+                    .ok());
         auto issued = challenges.issue(m_session, authentication, std::nullopt,
-                                       ChallengeStore::randomChallenge(), at(30min));
+                                       stateFor(randomChallenge(), at(30min)), at(30min));
         QVERIFY(!issued.ok());
         QCOMPARE(issued.error().code, StoreError::Code::NotFound);
         QVERIFY2(issued.error().message.contains(QLatin1String("session has expired")),
                  qPrintable(issued.error().message));
         // The refused issue did not replace the pending challenge.
         QCOMPARE(challengeCount(), 1);
-        QVERIFY(challenges.consume(m_session, authentication, challenge, at(1min)).ok());
+        QVERIFY(challenges.take(m_session, authentication, at(1min)).ok());
     }
 
     void aChallengeForAnUnknownProfileIsNotIssued()
     {
         ChallengeStore challenges(*m_database);
         auto issued = challenges.issue(m_session, registration, m_alice + 1000,
-                                       ChallengeStore::randomChallenge(), t0());
+                                       stateFor(randomChallenge(), t0()), t0());
         QVERIFY(!issued.ok());
         QCOMPARE(issued.error().code, StoreError::Code::NotFound);
         QCOMPARE(challengeCount(), 0);
@@ -193,49 +213,70 @@ private slots:
     void aLifetimeOutOfRangeIsRefused()
     {
         ChallengeStore challenges(*m_database);
-        const QByteArray challenge = ChallengeStore::randomChallenge();
+        const QByteArray challenge = randomChallenge();
         QCOMPARE(
-            challenges.issue(m_session, registration, m_alice, challenge, t0(), 0ms).error().code,
+            challenges.issue(m_session, registration, m_alice, stateFor(challenge, t0(), 0ms), t0())
+                .error()
+                .code,
             StoreError::Code::Invalid);
         QCOMPARE(
-            challenges.issue(m_session, registration, m_alice, challenge, t0(), 2h).error().code,
+            challenges.issue(m_session, registration, m_alice, stateFor(challenge, t0(), 2h), t0())
+                .error()
+                .code,
             StoreError::Code::Invalid);
-        QCOMPARE(
-            challenges.issue(m_session, registration, m_alice, challenge, QDateTime()).error().code,
-            StoreError::Code::Invalid);
+        QCOMPARE(challenges
+                     .issue(m_session, registration, m_alice, stateFor(challenge, QDateTime()),
+                            QDateTime())
+                     .error()
+                     .code,
+                 StoreError::Code::Invalid);
         QCOMPARE(challengeCount(), 0);
     }
 
     void aNewChallengeReplacesTheOlder()
     {
         ChallengeStore challenges(*m_database);
-        const QByteArray older = ChallengeStore::randomChallenge();
-        const QByteArray newer = ChallengeStore::randomChallenge();
-        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, older, t0()).ok());
-        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, newer, at(1s)).ok());
+        const QByteArray older = randomChallenge();
+        const QByteArray newer = randomChallenge();
+        QVERIFY(
+            challenges.issue(m_session, authentication, std::nullopt, stateFor(older, t0()), t0())
+                .ok());
+        QVERIFY(challenges
+                    .issue(m_session, authentication, std::nullopt, stateFor(newer, at(1s)), at(1s))
+                    .ok());
         QCOMPARE(challengeCount(), 1);
-        auto stale = challenges.consume(m_session, authentication, older, at(2s));
-        QVERIFY(!stale.ok());
-        QCOMPARE(stale.error().code, StoreError::Code::Invalid);
-        auto current = challenges.consume(m_session, authentication, newer, at(2s));
+        auto current = challenges.take(m_session, authentication, at(2s));
         QVERIFY(current.ok());
         QCOMPARE(current->createdAt, at(1s));
+        QCOMPARE(current->state.challenge.bytes(), newer);
+        QVERIFY(!current->state.challenge.matches(older));
+        QCOMPARE(challenges.take(m_session, authentication, at(2s)).error().code,
+                 StoreError::Code::NotFound);
     }
 
     void pendingChallengesOfOtherPurposesAndSessionsAreKept()
     {
         ChallengeStore challenges(*m_database);
-        const QByteArray forRegistration = ChallengeStore::randomChallenge();
-        const QByteArray forSignIn = ChallengeStore::randomChallenge();
-        const QByteArray elsewhere = ChallengeStore::randomChallenge();
-        QVERIFY(challenges.issue(m_session, registration, m_alice, forRegistration, t0()).ok());
-        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, forSignIn, t0()).ok());
-        QVERIFY(
-            challenges.issue(m_otherSession, authentication, std::nullopt, elsewhere, t0()).ok());
+        const QByteArray forRegistration = randomChallenge();
+        const QByteArray forSignIn = randomChallenge();
+        const QByteArray elsewhere = randomChallenge();
+        QVERIFY(challenges
+                    .issue(m_session, registration, m_alice, stateFor(forRegistration, t0()), t0())
+                    .ok());
+        QVERIFY(challenges
+                    .issue(m_session, authentication, std::nullopt, stateFor(forSignIn, t0()), t0())
+                    .ok());
+        QVERIFY(challenges
+                    .issue(m_otherSession, authentication, std::nullopt, stateFor(elsewhere, t0()),
+                           t0())
+                    .ok());
         QCOMPARE(challengeCount(), 3);
-        QVERIFY(challenges.consume(m_session, registration, forRegistration, at(1s)).ok());
-        QVERIFY(challenges.consume(m_session, authentication, forSignIn, at(1s)).ok());
-        QVERIFY(challenges.consume(m_otherSession, authentication, elsewhere, at(1s)).ok());
+        QCOMPARE(challenges.take(m_session, registration, at(1s))->state.challenge.bytes(),
+                 forRegistration);
+        QCOMPARE(challenges.take(m_session, authentication, at(1s))->state.challenge.bytes(),
+                 forSignIn);
+        QCOMPARE(challenges.take(m_otherSession, authentication, at(1s))->state.challenge.bytes(),
+                 elsewhere);
     }
 
     // --- Consuming ---
@@ -243,25 +284,29 @@ private slots:
     void consumeReturnsWhatWasIssued()
     {
         ChallengeStore challenges(*m_database);
-        const QByteArray challenge = ChallengeStore::randomChallenge();
-        QVERIFY(challenges.issue(m_session, registration, m_alice, challenge, t0()).ok());
-        auto consumed = challenges.consume(m_session, registration, challenge, at(4min));
+        const QByteArray challenge = randomChallenge();
+        QVERIFY(challenges.issue(m_session, registration, m_alice, stateFor(challenge, t0()), t0())
+                    .ok());
+        auto consumed = challenges.take(m_session, registration, at(4min));
         QVERIFY2(consumed.ok(), qPrintable(consumed ? QString() : consumed.error().message));
         QCOMPARE(consumed->sessionId, m_session);
         QCOMPARE(consumed->purpose, registration);
         QCOMPARE(consumed->userId, std::optional<qint64>(m_alice));
         QCOMPARE(consumed->createdAt, t0());
         QCOMPARE(consumed->expiresAt, at(5min));
+        QCOMPARE(consumed->state.challenge.bytes(), challenge);
     }
 
     void aChallengeIsSingleUse()
     {
         ChallengeStore challenges(*m_database);
-        const QByteArray challenge = ChallengeStore::randomChallenge();
-        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, challenge, t0()).ok());
-        QVERIFY(challenges.consume(m_session, authentication, challenge, at(1s)).ok());
+        const QByteArray challenge = randomChallenge();
+        QVERIFY(challenges
+                    .issue(m_session, authentication, std::nullopt, stateFor(challenge, t0()), t0())
+                    .ok());
+        QVERIFY(challenges.take(m_session, authentication, at(1s)).ok());
         QCOMPARE(challengeCount(), 0);
-        auto second = challenges.consume(m_session, authentication, challenge, at(2s));
+        auto second = challenges.take(m_session, authentication, at(2s));
         QVERIFY(!second.ok());
         QCOMPARE(second.error().code, StoreError::Code::NotFound);
         QVERIFY(second.error().message.contains(QLatin1String("Start again")));
@@ -283,19 +328,21 @@ private slots:
         QElapsedTimer issuing;
         issuing.start();
         for (qint64 sessionId : sessionIds) {
-            values.append(ChallengeStore::randomChallenge());
-            QVERIFY(challenges.issue(sessionId, authentication, std::nullopt, values.last(), t0())
+            values.append(randomChallenge());
+            QVERIFY(challenges
+                        .issue(sessionId, authentication, std::nullopt,
+                               stateFor(values.last(), t0()), t0())
                         .ok());
         }
         const qint64 issueNs = issuing.nsecsElapsed();
         QElapsedTimer consuming;
         consuming.start();
         for (int i = 0; i < ceremonies; ++i) {
-            QVERIFY(challenges.consume(sessionIds[i], authentication, values[i], at(1s)).ok());
+            QVERIFY(challenges.take(sessionIds[i], authentication, at(1s)).ok());
         }
         const qint64 consumeNs = consuming.nsecsElapsed();
         for (int i = 0; i < ceremonies; ++i) {
-            QVERIFY(!challenges.consume(sessionIds[i], authentication, values[i], at(1s)).ok());
+            QVERIFY(!challenges.take(sessionIds[i], authentication, at(1s)).ok());
         }
         QCOMPARE(challengeCount(), 0);
         qInfo("challenge: issue %.2f ms, consume %.2f ms (one durable transaction each)",
@@ -306,16 +353,18 @@ private slots:
     void anExpiredChallengeIsRefusedAndDeleted()
     {
         ChallengeStore challenges(*m_database);
-        const QByteArray challenge = ChallengeStore::randomChallenge();
-        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, challenge, t0()).ok());
-        auto late = challenges.consume(m_session, authentication, challenge, at(5min));
+        const QByteArray challenge = randomChallenge();
+        QVERIFY(challenges
+                    .issue(m_session, authentication, std::nullopt, stateFor(challenge, t0()), t0())
+                    .ok());
+        auto late = challenges.take(m_session, authentication, at(5min));
         QVERIFY(!late.ok());
         QCOMPARE(late.error().code, StoreError::Code::NotFound);
         QVERIFY2(late.error().message.contains(QLatin1String("expired")),
                  qPrintable(late.error().message));
         QCOMPARE(challengeCount(), 0);
         // Gone, not just refused: a clock that goes back does not bring it back.
-        QVERIFY(!challenges.consume(m_session, authentication, challenge, at(1min)).ok());
+        QVERIFY(!challenges.take(m_session, authentication, at(1min)).ok());
     }
 
     void anExpiredChallengeIsDeletedWhateverBytesAreSent()
@@ -323,10 +372,9 @@ private slots:
         ChallengeStore challenges(*m_database);
         QVERIFY(challenges
                     .issue(m_session, authentication, std::nullopt,
-                           ChallengeStore::randomChallenge(), t0())
+                           stateFor(randomChallenge(), t0()), t0())
                     .ok());
-        auto late = challenges.consume(m_session, authentication, ChallengeStore::randomChallenge(),
-                                       at(6min));
+        auto late = challenges.take(m_session, authentication, at(6min));
         QVERIFY(!late.ok());
         QCOMPARE(challengeCount(), 0);
     }
@@ -336,10 +384,12 @@ private slots:
         // Issued near the end of the session's 30-minute idle timeout: the challenge has
         // minutes left when the session idles out.
         ChallengeStore challenges(*m_database);
-        const QByteArray challenge = ChallengeStore::randomChallenge();
-        QVERIFY(
-            challenges.issue(m_session, authentication, std::nullopt, challenge, at(29min)).ok());
-        auto late = challenges.consume(m_session, authentication, challenge, at(31min));
+        const QByteArray challenge = randomChallenge();
+        QVERIFY(challenges
+                    .issue(m_session, authentication, std::nullopt, stateFor(challenge, at(29min)),
+                           at(29min))
+                    .ok());
+        auto late = challenges.take(m_session, authentication, at(31min));
         QVERIFY(!late.ok());
         QCOMPARE(late.error().code, StoreError::Code::NotFound);
         QVERIFY2(late.error().message.contains(QLatin1String("session has expired")),
@@ -350,58 +400,68 @@ private slots:
     void theLifetimeEndsToTheMillisecond()
     {
         ChallengeStore challenges(*m_database);
-        const QByteArray challenge = ChallengeStore::randomChallenge();
-        QVERIFY(
-            challenges.issue(m_session, authentication, std::nullopt, challenge, t0(), 30s).ok());
-        QVERIFY(challenges.consume(m_session, authentication, challenge, at(30s - 1ms)).ok());
+        const QByteArray challenge = randomChallenge();
+        QVERIFY(challenges
+                    .issue(m_session, authentication, std::nullopt, stateFor(challenge, t0(), 30s),
+                           t0())
+                    .ok());
+        QVERIFY(challenges.take(m_session, authentication, at(30s - 1ms)).ok());
     }
 
     void aChallengeOfAnotherSessionIsRefused()
     {
         ChallengeStore challenges(*m_database);
-        const QByteArray mine = ChallengeStore::randomChallenge();
-        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, mine, t0()).ok());
+        const QByteArray mine = randomChallenge();
+        QVERIFY(
+            challenges.issue(m_session, authentication, std::nullopt, stateFor(mine, t0()), t0())
+                .ok());
         // The other session has nothing pending: refused.
-        auto stolen = challenges.consume(m_otherSession, authentication, mine, at(1s));
+        auto stolen = challenges.take(m_otherSession, authentication, at(1s));
         QVERIFY(!stolen.ok());
         QCOMPARE(stolen.error().code, StoreError::Code::NotFound);
-        // The other session has its own pending challenge: refused too, and both survive.
-        const QByteArray theirs = ChallengeStore::randomChallenge();
-        QVERIFY(challenges.issue(m_otherSession, authentication, std::nullopt, theirs, t0()).ok());
-        auto crossed = challenges.consume(m_otherSession, authentication, mine, at(1s));
-        QVERIFY(!crossed.ok());
-        QCOMPARE(crossed.error().code, StoreError::Code::Invalid);
-        QCOMPARE(challengeCount(), 2);
-        QVERIFY(challenges.consume(m_session, authentication, mine, at(2s)).ok());
-        QVERIFY(challenges.consume(m_otherSession, authentication, theirs, at(2s)).ok());
+        const QByteArray theirs = randomChallenge();
+        QVERIFY(
+            challenges
+                .issue(m_otherSession, authentication, std::nullopt, stateFor(theirs, t0()), t0())
+                .ok());
+        // The other session with one of its own gets its own, never this one.
+        const QByteArray theirs2 = theirs;
+        auto crossed = challenges.take(m_otherSession, authentication, at(1s));
+        QVERIFY(crossed.ok());
+        QCOMPARE(crossed->state.challenge.bytes(), theirs2);
+        QCOMPARE(challengeCount(), 1);
+        QCOMPARE(challenges.take(m_session, authentication, at(2s))->state.challenge.bytes(), mine);
     }
 
     void aChallengeOfAnotherPurposeIsRefused()
     {
         ChallengeStore challenges(*m_database);
-        const QByteArray challenge = ChallengeStore::randomChallenge();
-        QVERIFY(challenges.issue(m_session, registration, m_alice, challenge, t0()).ok());
-        auto wrong = challenges.consume(m_session, authentication, challenge, at(1s));
+        const QByteArray challenge = randomChallenge();
+        QVERIFY(challenges.issue(m_session, registration, m_alice, stateFor(challenge, t0()), t0())
+                    .ok());
+        auto wrong = challenges.take(m_session, authentication, at(1s));
         QVERIFY(!wrong.ok());
         QCOMPARE(wrong.error().code, StoreError::Code::NotFound);
-        QVERIFY(challenges.consume(m_session, registration, challenge, at(1s)).ok());
+        QVERIFY(challenges.take(m_session, registration, at(1s)).ok());
     }
 
-    void wrongBytesAreRefusedAndChangeNothing()
+    // Taking is spending: the store does not look at what the browser answered, so an answer
+    // to another challenge has used the pending ceremony up too (the verifier then refuses it).
+    void aTakenCeremonyIsSpentWhateverTheAnswer()
     {
         ChallengeStore challenges(*m_database);
-        const QByteArray challenge = ChallengeStore::randomChallenge();
-        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, challenge, t0()).ok());
+        const QByteArray challenge = randomChallenge();
+        QVERIFY(challenges
+                    .issue(m_session, authentication, std::nullopt, stateFor(challenge, t0()), t0())
+                    .ok());
+        auto taken = challenges.take(m_session, authentication, at(1s));
+        QVERIFY(taken.ok());
         QByteArray almost = challenge;
         almost[31] = static_cast<char>(almost[31] ^ 1);
-        for (const QByteArray& wrong :
-             {almost, challenge.left(31), challenge + '\0', QByteArray()}) {
-            auto refused = challenges.consume(m_session, authentication, wrong, at(1s));
-            QVERIFY(!refused.ok());
-            QCOMPARE(refused.error().code, StoreError::Code::Invalid);
-        }
-        QCOMPARE(challengeCount(), 1);
-        QVERIFY(challenges.consume(m_session, authentication, challenge, at(1s)).ok());
+        QVERIFY(!taken->state.challenge.matches(almost));
+        QCOMPARE(challengeCount(), 0);
+        QCOMPARE(challenges.take(m_session, authentication, at(1s)).error().code,
+                 StoreError::Code::NotFound);
     }
 
     // Two connections (as two server threads or two processes would have) race to consume
@@ -410,26 +470,24 @@ private slots:
     void concurrentConsumeFromTwoConnectionsExactlyOneSucceeds()
     {
         QList<qint64> sessionIds;
-        QList<QByteArray> values;
         SessionStore sessions(*m_database);
         ChallengeStore challenges(*m_database);
         for (int race = 0; race < races; ++race) {
             auto session = sessions.create(std::nullopt, t0());
             QVERIFY(session.ok());
-            const QByteArray challenge = ChallengeStore::randomChallenge();
-            QVERIFY(
-                challenges.issue(session->session.id, authentication, std::nullopt, challenge, t0())
-                    .ok());
+            QVERIFY(challenges
+                        .issue(session->session.id, authentication, std::nullopt,
+                               stateFor(randomChallenge(), t0()), t0())
+                        .ok());
             sessionIds.append(session->session.id);
-            values.append(challenge);
         }
         std::barrier start(2);
         RaceTally first;
         RaceTally second;
-        std::unique_ptr<QThread> a(QThread::create(consumeEach, m_path, sessionIds, values,
-                                                   std::ref(start), std::ref(first)));
-        std::unique_ptr<QThread> b(QThread::create(consumeEach, m_path, sessionIds, values,
-                                                   std::ref(start), std::ref(second)));
+        std::unique_ptr<QThread> a(
+            QThread::create(takeEach, m_path, sessionIds, std::ref(start), std::ref(first)));
+        std::unique_ptr<QThread> b(
+            QThread::create(takeEach, m_path, sessionIds, std::ref(start), std::ref(second)));
         a->start();
         b->start();
         QVERIFY(a->wait(120000));
@@ -456,11 +514,11 @@ private slots:
         ChallengeStore challenges(*m_database);
         QVERIFY(challenges
                     .issue(m_session, authentication, std::nullopt,
-                           ChallengeStore::randomChallenge(), t0())
+                           stateFor(randomChallenge(), t0()), t0())
                     .ok());
         QVERIFY(challenges
                     .issue(m_otherSession, authentication, std::nullopt,
-                           ChallengeStore::randomChallenge(), t0())
+                           stateFor(randomChallenge(), t0()), t0())
                     .ok());
         QVERIFY(SessionStore(*m_database).remove(m_sessionToken).ok());
         QCOMPARE(challengeCount(), 1);
@@ -471,11 +529,11 @@ private slots:
         ChallengeStore challenges(*m_database);
         QVERIFY(
             challenges
-                .issue(m_session, registration, m_alice, ChallengeStore::randomChallenge(), t0())
+                .issue(m_session, registration, m_alice, stateFor(randomChallenge(), t0()), t0())
                 .ok());
         QVERIFY(challenges
                     .issue(m_otherSession, authentication, std::nullopt,
-                           ChallengeStore::randomChallenge(), t0())
+                           stateFor(randomChallenge(), t0()), t0())
                     .ok());
         QVERIFY(UserStore(*m_database).remove(m_alice).ok());
         QCOMPARE(challengeCount(), 1);
@@ -484,17 +542,19 @@ private slots:
     void purgeExpiredDeletesOnlyExpiredChallenges()
     {
         ChallengeStore challenges(*m_database);
-        const QByteArray live = ChallengeStore::randomChallenge();
+        const QByteArray live = randomChallenge();
         QVERIFY(challenges
-                    .issue(m_session, registration, m_alice, ChallengeStore::randomChallenge(),
-                           t0(), 1min)
+                    .issue(m_session, registration, m_alice,
+                           stateFor(randomChallenge(), t0(), 1min), t0())
                     .ok());
-        QVERIFY(challenges.issue(m_session, authentication, std::nullopt, live, t0()).ok());
+        QVERIFY(
+            challenges.issue(m_session, authentication, std::nullopt, stateFor(live, t0()), t0())
+                .ok());
         auto purged = challenges.purgeExpired(at(1min));
         QVERIFY(purged.ok());
         QCOMPARE(*purged, 1);
         QCOMPARE(challengeCount(), 1);
-        QVERIFY(challenges.consume(m_session, authentication, live, at(1min)).ok());
+        QVERIFY(challenges.take(m_session, authentication, at(1min)).ok());
     }
 
 private:

@@ -157,22 +157,20 @@ private slots:
         ChallengeStore challenges(*m_database);
         auto issued = sessions.create(std::nullopt, t0());
         QVERIFY(issued.ok());
-        const QByteArray bytes = ChallengeStore::randomChallenge();
+        const QByteArray bytes = randomChallenge();
         QVERIFY(challenges
                     .issue(issued->session.id, ChallengePurpose::Authentication, std::nullopt,
-                           bytes, t0())
+                           stateFor(bytes, t0()), t0())
                     .ok());
         RawConnection other(m_path);
         QVERIFY(other.exec(QStringLiteral("ALTER TABLE challenges RENAME TO challenges_gone")));
 
-        auto consumed =
-            challenges.consume(issued->session.id, ChallengePurpose::Authentication, bytes, t0());
+        auto consumed = challenges.take(issued->session.id, ChallengePurpose::Authentication, t0());
         QVERIFY(!consumed);
         QCOMPARE(consumed.error().code, StoreError::Code::Io);
 
         QVERIFY(other.exec(QStringLiteral("ALTER TABLE challenges_gone RENAME TO challenges")));
-        auto later =
-            challenges.consume(issued->session.id, ChallengePurpose::Authentication, bytes, t0());
+        auto later = challenges.take(issued->session.id, ChallengePurpose::Authentication, t0());
         QVERIFY2(later.ok(), qPrintable(later ? QString() : describe(later.error())));
     }
 

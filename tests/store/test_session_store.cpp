@@ -422,20 +422,17 @@ private slots:
         ChallengeStore challenges(*m_database);
         auto before = sessions.create(std::nullopt, t0());
         QVERIFY(before.ok());
-        const QByteArray challenge = ChallengeStore::randomChallenge();
+        const QByteArray challenge = randomChallenge();
         QVERIFY(challenges
                     .issue(before->session.id, ChallengePurpose::Authentication, std::nullopt,
-                           challenge, t0())
+                           stateFor(challenge, t0()), t0())
                     .ok());
         auto after = sessions.rotate(before->token, m_alice, at(1s));
         QVERIFY(after.ok());
         QCOMPARE(
             RawConnection(m_path).scalar(QStringLiteral("SELECT count(*) FROM challenges")).toInt(),
             0);
-        QVERIFY(
-            !challenges
-                 .consume(after->session.id, ChallengePurpose::Authentication, challenge, at(2s))
-                 .ok());
+        QVERIFY(!challenges.take(after->session.id, ChallengePurpose::Authentication, at(2s)).ok());
     }
 
     // --- Ending sessions ---
@@ -532,15 +529,12 @@ private slots:
         auto issued = sessions.create(user->id, t0());
         QVERIFY(issued.ok());
         ChallengeStore challenges(**database);
-        const QByteArray challenge = ChallengeStore::randomChallenge();
+        const QByteArray challenge = randomChallenge();
         QVERIFY(challenges
-                    .issue(issued->session.id, ChallengePurpose::Registration, user->id, challenge,
-                           t0())
+                    .issue(issued->session.id, ChallengePurpose::Registration, user->id,
+                           stateFor(challenge, t0()), t0())
                     .ok());
-        QVERIFY(
-            challenges
-                .consume(issued->session.id, ChallengePurpose::Registration, challenge, at(1min))
-                .ok());
+        QVERIFY(challenges.take(issued->session.id, ChallengePurpose::Registration, at(1min)).ok());
     }
 
 private:

@@ -52,7 +52,7 @@ struct Assertion {
 AuthenticationExpectations expectations()
 {
     AuthenticationExpectations e;
-    e.challenge = kChallenge;
+    e.challenge = core::Challenge(kChallenge);
     e.origins = {kOrigin};
     e.rpIds = {kRpId};
     return e;

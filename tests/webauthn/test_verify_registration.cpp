@@ -62,7 +62,7 @@ struct Ceremony {
 RegistrationExpectations expectations()
 {
     RegistrationExpectations e;
-    e.challenge = kChallenge;
+    e.challenge = core::Challenge(kChallenge);
     e.origins = {kOrigin};
     e.rpIds = {kRpId};
     e.trust.verifyTime = QDateTime::currentDateTimeUtc();

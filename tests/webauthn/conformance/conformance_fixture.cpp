@@ -36,7 +36,7 @@ QString encoded(const QByteArray& bytes, BinaryEncoding encoding)
 
 ConformanceFixture::ConformanceFixture() : challenge(randomChallenge())
 {
-    registrationExpected.challenge = challenge;
+    registrationExpected.challenge = core::Challenge(challenge);
     registrationExpected.origins = {authenticator.origin()};
     registrationExpected.rpIds = {authenticator.rpId()};
     registrationExpected.trust.verifyTime = QDateTime::currentDateTimeUtc();
@@ -44,7 +44,7 @@ ConformanceFixture::ConformanceFixture() : challenge(randomChallenge())
         QStringLiteral("packed"), {authenticator.attestationRoot().certificateDer()});
     registrationExpected.trust.rootsByFormat.insert(
         QStringLiteral("fido-u2f"), {authenticator.attestationRoot().certificateDer()});
-    authenticationExpected.challenge = challenge;
+    authenticationExpected.challenge = core::Challenge(challenge);
     authenticationExpected.origins = {authenticator.origin()};
     authenticationExpected.rpIds = {authenticator.rpId()};
 }

@@ -92,7 +92,7 @@ private slots:
         LATCHKEY_EXPECT_OK(rp.verify(registration));
         const auto next = buildRegistrationOptions(registrationRequest());
         LATCHKEY_EXPECT_OK(next);
-        rp.registrationExpected.challenge = next->challenge;
+        rp.registrationExpected.challenge = core::Challenge(next->challenge);
         LATCHKEY_EXPECT_ERROR(rp.verify(registration), ErrorCode::ChallengeMismatch);
     }
 
