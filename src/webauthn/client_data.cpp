@@ -29,28 +29,15 @@ Result<QString> requiredString(const QJsonObject& object, const char* name)
     return text;
 }
 
-Result<std::optional<TokenBinding>> parseTokenBinding(const QJsonValue& value)
+// Level 3 reserves tokenBinding and no longer verifies it: whatever a browser put there
+// (an unknown status, "present" without an id, not even an object) does not fail the ceremony.
+std::optional<TokenBinding> parseTokenBinding(const QJsonValue& value)
 {
-    if (value.isUndefined() || value.isNull())
-        return std::optional<TokenBinding>{};
     if (!value.isObject())
-        return makeError(ErrorCode::TokenBindingInvalid,
-                         QStringLiteral("clientDataJSON's tokenBinding is not an object."));
+        return std::nullopt;
     const QJsonObject object = value.toObject();
-    TokenBinding binding;
-    binding.status = object.value(QLatin1String("status")).toString();
-    binding.id = object.value(QLatin1String("id")).toString();
-    if (binding.status != QLatin1String("present") && binding.status != QLatin1String("supported"))
-        return makeError(
-            ErrorCode::TokenBindingInvalid,
-            QStringLiteral(
-                "clientDataJSON's tokenBinding.status must be \"present\" or \"supported\"."));
-    if (binding.status == QLatin1String("present") &&
-        (binding.id.isEmpty() || !core::decodeBase64Url(QStringView(binding.id))))
-        return makeError(
-            ErrorCode::TokenBindingInvalid,
-            QStringLiteral("clientDataJSON's tokenBinding is \"present\" without a base64url id."));
-    return std::optional<TokenBinding>(std::move(binding));
+    return TokenBinding{object.value(QLatin1String("status")).toString(),
+                        object.value(QLatin1String("id")).toString()};
 }
 
 // Step 12 compares the text with the encoding of the issued bytes: browsers send exactly that
@@ -127,10 +114,7 @@ Result<CollectedClientData> parseClientData(QByteArrayView json)
             return malformed(QStringLiteral("\"topOrigin\" is not a non-empty string"));
         data.topOrigin = topOrigin.toString();
     }
-    auto binding = parseTokenBinding(object.value(QLatin1String("tokenBinding")));
-    if (!binding)
-        return binding.error();
-    data.tokenBinding = std::move(*binding);
+    data.tokenBinding = parseTokenBinding(object.value(QLatin1String("tokenBinding")));
     return data;
 }
 

@@ -16,9 +16,11 @@ enum class CeremonyType { Create, Get };
 // "webauthn.create" or "webauthn.get".
 QString ceremonyTypeName(CeremonyType type);
 
+// Level 2's Token Binding state, which Level 3 keeps only as a reserved member: recorded as
+// sent, never a reason to fail (browsers have sent "not-supported" with U2F keys).
 struct TokenBinding {
-    QString status; // "present" or "supported"
-    QString id;     // base64url, required when status is "present"
+    QString status; // L2 knew "present" and "supported"; anything is kept
+    QString id;     // L2: base64url, with "present"
 };
 
 // CollectedClientData (§5.8.1), parsed from the exact clientDataJSON bytes.
@@ -32,9 +34,9 @@ struct CollectedClientData {
 };
 
 // Parses clientDataJSON: a JSON object whose type, challenge and origin are non-empty
-// strings, crossOrigin (if present) a boolean, topOrigin (if present) a string, tokenBinding
-// (if present) an object with status "present" (with an id) or "supported". Unknown members
-// are ignored (§5.8.1 lets browsers add them).
+// strings, crossOrigin (if present) a boolean, topOrigin (if present) a string. tokenBinding
+// is recorded when it is an object and otherwise ignored (reserved in Level 3); unknown
+// members are ignored (§5.8.1 lets browsers add them).
 Result<CollectedClientData> parseClientData(QByteArrayView json);
 
 // What the relying party issued and where it expects to run.
@@ -48,8 +50,8 @@ struct ClientDataExpectations {
     QStringList topOrigins;        // when cross-origin: allowed topOrigin values (empty = any)
 };
 
-// §7.1 steps 7-10 / §7.2 steps 11-14: type, challenge (constant time), origin, crossOrigin
-// and topOrigin, tokenBinding shape.
+// §7.1 steps 7-11 / §7.2 steps 11-15: type, challenge (constant time), origin, crossOrigin
+// and topOrigin.
 Result<void> checkClientData(const CollectedClientData& clientData,
                              const ClientDataExpectations& expected);
 

@@ -33,8 +33,6 @@ QString codeName(ErrorCode code)
         return QStringLiteral("cross_origin_not_allowed");
     case ErrorCode::TopOriginMismatch:
         return QStringLiteral("top_origin_mismatch");
-    case ErrorCode::TokenBindingInvalid:
-        return QStringLiteral("token_binding_invalid");
     case ErrorCode::CborMalformed:
         return QStringLiteral("cbor_malformed");
     case ErrorCode::CborLimitExceeded:

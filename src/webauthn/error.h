@@ -23,7 +23,6 @@ enum class ErrorCode {
     OriginMismatch,
     CrossOriginNotAllowed,
     TopOriginMismatch,
-    TokenBindingInvalid,
     // CBOR, authenticator data, COSE keys
     CborMalformed,
     CborLimitExceeded,

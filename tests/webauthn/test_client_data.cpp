@@ -38,7 +38,8 @@ private slots:
     void ignoresUnknownMembers();
     void rejectsMalformed_data();
     void rejectsMalformed();
-    void tokenBindingPresentNeedsId();
+    void tokenBindingOutsideLevel2IsIgnored_data();
+    void tokenBindingOutsideLevel2IsIgnored();
     void acceptsIssuedChallenge();
     void typeMustMatchCeremony();
     void challengeMustBeIssuedOne();
@@ -103,20 +104,36 @@ void TestClientData::rejectsMalformed()
     QCOMPARE(parsed.error().code, ErrorCode::ClientDataMalformed);
 }
 
-void TestClientData::tokenBindingPresentNeedsId()
+// Level 3 keeps tokenBinding only as a reserved member: none of these fail the ceremony.
+void TestClientData::tokenBindingOutsideLevel2IsIgnored_data()
 {
-    auto missingId = parseClientData(
-        R"({"type":"webauthn.get","challenge":"abc","origin":"o","tokenBinding":{"status":"present"}})");
-    QCOMPARE(missingId.error().code, ErrorCode::TokenBindingInvalid);
-    auto badStatus = parseClientData(
-        R"({"type":"webauthn.get","challenge":"abc","origin":"o","tokenBinding":{"status":"on"}})");
-    QCOMPARE(badStatus.error().code, ErrorCode::TokenBindingInvalid);
-    auto supported = parseClientData(
-        R"({"type":"webauthn.get","challenge":"abc","origin":"o","tokenBinding":{"status":"supported"}})");
-    QVERIFY(supported.ok());
-    auto present = parseClientData(
-        R"({"type":"webauthn.get","challenge":"abc","origin":"o","tokenBinding":{"status":"present","id":"AAEC"}})");
-    QVERIFY(present.ok());
+    QTest::addColumn<QByteArray>("tokenBinding");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("not-supported (Edge with U2F keys)")
+        << QByteArray(R"({"status":"not-supported"})") << QStringLiteral("not-supported");
+    QTest::newRow("unknown status") << QByteArray(R"({"status":"on"})") << QStringLiteral("on");
+    QTest::newRow("present without id")
+        << QByteArray(R"({"status":"present"})") << QStringLiteral("present");
+    QTest::newRow("present with id")
+        << QByteArray(R"({"status":"present","id":"AAEC"})") << QStringLiteral("present");
+    QTest::newRow("supported") << QByteArray(R"({"status":"supported"})")
+                               << QStringLiteral("supported");
+    QTest::newRow("no status") << QByteArray("{}") << QString();
+    QTest::newRow("not an object") << QByteArray(R"("present")") << QString();
+    QTest::newRow("null") << QByteArray("null") << QString();
+}
+
+void TestClientData::tokenBindingOutsideLevel2IsIgnored()
+{
+    QFETCH(QByteArray, tokenBinding);
+    QFETCH(QString, status);
+    const QByteArray json =
+        R"({"type":"webauthn.create","challenge":")" + kChallengeText.toLatin1() +
+        R"(","origin":"http://localhost:8080","tokenBinding":)" + tokenBinding + "}";
+    auto parsed = parseClientData(json);
+    QVERIFY2(parsed.ok(), qPrintable(parsed ? QString() : parsed.error().message));
+    QCOMPARE(parsed->tokenBinding ? parsed->tokenBinding->status : QString(), status);
+    QVERIFY(checkClientData(*parsed, expectations()).ok());
 }
 
 void TestClientData::acceptsIssuedChallenge()
