@@ -143,6 +143,7 @@ void addCredentialAlgorithmRows()
     QTest::addColumn<int>("algorithm");
     QTest::newRow("ES256") << cose::ES256;
     QTest::newRow("ES384") << cose::ES384;
+    QTest::newRow("ES512") << cose::ES512;
     QTest::newRow("EdDSA") << cose::EdDSA;
     QTest::newRow("RS256") << cose::RS256;
     QTest::newRow("PS256") << cose::PS256;

@@ -54,7 +54,7 @@ enum class BinaryEncoding { Base64Url, PaddedBase64Url, StandardBase64 };
 QJsonObject withResponseEncoding(QJsonObject credential, BinaryEncoding encoding);
 QString base64Url(const QByteArray& bytes);
 // The QTest data column "algorithm" with a row for each COSE algorithm the test
-// authenticator makes credentials with (ES256, ES384, EdDSA, RS256, PS256).
+// authenticator makes credentials with (ES256, ES384, ES512, EdDSA, RS256, PS256).
 void addCredentialAlgorithmRows();
 
 template <typename T> QByteArray describe(const Result<T>& result)

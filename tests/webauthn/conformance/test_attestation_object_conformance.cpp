@@ -4,6 +4,7 @@
 
 #include <QCborArray>
 #include <QCborValue>
+#include <QJsonArray>
 #include <QTest>
 
 using namespace latchkey;
@@ -15,6 +16,8 @@ namespace {
 constexpr quint8 kUp = 0x01;
 constexpr quint8 kUv = 0x04;
 constexpr quint8 kAt = 0x40;
+constexpr quint8 kBe = 0x08;
+constexpr quint8 kBs = 0x10;
 constexpr quint8 kEd = 0x80;
 
 const QString kFmt = QStringLiteral("fmt");
@@ -58,6 +61,28 @@ private slots:
         auto registration = rp.authenticator.makeCredential(rp.registrationSpec());
         registration.rawAttestationObject = QByteArrayLiteral("\xa3\x63"
                                                               "fmt");
+        LATCHKEY_EXPECT_ERROR(rp.verify(registration), ErrorCode::AttestationObjectMalformed);
+    }
+
+    void attestationObjectWithTrailingBytes()
+    {
+        ConformanceFixture rp;
+        auto registration = rp.authenticator.makeCredential(rp.registrationSpec());
+        registration.rawAttestationObject = registration.attestationObjectBytes() + '\0';
+        LATCHKEY_EXPECT_ERROR(rp.verify(registration), ErrorCode::AttestationObjectMalformed);
+    }
+
+    // The three-entry map re-headed as four, with a second "fmt" at the end.
+    void attestationObjectWithARepeatedKey()
+    {
+        ConformanceFixture rp;
+        auto registration = rp.authenticator.makeCredential(rp.registrationSpec());
+        QByteArray object = registration.attestationObjectBytes();
+        QCOMPARE(static_cast<quint8>(object[0]), quint8(0xa3));
+        object[0] = static_cast<char>(0xa4);
+        object.append(QCborValue(kFmt).toCbor())
+            .append(QCborValue(QStringLiteral("packed")).toCbor());
+        registration.rawAttestationObject = object;
         LATCHKEY_EXPECT_ERROR(rp.verify(registration), ErrorCode::AttestationObjectMalformed);
     }
 
@@ -107,6 +132,18 @@ private slots:
         // Without AT nothing announces the attested data: it is leftover bytes.
         LATCHKEY_EXPECT_ERROR(rp.verify(rp.authenticator.makeCredential(spec)),
                               ErrorCode::AuthenticatorDataTrailingBytes);
+    }
+
+    // A registration without attested credential data at all (no AT flag, nothing after).
+    void noAttestedCredentialData()
+    {
+        ConformanceFixture rp;
+        auto spec = rp.registrationSpec();
+        spec.authenticatorData.flags = kUp | kUv;
+        spec.authenticatorData.attestedCredential.reset();
+        auto registration = rp.authenticator.makeCredential(spec);
+        registration.credentialId = QByteArray(32, '\x21');
+        LATCHKEY_EXPECT_ERROR(rp.verify(registration), ErrorCode::AttestedDataFlagMismatch);
     }
 
     void leftoverBytesAfterAttestedData()
@@ -178,6 +215,42 @@ private slots:
                               ErrorCode::RpIdHashMismatch);
     }
 
+    void rpIdHashOfAnyAllowedRpIdIsAccepted()
+    {
+        ConformanceFixture rp;
+        rp.registrationExpected.rpIds = {QStringLiteral("example.org"), rp.authenticator.rpId()};
+        LATCHKEY_EXPECT_OK(rp.verify(rp.authenticator.makeCredential(rp.registrationSpec())));
+    }
+
+    void userPresenceWaivedIsAccepted()
+    {
+        ConformanceFixture rp;
+        rp.registrationExpected.requireUserPresence = false;
+        auto spec = rp.registrationSpec();
+        spec.authenticatorData.flags = kAt;
+        LATCHKEY_EXPECT_OK(rp.verify(rp.authenticator.makeCredential(spec)));
+    }
+
+    void backupStateWithoutEligibility()
+    {
+        ConformanceFixture rp;
+        auto spec = rp.registrationSpec();
+        spec.authenticatorData.flags = kUp | kUv | kAt | kBs;
+        LATCHKEY_EXPECT_ERROR(rp.verify(rp.authenticator.makeCredential(spec)),
+                              ErrorCode::BackupStateWithoutEligibility);
+    }
+
+    void backupFlagsAreReported()
+    {
+        ConformanceFixture rp;
+        auto spec = rp.registrationSpec();
+        spec.authenticatorData.flags = kUp | kUv | kAt | kBe | kBs;
+        const auto result = rp.verify(rp.authenticator.makeCredential(spec));
+        LATCHKEY_EXPECT_OK(result);
+        QVERIFY(result->backupEligible);
+        QVERIFY(result->backupState);
+    }
+
     void userPresenceMissing()
     {
         ConformanceFixture rp;
@@ -214,6 +287,36 @@ private slots:
         LATCHKEY_EXPECT_ERROR(rp.verify(rp.authenticator.makeCredential(
                                   rp.registrationSpec(AttestationFormat::None, cose::EdDSA))),
                               ErrorCode::AlgorithmNotAllowed);
+    }
+
+    // RS1 (SHA-1) is accepted only when the RP offered it in pubKeyCredParams.
+    void rs1OnlyWhenOffered()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.authenticator.makeCredential(
+            rp.registrationSpec(AttestationFormat::None, cose::RS1));
+        rp.registrationExpected.algorithms.clear(); // the defaults
+        LATCHKEY_EXPECT_ERROR(rp.verify(registration), ErrorCode::AlgorithmNotAllowed);
+        rp.registrationExpected.algorithms = {cose::RS1};
+        LATCHKEY_EXPECT_OK(rp.verify(registration));
+    }
+
+    void transportsAttachmentAndCredPropsAreReported()
+    {
+        ConformanceFixture rp;
+        QJsonObject json = rp.authenticator.makeCredential(rp.registrationSpec()).json();
+        json = withMember(json, QStringLiteral("response.transports"),
+                          QJsonArray{QStringLiteral("internal"), QStringLiteral("hybrid")});
+        json.insert(QStringLiteral("authenticatorAttachment"), QStringLiteral("platform"));
+        json.insert(
+            QStringLiteral("clientExtensionResults"),
+            QJsonObject{{QStringLiteral("credProps"), QJsonObject{{QStringLiteral("rk"), true}}}});
+        const auto result = rp.verify(json);
+        LATCHKEY_EXPECT_OK(result);
+        QCOMPARE(result->transports,
+                 QStringList({QStringLiteral("internal"), QStringLiteral("hybrid")}));
+        QCOMPARE(result->authenticatorAttachment, QStringLiteral("platform"));
+        QCOMPARE(result->credPropsRk, std::optional<bool>(true));
     }
 
     void credentialPublicKeyNotCose()

@@ -33,6 +33,7 @@ private slots:
         QCOMPARE(result->credentialId, registration.credentialId);
         QCOMPARE(result->newSignCount, 1u);
         QCOMPARE(result->userHandle, std::optional<QByteArray>(kUserHandle));
+        QVERIFY(result->userVerified);
     }
 
     void cachedCoseKeyIsAccepted()
@@ -107,6 +108,19 @@ private slots:
             ErrorCode::SignatureInvalid);
     }
 
+    // Same challenge and origin, other bytes: the signature no longer covers clientDataJSON.
+    void clientDataChangedAfterSigning()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        auto assertion = rp.authenticator.getAssertion(spec);
+        spec.clientData.overrides.insert(QStringLiteral("x"), 1);
+        assertion.clientDataJson = testing::encodeClientData(spec.clientData);
+        LATCHKEY_EXPECT_ERROR(rp.verify(assertion, rp.stored(registration)),
+                              ErrorCode::SignatureInvalid);
+    }
+
     void signatureByAnotherKey()
     {
         ConformanceFixture rp;
@@ -145,9 +159,10 @@ private slots:
         const auto registration = rp.registerCredential();
         auto spec = rp.assertionSpec(registration);
         spec.authenticatorData.signCount = sentCount;
-        LATCHKEY_EXPECT_ERROR(
-            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration, storedCount)),
-            ErrorCode::SignCounterNotIncreased);
+        const auto result =
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration, storedCount));
+        LATCHKEY_EXPECT_ERROR(result, ErrorCode::SignCounterNotIncreased);
+        QVERIFY(result.error().message.contains(QLatin1String("cloned")));
     }
 
     void counterZeroThroughoutIsAccepted()
@@ -231,6 +246,22 @@ private slots:
         spec.authenticatorData.flags = kUp | kUv | kBe;
         LATCHKEY_EXPECT_ERROR(rp.verify(rp.authenticator.getAssertion(spec), stored),
                               ErrorCode::BackupEligibilityChanged);
+        stored.backupEligible = true;
+        LATCHKEY_EXPECT_OK(rp.verify(rp.authenticator.getAssertion(spec), stored));
+    }
+
+    void backupStateIsReported()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto stored = rp.stored(registration);
+        stored.backupEligible = true;
+        auto spec = rp.assertionSpec(registration);
+        spec.authenticatorData.flags = kUp | kUv | kBe | kBs;
+        const auto result = rp.verify(rp.authenticator.getAssertion(spec), stored);
+        LATCHKEY_EXPECT_OK(result);
+        QVERIFY(result->backupEligible);
+        QVERIFY(result->backupState);
     }
 
     void credentialNotInAllowCredentials()
@@ -242,6 +273,9 @@ private slots:
             rp.verify(rp.authenticator.getAssertion(rp.assertionSpec(registration)),
                       rp.stored(registration)),
             ErrorCode::CredentialNotAllowed);
+        rp.authenticationExpected.allowCredentials.append(registration.credentialId);
+        LATCHKEY_EXPECT_OK(rp.verify(rp.authenticator.getAssertion(rp.assertionSpec(registration)),
+                                     rp.stored(registration)));
     }
 
     void credentialIdNotTheStoredOne()
@@ -264,6 +298,19 @@ private slots:
         LATCHKEY_EXPECT_ERROR(
             rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
             ErrorCode::UserHandleMismatch);
+    }
+
+    void userHandleMissingInUsernamelessSignIn()
+    {
+        ConformanceFixture rp;
+        const auto registration = rp.registerCredential();
+        auto spec = rp.assertionSpec(registration);
+        spec.userHandle.reset();
+        LATCHKEY_EXPECT_OK(rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)));
+        rp.authenticationExpected.requireUserHandle = true;
+        LATCHKEY_EXPECT_ERROR(
+            rp.verify(rp.authenticator.getAssertion(spec), rp.stored(registration)),
+            ErrorCode::UserHandleMissing);
     }
 
     // The README: real captures carry '=' padding or standard base64; accept those.

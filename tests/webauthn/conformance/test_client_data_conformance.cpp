@@ -64,6 +64,9 @@ void addRows()
     QTest::newRow("origin of another site")
         << QStringLiteral("origin") << QJsonValue(QStringLiteral("https://evil.example"))
         << ErrorCode::OriginMismatch;
+    QTest::newRow("origin with another scheme")
+        << QStringLiteral("origin") << QJsonValue(QStringLiteral("https://localhost:8080"))
+        << ErrorCode::OriginMismatch;
     QTest::newRow("origin on another port")
         << QStringLiteral("origin") << QJsonValue(QStringLiteral("http://localhost:8081"))
         << ErrorCode::OriginMismatch;

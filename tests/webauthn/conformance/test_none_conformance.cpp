@@ -19,6 +19,24 @@ private slots:
         QVERIFY(!result->attestation.trusted);
     }
 
+    // What the RP stores comes from the attested credential data, as the authenticator sent it.
+    void resultDescribesTheAttestedCredential()
+    {
+        ConformanceFixture rp;
+        auto spec = rp.registrationSpec();
+        spec.authenticatorData.signCount = 7;
+        const auto registration = rp.authenticator.makeCredential(spec);
+        const auto result = rp.verify(registration);
+        LATCHKEY_EXPECT_OK(result);
+        QCOMPARE(result->credentialId, registration.credentialId);
+        QCOMPARE(result->format, QStringLiteral("none"));
+        QCOMPARE(result->algorithm, cose::ES256);
+        QCOMPARE(result->signCount, 7u);
+        QCOMPARE(result->publicKeyCbor, spec.credentialKey.coseKeyCbor());
+        QVERIFY(result->publicKey.samePublicKey(spec.credentialKey.evp()));
+        QVERIFY(result->userVerified);
+    }
+
     void statementNotAnEmptyMap_data()
     {
         QTest::addColumn<QString>("member");

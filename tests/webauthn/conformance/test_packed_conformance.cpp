@@ -72,6 +72,7 @@ private slots:
             rp.registrationSpec(AttestationFormat::PackedSelf, algorithm)));
         LATCHKEY_EXPECT_OK(self);
         QCOMPARE(self->attestation.type, AttestationType::Self);
+        QCOMPARE(self->algorithm, algorithm);
         // Full attestation with an attestation key of this algorithm.
         auto spec = rp.registrationSpec(AttestationFormat::PackedFull);
         spec.attestationKey = TestKey::generate(algorithm);
