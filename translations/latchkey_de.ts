@@ -1489,16 +1489,8 @@ Mit Strg+C beenden.</translation>
         <translation>Ein Passkey-Name hat 1 bis 64 Zeichen, ohne Steuerzeichen.</translation>
     </message>
     <message>
-        <source>The challenge in clientDataJSON is not base64url.</source>
-        <translation>Die Challenge in clientDataJSON ist nicht base64url.</translation>
-    </message>
-    <message>
         <source>This request was already used, has expired or was never issued to this browser. Start again.</source>
         <translation>Diese Anfrage wurde bereits verwendet, ist abgelaufen oder wurde nie an diesen Browser ausgegeben. Beginnen Sie von vorn.</translation>
-    </message>
-    <message>
-        <source>The passkey answered another request than the one pending. Start again.</source>
-        <translation>Der Passkey hat auf eine andere als die offene Anfrage geantwortet. Beginnen Sie von vorn.</translation>
     </message>
     <message>
         <source>Passkey not registered</source>

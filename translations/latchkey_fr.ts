@@ -1489,16 +1489,8 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>Un nom de clé d’accès compte de 1 à 64 caractères, sans caractères de contrôle.</translation>
     </message>
     <message>
-        <source>The challenge in clientDataJSON is not base64url.</source>
-        <translation>Le challenge de clientDataJSON n’est pas en base64url.</translation>
-    </message>
-    <message>
         <source>This request was already used, has expired or was never issued to this browser. Start again.</source>
         <translation>Cette demande a déjà servi, a expiré ou n’a jamais été émise pour ce navigateur. Recommencez.</translation>
-    </message>
-    <message>
-        <source>The passkey answered another request than the one pending. Start again.</source>
-        <translation>La clé d’accès a répondu à une autre demande que celle en attente. Recommencez.</translation>
     </message>
     <message>
         <source>Passkey not registered</source>
