@@ -70,8 +70,9 @@ ApiError fromWebAuthn(const webauthn::Error& error)
     // Username-first, answered with a passkey of another profile (§7.2 step 6).
     if (error.code == webauthn::ErrorCode::CredentialOfAnotherUser)
         return {403, QStringLiteral("wrong_profile"),
-                tr("This passkey belongs to another profile. Choose the passkey of the profile "
-                   "you named.")};
+                QCoreApplication::translate("latchkey::server::PasskeyFlows",
+                                            "This passkey belongs to another profile. Choose the "
+                                            "passkey of the profile you named.")};
     return {statusFor(error.code), webauthn::codeName(error.code), error.message};
 }
 
