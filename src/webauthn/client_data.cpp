@@ -44,9 +44,9 @@ std::optional<TokenBinding> parseTokenBinding(const QJsonValue& value)
 // (unpadded base64url), so a padded or standard-alphabet rendering is a mismatch too.
 Result<void> checkChallenge(const QString& received, const ClientDataExpectations& expected)
 {
-    const bool same =
-        !expected.challenge.isEmpty() &&
-        core::constantTimeEquals(received.toUtf8(), expected.challenge.toBase64Url().toLatin1());
+    const bool same = !expected.challenge.isEmpty() &&
+                      core::constantTimeEquals(received.toUtf8(),
+                                               core::encodeBase64Url(expected.challenge.bytes()));
     if (!same)
         return makeError(
             ErrorCode::ChallengeMismatch,
