@@ -2,6 +2,7 @@
 
 #include <QTest>
 
+using namespace latchkey;
 using namespace latchkey::webauthn;
 
 namespace {
