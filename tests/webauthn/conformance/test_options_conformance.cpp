@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QTest>
 
+using namespace latchkey;
 using namespace latchkey::webauthn;
 using namespace latchkey::webauthn::conformance;
 
