@@ -3,6 +3,7 @@
 #include "authenticator/ec_p256_key.h"
 #include "authenticator/software/private_file.h"
 #include "authenticator/software/sealed_box.h"
+#include "core/base64url.h"
 
 #include <QCborValue>
 #include <QCoreApplication>
@@ -16,18 +17,12 @@ namespace {
 
 constexpr int kVersion = 1;
 
-QString base64Url(const QByteArray& bytes)
-{
-    return QString::fromLatin1(
-        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
 std::optional<QByteArray> fromBase64Url(const QJsonValue& value)
 {
-    auto decoded = QByteArray::fromBase64Encoding(value.toString().toLatin1(),
-                                                  QByteArray::Base64UrlEncoding |
-                                                      QByteArray::AbortOnBase64DecodingErrors);
-    if (!value.isString() || !decoded || decoded.decoded.isEmpty())
+    if (!value.isString())
+        return std::nullopt;
+    auto decoded = core::decodeBase64Url(QStringView(value.toString()));
+    if (!decoded || decoded->isEmpty())
         return std::nullopt;
     return *decoded;
 }
@@ -180,7 +175,7 @@ CredentialFileStore::openEntry(const QByteArray& id, const QByteArray& sealed) c
         return corrupt(m_path,
                        QCoreApplication::translate("latchkey::authenticator::CredentialFileStore",
                                                    "entry %1 failed its integrity check")
-                           .arg(base64Url(id)));
+                           .arg(core::encodeBase64UrlString(id)));
     const QCborMap map = QCborValue::fromCbor(*plaintext).toMap();
     wipe(*plaintext);
     QCborMap material = materialFrom(map);
@@ -200,8 +195,8 @@ KeyStoreResult<QJsonObject> CredentialFileStore::sealEntry(const QByteArray& cre
             return sealed.error();
         entry.sealed = *sealed;
     }
-    return QJsonObject{{QStringLiteral("id"), base64Url(credentialId)},
-                       {QStringLiteral("sealed"), base64Url(entry.sealed)}};
+    return QJsonObject{{QStringLiteral("id"), core::encodeBase64UrlString(credentialId)},
+                       {QStringLiteral("sealed"), core::encodeBase64UrlString(entry.sealed)}};
 }
 
 KeyStoreResult<QByteArray> CredentialFileStore::serialize(Contents& contents) const

@@ -8,6 +8,7 @@
 
 #include "authenticator/client.h"
 #include "authenticator/windows/hello_mapping.h"
+#include "core/base64url.h"
 #include "webauthn/verify_authentication.h"
 #include "webauthn/verify_registration.h"
 
@@ -33,18 +34,13 @@ hello::Bytes bytes(const QByteArray& data)
     return hello::Bytes(data.begin(), data.end());
 }
 
-QString base64Url(const QByteArray& data)
-{
-    return QString::fromLatin1(
-        data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
 QJsonArray descriptorsJson(const QJsonArray& recorded)
 {
     QJsonArray out;
     for (const QJsonValue& entry : recorded) {
-        QJsonObject descriptor{{QStringLiteral("type"), QStringLiteral("public-key")},
-                               {QStringLiteral("id"), base64Url(hexField(entry.toObject(), "id"))}};
+        QJsonObject descriptor{
+            {QStringLiteral("type"), QStringLiteral("public-key")},
+            {QStringLiteral("id"), core::encodeBase64UrlString(hexField(entry.toObject(), "id"))}};
         if (entry[QStringLiteral("transports")].toInt() == int(hello::transport::Internal))
             descriptor.insert(QStringLiteral("transports"), QJsonArray{QStringLiteral("internal")});
         out.append(descriptor);
@@ -82,12 +78,12 @@ QJsonObject creationOptions(const QJsonObject& record)
                                       {QStringLiteral("alg"), algorithm.toInt()}});
     const int uv = call[QStringLiteral("userVerification")].toInt();
     return QJsonObject{
-        {QStringLiteral("challenge"), base64Url(hexField(record, "challenge"))},
+        {QStringLiteral("challenge"), core::encodeBase64UrlString(hexField(record, "challenge"))},
         {QStringLiteral("rp"),
          QJsonObject{{QStringLiteral("id"), call[QStringLiteral("rpId")]},
                      {QStringLiteral("name"), call[QStringLiteral("rpName")]}}},
         {QStringLiteral("user"),
-         QJsonObject{{QStringLiteral("id"), base64Url(hexField(call, "userId"))},
+         QJsonObject{{QStringLiteral("id"), core::encodeBase64UrlString(hexField(call, "userId"))},
                      {QStringLiteral("name"), call[QStringLiteral("userName")]},
                      {QStringLiteral("displayName"), call[QStringLiteral("userDisplayName")]}}},
         {QStringLiteral("pubKeyCredParams"), parameters},
@@ -107,11 +103,12 @@ QJsonObject requestOptions(const QJsonObject& record)
 {
     const QJsonObject call = record[QStringLiteral("call")].toObject();
     const int uv = call[QStringLiteral("userVerification")].toInt();
-    return QJsonObject{{QStringLiteral("challenge"), base64Url(hexField(record, "challenge"))},
-                       {QStringLiteral("rpId"), call[QStringLiteral("rpId")]},
-                       {QStringLiteral("allowCredentials"),
-                        descriptorsJson(call[QStringLiteral("allowList")].toArray())},
-                       {QStringLiteral("userVerification"), QLatin1String(kUserVerification[uv])}};
+    return QJsonObject{
+        {QStringLiteral("challenge"), core::encodeBase64UrlString(hexField(record, "challenge"))},
+        {QStringLiteral("rpId"), call[QStringLiteral("rpId")]},
+        {QStringLiteral("allowCredentials"),
+         descriptorsJson(call[QStringLiteral("allowList")].toArray())},
+        {QStringLiteral("userVerification"), QLatin1String(kUserVerification[uv])}};
 }
 
 hello::MadeCredential recordedCredential(const QJsonObject& answer)
@@ -235,7 +232,7 @@ webauthn::RegistrationExpectations registrationExpectations(const QJsonObject& r
                                                             bool requireUv)
 {
     webauthn::RegistrationExpectations expected;
-    expected.challenge = hexField(record, "challenge");
+    expected.challenge = core::Challenge(hexField(record, "challenge"));
     expected.origins = {record.value(QStringLiteral("origin")).toString()};
     expected.rpIds = {QStringLiteral("localhost")};
     expected.requireUserVerification = requireUv;
@@ -246,7 +243,7 @@ webauthn::RegistrationExpectations registrationExpectations(const QJsonObject& r
 webauthn::AuthenticationExpectations authenticationExpectations(const QJsonObject& record)
 {
     webauthn::AuthenticationExpectations expected;
-    expected.challenge = hexField(record, "challenge");
+    expected.challenge = core::Challenge(hexField(record, "challenge"));
     expected.origins = {record.value(QStringLiteral("origin")).toString()};
     expected.rpIds = {QStringLiteral("localhost")};
     expected.requireUserVerification = true;

@@ -2,9 +2,9 @@
 
 #include "authenticator/tpm/ecdsa_der.h"
 #include "authenticator/tpm/tpm_error.h"
+#include "core/sha256.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QFile>
 #include <grp.h>
 #include <sys/stat.h>
@@ -446,7 +446,7 @@ KeyStoreResult<QByteArray> TpmDevice::sign(const TpmKeyBlob& blob, QByteArrayVie
     if (!inPublic || !inPrivate || !isPasskeyKey(inPublic->publicArea))
         return corruptBlob();
     TPM2B_DIGEST digest{};
-    const QByteArray hash = QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+    const QByteArray hash = core::sha256(data);
     digest.size = UINT16(hash.size());
     std::copy(hash.cbegin(), hash.cend(), digest.buffer);
     // An unrestricted key signs any digest; the null ticket says no hash check was made.
