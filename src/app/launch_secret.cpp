@@ -1,5 +1,7 @@
 #include "app/launch_secret.h"
 
+#include "core/base64url.h"
+
 #include <QRandomGenerator>
 #include <array>
 
@@ -12,7 +14,7 @@ QByteArray makeLaunchSecret()
     QRandomGenerator::system()->fillRange(words.data(), words.size());
     const QByteArray raw(reinterpret_cast<const char*>(words.data()),
                          static_cast<qsizetype>(words.size() * sizeof(quint32)));
-    return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return core::encodeBase64Url(raw);
 }
 
 } // namespace latchkey::app
