@@ -1,7 +1,7 @@
 // CombinedKeyStore: new keys in the preferred store, every store's credentials usable, each
 // handle routed back to the store that made it.
 #include "authenticator/combined_key_store.h"
-#include "authenticator/fake/in_memory_key_store.h"
+#include "fake/in_memory_key_store.h"
 #include "test_support.h"
 
 #include <QtTest>

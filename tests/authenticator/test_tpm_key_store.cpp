@@ -2,12 +2,12 @@
 // ports: keys made and used inside the TPM, signatures checked by OpenSSL, every transient
 // object flushed, blobs of another TPM refused, a TPM that vanishes reported plainly.
 #include "authenticator/authenticator_data_writer.h"
-#include "authenticator/fake/scripted_user_verifier.h"
 #include "authenticator/local_authenticator.h"
 #include "authenticator/software/file_sealing_key_provider.h"
 #include "authenticator/tpm/ecdsa_der.h"
 #include "authenticator/tpm/tpm_device.h"
 #include "authenticator/tpm/tpm_key_store.h"
+#include "fake/scripted_user_verifier.h"
 #include "swtpm_process.h"
 #include "test_support.h"
 #include "webauthn/cose_key.h"
