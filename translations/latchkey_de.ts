@@ -1466,8 +1466,8 @@ Mit Strg+C beenden.</translation>
         <translation>Bestätigen Sie, dass Sie es sind</translation>
     </message>
     <message>
-        <source>No system sign-in (password or fingerprint) is set up for Latchkey, so it cannot check who you are, and Latchkey&apos;s own pages ask for that check before a passkey is made or used. To use passkeys here, install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey again.</source>
-        <translation>Für Latchkey ist keine Systemanmeldung (Passwort oder Fingerabdruck) eingerichtet, daher kann es nicht prüfen, wer Sie sind, und die eigenen Seiten von Latchkey verlangen diese Prüfung, bevor ein Passkey erstellt oder verwendet wird. Um hier Passkeys zu verwenden, installieren Sie packaging/pam/latchkey als /etc/pam.d/latchkey und starten Sie Latchkey neu.</translation>
+        <source>No system sign-in (password or fingerprint) is set up for Latchkey, so a passkey here is confirmed by pressing Confirm alone: anyone at this computer could use it. To confirm with your password or fingerprint, install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey again.</source>
+        <translation>Für Latchkey ist keine Systemanmeldung (Passwort oder Fingerabdruck) eingerichtet, daher wird ein Passkey hier allein mit „Bestätigen“ bestätigt: Jede Person an diesem Computer könnte ihn verwenden. Um mit Ihrem Passwort oder Fingerabdruck zu bestätigen, installieren Sie packaging/pam/latchkey als /etc/pam.d/latchkey und starten Sie Latchkey neu.</translation>
     </message>
     <message>
         <source>Latchkey on this Mac, key in the Secure Enclave</source>

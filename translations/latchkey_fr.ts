@@ -1466,8 +1466,8 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <translation>Confirmez votre identité</translation>
     </message>
     <message>
-        <source>No system sign-in (password or fingerprint) is set up for Latchkey, so it cannot check who you are, and Latchkey&apos;s own pages ask for that check before a passkey is made or used. To use passkeys here, install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey again.</source>
-        <translation>Aucune connexion système (mot de passe ou empreinte) n’est configurée pour Latchkey : il ne peut donc pas vérifier qui vous êtes, et les pages de Latchkey demandent cette vérification avant de créer ou d’utiliser une clé d’accès. Pour utiliser des clés d’accès ici, installez packaging/pam/latchkey en tant que /etc/pam.d/latchkey et redémarrez Latchkey.</translation>
+        <source>No system sign-in (password or fingerprint) is set up for Latchkey, so a passkey here is confirmed by pressing Confirm alone: anyone at this computer could use it. To confirm with your password or fingerprint, install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey again.</source>
+        <translation>Aucune connexion système (mot de passe ou empreinte) n’est configurée pour Latchkey : une clé d’accès est donc confirmée ici par un simple appui sur « Confirmer », et toute personne devant cet ordinateur pourrait l’utiliser. Pour confirmer avec votre mot de passe ou votre empreinte, installez packaging/pam/latchkey en tant que /etc/pam.d/latchkey et redémarrez Latchkey.</translation>
     </message>
     <message>
         <source>Latchkey on this Mac, key in the Secure Enclave</source>

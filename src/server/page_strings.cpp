@@ -98,10 +98,10 @@ const Entry kStrings[] = {
      QT_TRANSLATE_NOOP("latchkey::server::Pages", "This computer cannot check who you are")},
     {"presenceOnlyText",
      QT_TRANSLATE_NOOP("latchkey::server::Pages",
-                       "No system sign-in (password or fingerprint) is set up for Latchkey, so it "
-                       "cannot check who you are, and Latchkey's own pages ask for that check "
-                       "before a passkey is made or used. To use passkeys here, install "
-                       "packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey "
+                       "No system sign-in (password or fingerprint) is set up for Latchkey, so a "
+                       "passkey here is confirmed by pressing Confirm alone: anyone at this "
+                       "computer could use it. To confirm with your password or fingerprint, "
+                       "install packaging/pam/latchkey as /etc/pam.d/latchkey and start Latchkey "
                        "again.")},
     {"registerPasskey", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Register a passkey")},
     {"passkeyNeedsScript",

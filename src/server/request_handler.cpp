@@ -73,6 +73,10 @@ RequestHandler::RequestHandler(store::Database& database, QByteArray launchSecre
 
 void RequestHandler::setUserVerificationAvailable(bool available)
 {
+    // Without a real verifier the app's authenticator can only prove presence: demanding UV
+    // would make every ceremony fail after the prompt, so the policy asks for it instead.
+    m_context.userVerification =
+        available ? webauthn::UserVerification::Required : webauthn::UserVerification::Preferred;
     m_pages.setPresenceOnly(!available);
     m_profile.setPresenceOnly(!available);
 }

@@ -111,6 +111,7 @@ private slots:
     void abortSignalClosesThePromptWithAbortError();
     void passkeyNotOnThisComputerIsToldInThePromptFirst_data();
     void passkeyNotOnThisComputerIsToldInThePromptFirst();
+    void withoutAVerifierAClickAloneConfirmsAndThePagesSaySo();
     void cleanupTestCase();
 
 private:
@@ -135,6 +136,9 @@ private:
 
     QTemporaryDir m_scratch;
     latchkey::testing::SwtpmProcess m_tpm; // outlives the app
+    // The second launch, with no way to verify the person (outlive its app).
+    QTemporaryDir m_presenceOnlyScratch;
+    QTemporaryDir m_noPamServices;
     XvfbDisplay m_display;
     ChildProcess m_app;
     DevToolsClient m_devTools;
@@ -557,6 +561,71 @@ void TestE2ePasskeys::passkeyNotOnThisComputerIsToldInThePromptFirst()
              qPrintable(QStringLiteral("answered after %1 ms, the prompt was open %2 ms")
                             .arg(absent.value(QStringLiteral("afterMs")).toDouble())
                             .arg(heldMs)));
+}
+
+// A second launch where nothing can verify the person: pam_wrapper finds no "latchkey" service
+// (an empty service folder), and there is no polkit here. The app says so before the passkey
+// is made, the page's own check says no user-verifying platform authenticator, and Enter alone
+// registers and signs in: the flags say present, never verified.
+void TestE2ePasskeys::withoutAVerifierAClickAloneConfirmsAndThePagesSaySo()
+{
+    QCOMPARE(m_app.stop(20000), 0);
+    qputenv("PAM_WRAPPER_SERVICE_DIR", m_noPamServices.path().toLocal8Bit());
+    AppWindowLaunch launch;
+    QString whyNot;
+    QVERIFY2(launchAppWindow(QStringLiteral(LATCHKEY_BINARY), m_presenceOnlyScratch.path(),
+                             m_display, m_app, m_devTools, launch, &whyNot),
+             qPrintable(whyNot));
+    m_dataDir = launch.dataDir;
+    m_homeUrl = launch.homeUrl;
+    QVERIFY2(arrivedAt(QStringLiteral("/")), qPrintable(m_devTools.lastError()));
+    QCOMPARE(m_devTools
+                 .evaluate(QStringLiteral(
+                     "PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable()"))
+                 ->toBool(),
+             false);
+
+    createProfileNamed(QStringLiteral("Lin Presence"), QStringLiteral("lin"));
+    QVERIFY(m_devTools.evaluate(QStringLiteral("!!document.querySelector('[data-presence-only]')"))
+                ->toBool());
+    shoot(QStringLiteral("30-presence-only-register"));
+    clickForPrompt(QStringLiteral("button[data-passkey-register]"));
+    answerPrompt({QStringLiteral("Return")}, QStringLiteral("31-presence-only-prompt"));
+    QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
+    shoot(QStringLiteral("32-presence-only-profile"));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM credentials")), 1);
+
+    signOutFromTheNavigation();
+    QVERIFY(m_devTools.evaluate(QStringLiteral("!!document.querySelector('[data-presence-only]')"))
+                ->toBool());
+    shoot(QStringLiteral("33-presence-only-signin"));
+    clickForPrompt(
+        QStringLiteral("form[data-passkey-signin] button[type=submit]:not([data-switch-user])"));
+    answerPrompt({QStringLiteral("Return")}, QStringLiteral("34-presence-only-prompt-sign-in"));
+    QVERIFY2(arrivedAt(QStringLiteral("/profile")), qPrintable(toastText()));
+    shoot(QStringLiteral("35-presence-only-signed-in"));
+
+    // What a page gets: present, not verified. The page's brightness is read before its
+    // script opens the prompt, which may be up within the next few milliseconds.
+    QTest::qWait(300);
+    m_pageBrightness = brightness(windowImage());
+    const auto flags = m_devTools.evaluate(QStringLiteral(R"js((async () => {
+        const c = navigator.credentials.create({publicKey: {
+            rp: {id: 'localhost', name: 'Latchkey'},
+            user: {id: new Uint8Array([9, 9]), name: 'flags', displayName: 'Flags'},
+            challenge: new Uint8Array(32).fill(3),
+            pubKeyCredParams: [{type: 'public-key', alg: -7}],
+            authenticatorSelection: {residentKey: 'discouraged', userVerification: 'preferred'},
+        }});
+        window.flagsResult = c.then((cred) => new Uint8Array(cred.response.getAuthenticatorData())[32],
+                                    (e) => e.name);
+        return true;
+    })())js"));
+    QVERIFY2(flags, qPrintable(m_devTools.lastError()));
+    answerPrompt({QStringLiteral("Return")}, QStringLiteral("36-presence-only-page-script"));
+    const auto flagByte = m_devTools.evaluate(QStringLiteral("window.flagsResult"));
+    QVERIFY2(flagByte, qPrintable(m_devTools.lastError()));
+    QCOMPARE(flagByte->toInt() & 0x05, 0x01); // UP, and UV clear
 }
 
 void TestE2ePasskeys::cleanupTestCase()

@@ -79,7 +79,8 @@ bool FlowBrowser::createProfile(const QString& username, const QString& email)
 
 std::optional<QJsonObject> FlowBrowser::run(bool create, const QJsonObject& options)
 {
-    m_device->verifier.scriptOutcome(authenticator::VerificationOutcome::Verified);
+    m_device->verifier.scriptOutcome(m_presenceOnly ? authenticator::VerificationOutcome::Present
+                                                    : authenticator::VerificationOutcome::Verified);
     std::optional<authenticator::ClientResult<QJsonObject>> result;
     const QByteArray origin = m_pageOrigin.isEmpty() ? m_fixture.origin() : m_pageOrigin;
     const QUrl page(QString::fromLatin1(origin) + QStringLiteral("/profile"));
@@ -100,6 +101,13 @@ std::optional<QJsonObject> FlowBrowser::run(bool create, const QJsonObject& opti
 void FlowBrowser::switchAuthenticator()
 {
     m_device = std::make_unique<Device>();
+    m_device->verifier.setVerifiesUser(!m_presenceOnly);
+}
+
+void FlowBrowser::usePresenceOnlyAuthenticator()
+{
+    m_presenceOnly = true;
+    m_device->verifier.setVerifiesUser(false);
 }
 
 std::optional<QJsonObject> FlowBrowser::create(const QJsonObject& options)

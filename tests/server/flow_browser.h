@@ -39,6 +39,9 @@ public:
     void forgetCookies() { m_cookies.clear(); }
     // Another device: a fresh authenticator with none of the earlier passkeys.
     void switchAuthenticator();
+    // A device whose prompt proves presence only (no PAM, no polkit): it cannot verify, and
+    // answers every prompt with a click (UP without UV).
+    void usePresenceOnlyAuthenticator();
     // The page origin the authenticator client sees (default: the server's own).
     void setPageOrigin(const QByteArray& origin) { m_pageOrigin = origin; }
 
@@ -50,6 +53,7 @@ private:
     ServerFixture& m_fixture;
     QMap<QByteArray, QByteArray> m_cookies;
     QByteArray m_pageOrigin;
+    bool m_presenceOnly = false;
     struct Device {
         authenticator::InMemoryKeyStore keys;
         authenticator::ScriptedUserVerifier verifier;

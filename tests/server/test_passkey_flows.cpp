@@ -42,6 +42,7 @@ private slots:
 
     void journeyFromProfileToDeletion();
     void registrationOptionsFollowThePolicy();
+    void presenceOnlyUserVerificationIsPreferredAndAPasskeyWithoutUvWorks();
     void sessionCookieIsHttpOnlyStrictWithoutMaxAge();
     void sessionIdIsRotatedAtSignIn();
     void signOutRemovesTheSessionServerSide();
@@ -216,6 +217,25 @@ void TestPasskeyFlows::registrationOptionsFollowThePolicy()
         algorithms.append(param.toObject().value("alg").toInt());
     QCOMPARE(algorithms, (QList<int>{-7, -8, -257}));
     QCOMPARE(rows("SELECT count(*) FROM challenges WHERE purpose = 'registration'"), 1);
+}
+
+// The app has no PAM or polkit (ServerConfig::userVerificationAvailable false): its pages ask
+// "preferred", so the app's own authenticator, which can then only prove presence, registers
+// and signs in with UP alone, and the handler accepts it instead of failing later.
+void TestPasskeyFlows::presenceOnlyUserVerificationIsPreferredAndAPasskeyWithoutUvWorks()
+{
+    ServerFixture fixture;
+    QVERIFY2(fixture.start(false), qPrintable(fixture.errorString()));
+    FlowBrowser browser(fixture);
+    browser.usePresenceOnlyAuthenticator();
+    QVERIFY(browser.createProfile(QStringLiteral("ada"), QStringLiteral("ada@example.org")));
+    const QJsonObject options = jsonOf(browser.postJson("/api/passkeys/registration/options", {}));
+    QCOMPARE(options.value("authenticatorSelection").toObject().value("userVerification"),
+             QJsonValue(QStringLiteral("preferred")));
+    QCOMPARE(browser.registerPasskey().status, 201);
+    browser.forgetCookies();
+    const WireResponse signedIn = browser.signIn(QStringLiteral("ada"));
+    QCOMPARE(signedIn.status, 200);
 }
 
 void TestPasskeyFlows::sessionCookieIsHttpOnlyStrictWithoutMaxAge()
