@@ -34,6 +34,9 @@ packages=(
   g++-mingw-w64-x86-64 wine64 libgnutls30
   # user verification through PAM (libpam), tested through a real PAM stack (pam_wrapper)
   libpam0g-dev libpam-wrapper pamtester
+  # Debian's real polkitd (and its org.freedesktop.policykit.exec action), which test_polkitd
+  # starts on a private bus
+  polkitd
 )
 
 as_root() {
