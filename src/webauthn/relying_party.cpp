@@ -11,6 +11,21 @@ int timeoutMs(std::chrono::milliseconds timeout)
     return static_cast<int>(timeout.count());
 }
 
+// What both finish steps expect alike: the state's challenge and UV requirement, and this
+// relying party's origins and RP ID.
+template <typename Expectations>
+Expectations sharedExpectations(const RelyingPartyConfig& config, const CeremonyState& state)
+{
+    Expectations expected;
+    expected.challenge = state.challenge;
+    expected.origins = config.origins;
+    expected.rpIds = {config.id};
+    expected.requireUserVerification = state.userVerification == UserVerification::Required;
+    expected.allowCrossOrigin = config.allowCrossOrigin;
+    expected.topOrigins = config.topOrigins;
+    return expected;
+}
+
 } // namespace
 
 CeremonyState RelyingParty::newState(CeremonyType type, const QByteArray& challenge,
@@ -109,16 +124,10 @@ Result<VerifiedRegistration> RelyingParty::finishRegistration(const Registration
 {
     if (auto r = checkState(state, CeremonyType::Create, now); !r)
         return r.error();
-    RegistrationExpectations expected;
-    expected.challenge = state.challenge;
-    expected.origins = m_config.origins;
-    expected.rpIds = {m_config.id};
-    expected.requireUserVerification = state.userVerification == UserVerification::Required;
+    auto expected = sharedExpectations<RegistrationExpectations>(m_config, state);
     expected.algorithms = m_config.algorithms;
     expected.trust = m_config.trust;
     expected.trust.verifyTime = now;
-    expected.allowCrossOrigin = m_config.allowCrossOrigin;
-    expected.topOrigins = m_config.topOrigins;
     return verifyRegistration(response, expected);
 }
 
@@ -129,16 +138,10 @@ RelyingParty::finishAuthentication(const AuthenticationResponse& response,
 {
     if (auto r = checkState(state, CeremonyType::Get, now); !r)
         return r.error();
-    AuthenticationExpectations expected;
-    expected.challenge = state.challenge;
-    expected.origins = m_config.origins;
-    expected.rpIds = {m_config.id};
-    expected.requireUserVerification = state.userVerification == UserVerification::Required;
+    auto expected = sharedExpectations<AuthenticationExpectations>(m_config, state);
     expected.allowCredentials = state.allowCredentials;
     expected.user = state.user;
     expected.requireUserHandle = !state.user;
-    expected.allowCrossOrigin = m_config.allowCrossOrigin;
-    expected.topOrigins = m_config.topOrigins;
     return verifyAuthentication(response, expected, stored);
 }
 
