@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Fails when a user-visible text in the sources has no finished German or French translation:
-# runs lupdate on copies of translations/*.ts and looks for entries it had to add or that are
-# still unfinished. The committed files are left untouched.
+# Fails when a user-visible text in the sources has no finished translation in one of
+# translations/*.ts (German, French, Spanish): runs lupdate on copies of them and looks for
+# entries it had to add or that are still unfinished. The committed files are left untouched.
 #   check-translations.sh LUPDATE TS_FILE... -- [-I INCLUDE_DIR] SOURCE...
 # (the include folder lets lupdate resolve the namespaces of classes declared in headers)
 set -euo pipefail

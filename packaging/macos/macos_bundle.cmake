@@ -11,7 +11,8 @@ set(latchkey_macos_dir ${PROJECT_SOURCE_DIR}/packaging/macos)
 set(latchkey_plist_strings
     ${latchkey_macos_dir}/en.lproj/InfoPlist.strings
     ${latchkey_macos_dir}/de.lproj/InfoPlist.strings
-    ${latchkey_macos_dir}/fr.lproj/InfoPlist.strings)
+    ${latchkey_macos_dir}/fr.lproj/InfoPlist.strings
+    ${latchkey_macos_dir}/es.lproj/InfoPlist.strings)
 target_sources(latchkey PRIVATE ${latchkey_plist_strings})
 foreach(strings IN LISTS latchkey_plist_strings)
     get_filename_component(lproj ${strings} DIRECTORY)

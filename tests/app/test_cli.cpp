@@ -77,7 +77,8 @@ private slots:
     void initTestCase() { ::umask(022); }
     void helpExitsZeroAndNamesEveryOption();
     void versionPrintsTheVersion();
-    void messagesFollowTheGermanLocale();
+    void messagesFollowTheLocale_data();
+    void messagesFollowTheLocale();
     void badPortExitsTwo_data();
     void badPortExitsTwo();
     void unknownArgumentExitsTwo();
@@ -116,18 +117,36 @@ void TestCli::versionPrintsTheVersion()
     QCOMPARE(run.out.trimmed(), QStringLiteral("latchkey " LATCHKEY_VERSION));
 }
 
-void TestCli::messagesFollowTheGermanLocale()
+void TestCli::messagesFollowTheLocale_data()
 {
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("German") << QStringLiteral("de_DE.UTF-8")
+                            << QStringLiteral("muss eine ganze Zahl");
+    QTest::newRow("French") << QStringLiteral("fr_FR.UTF-8")
+                            << QStringLiteral("doit être un nombre entier");
+    QTest::newRow("Spanish") << QStringLiteral("es_ES.UTF-8")
+                             << QStringLiteral("debe ser un número entero");
+    QTest::newRow("Mexican Spanish")
+        << QStringLiteral("es_MX.UTF-8") << QStringLiteral("debe ser un número entero");
+    QTest::newRow("no translation")
+        << QStringLiteral("it_IT.UTF-8") << QStringLiteral("must be a whole number");
+}
+
+void TestCli::messagesFollowTheLocale()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, expected);
     QProcess process;
     QProcessEnvironment environment = latchkeyEnvironment(m_scratch.path());
-    environment.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+    environment.insert(QStringLiteral("LANG"), locale);
+    environment.insert(QStringLiteral("LC_ALL"), locale);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(LATCHKEY_BINARY), {QStringLiteral("--port"), QStringLiteral("x")});
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 2);
-    const QString err = QString::fromLocal8Bit(process.readAllStandardError());
-    QVERIFY2(err.contains(QStringLiteral("muss eine ganze Zahl")), qPrintable(err));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(expected), qPrintable(err));
 }
 
 void TestCli::badPortExitsTwo_data()
