@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The README's two commands:
+# The README's commands:
 #   packaging/dev.sh run   [app args...]  install dependencies, build, launch the app
 #   packaging/dev.sh test                 install dependencies, build, run every test
+#   packaging/dev.sh deb                  install dependencies, build, make the .deb (build/)
 # Idempotent; works as root or through sudo. Build folder: build/ (override with BUILD_DIR).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,16 +11,24 @@ mode="${1:-}"
 shift || true
 
 case "$mode" in
-  run|test) ;;
-  *) echo "usage: $0 run [latchkey args...] | test" >&2; exit 2 ;;
+  run|test|deb) ;;
+  *) echo "usage: $0 run [latchkey args...] | test | deb" >&2; exit 2 ;;
 esac
 
 bash "$root/packaging/install-deps.sh"
 
 jobs="$(nproc)"
-# Both commands configure alike (warnings are errors, as in CI), so switching between them
+# Every mode configures alike (warnings are errors, as in CI), so switching between them
 # does not rebuild everything.
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLATCHKEY_WERROR=ON
+if [ "$mode" = deb ]; then
+  # Only what the package holds; cpack then installs it under /usr and runs dpkg-shlibdeps.
+  cmake --build "$build" --parallel "$jobs" --target latchkey latchkey-webauthn latchkey_debian_docs
+  cd "$build"
+  cpack -G DEB
+  ls -l "$build"/latchkey_*.deb
+  exit 0
+fi
 cmake --build "$build" --parallel "$jobs"
 
 if [ "$mode" = run ]; then

@@ -34,6 +34,9 @@ packages=(
   g++-mingw-w64-x86-64 wine64 libgnutls30
   # user verification through PAM (libpam), tested through a real PAM stack (pam_wrapper)
   libpam0g-dev libpam-wrapper pamtester
+  # the .deb: CPack's DEB generator (dpkg-deb, dpkg-shlibdeps from dpkg-dev, file), and what the
+  # package test checks it with (lintian, appstreamcli)
+  dpkg-dev file lintian appstream
   # Debian's real polkitd (and its org.freedesktop.policykit.exec action), which test_polkitd
   # starts on a private bus
   polkitd

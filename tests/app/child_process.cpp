@@ -54,6 +54,16 @@ QProcessEnvironment latchkeyEnvironment(const QString& scratchFolder)
                                           QFileDevice::ExeOwner);
         environment.insert(QString::fromLatin1(name), folder);
     }
+    // What this machine has installed must not change what a test sees: unless the test brings
+    // its own PAM stack (pam_wrapper's service folder), the app looks for its PAM service in an
+    // empty folder, so an installed /etc/pam.d/latchkey (the package test's, or a
+    // `cmake --install`) does not turn the presence-only prompt into a password prompt.
+    if (!environment.contains(QStringLiteral("PAM_WRAPPER_SERVICE_DIR"))) {
+        const QString noServices = scratch.filePath(QStringLiteral("no-pam-services"));
+        QDir().mkpath(noServices);
+        environment.insert(QStringLiteral("PAM_WRAPPER"), QStringLiteral("1"));
+        environment.insert(QStringLiteral("PAM_WRAPPER_SERVICE_DIR"), noServices);
+    }
     environment.remove(QStringLiteral("LANGUAGE"));
     environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));

@@ -32,8 +32,8 @@ private:
 quint16 freeLoopbackPort();
 
 // The environment for a Latchkey child: no user settings or caches touched (HOME and the
-// XDG folders point into scratch), English, and what WebEngine needs in CI (no GPU; no
-// sandbox as root).
+// XDG folders point into scratch), English, no PAM service unless the test set up pam_wrapper
+// (whatever /etc/pam.d holds), and what WebEngine needs in CI (no GPU; no sandbox as root).
 QProcessEnvironment latchkeyEnvironment(const QString& scratchFolder);
 
 } // namespace latchkey::app::testing
