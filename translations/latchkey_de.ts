@@ -122,6 +122,10 @@ Die Seite wurde nicht geladen. Versuchen Sie es erneut; wenn es weiterhin fehlsc
         <source>Cannot serve the pages on localhost: %1</source>
         <translation>Die Seiten können nicht auf localhost bereitgestellt werden: %1</translation>
     </message>
+    <message>
+        <source>The passkeys in %1 could not be checked against the profiles: %2</source>
+        <translation>Die Passkeys in %1 konnten nicht mit den Profilen abgeglichen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::app::CommandLine</name>
@@ -1727,6 +1731,18 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
         <translation>Latchkey konnte seine Profile gerade nicht lesen. Es wurde nichts geändert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The disk that holds Latchkey&apos;s profiles is full, so this was not saved. Nothing was changed. Free some space on it, then try again.</source>
+        <translation>Der Datenträger mit den Profilen von Latchkey ist voll, daher wurde dies nicht gespeichert. Nichts wurde geändert. Geben Sie dort Speicherplatz frei und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Latchkey&apos;s data folder cannot be written any more (it is read-only), so this was not saved. Nothing was changed. Make the folder writable, then try again.</source>
+        <translation>In den Datenordner von Latchkey kann nicht mehr geschrieben werden (er ist schreibgeschützt), daher wurde dies nicht gespeichert. Nichts wurde geändert. Machen Sie den Ordner wieder beschreibbar und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Latchkey&apos;s profile database is damaged. Nothing was changed, and Latchkey leaves the file as it is. Restore it from a backup; its path is in Latchkey&apos;s log.</source>
+        <translation>Die Profildatenbank von Latchkey ist beschädigt. Nichts wurde geändert, und Latchkey lässt die Datei, wie sie ist. Stellen Sie sie aus einer Sicherung wieder her; ihr Pfad steht im Protokoll von Latchkey.</translation>
     </message>
 </context>
 </TS>

@@ -122,6 +122,10 @@ La página no se cargó. Vuelve a intentarlo; si sigue fallando, reinicia Latchk
         <source>Cannot serve the pages on localhost: %1</source>
         <translation>No se pueden servir las páginas en localhost: %1</translation>
     </message>
+    <message>
+        <source>The passkeys in %1 could not be checked against the profiles: %2</source>
+        <translation>No se pudieron comprobar las llaves de acceso de %1 con los perfiles: %2</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::app::CommandLine</name>
@@ -1727,6 +1731,18 @@ Pulsa Ctrl+C para detenerlo.</translation>
     <message>
         <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
         <translation>Latchkey no pudo leer sus perfiles en este momento. No se cambió nada. Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The disk that holds Latchkey&apos;s profiles is full, so this was not saved. Nothing was changed. Free some space on it, then try again.</source>
+        <translation>El disco que guarda los perfiles de Latchkey está lleno, así que esto no se guardó. No se cambió nada. Libera espacio en él y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Latchkey&apos;s data folder cannot be written any more (it is read-only), so this was not saved. Nothing was changed. Make the folder writable, then try again.</source>
+        <translation>Ya no se puede escribir en la carpeta de datos de Latchkey (es de solo lectura), así que esto no se guardó. No se cambió nada. Haz que la carpeta se pueda escribir y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Latchkey&apos;s profile database is damaged. Nothing was changed, and Latchkey leaves the file as it is. Restore it from a backup; its path is in Latchkey&apos;s log.</source>
+        <translation>La base de datos de perfiles de Latchkey está dañada. No se cambió nada y Latchkey deja el archivo tal como está. Restáuralo desde una copia de seguridad; su ruta está en el registro de Latchkey.</translation>
     </message>
 </context>
 </TS>

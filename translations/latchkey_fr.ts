@@ -122,6 +122,10 @@ La page ne s’est pas chargée. Réessayez ; si l’échec persiste, redémarre
         <source>Cannot serve the pages on localhost: %1</source>
         <translation>Impossible de servir les pages sur localhost : %1</translation>
     </message>
+    <message>
+        <source>The passkeys in %1 could not be checked against the profiles: %2</source>
+        <translation>Les clés d’accès de %1 n’ont pas pu être comparées aux profils : %2</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::app::CommandLine</name>
@@ -1727,6 +1731,18 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>Latchkey could not read its profiles just now. Nothing was changed. Try again.</source>
         <translation>Latchkey n’a pas pu lire ses profils pour le moment. Rien n’a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The disk that holds Latchkey&apos;s profiles is full, so this was not saved. Nothing was changed. Free some space on it, then try again.</source>
+        <translation>Le disque qui contient les profils de Latchkey est plein : rien n’a été enregistré ni modifié. Libérez de la place sur ce disque, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Latchkey&apos;s data folder cannot be written any more (it is read-only), so this was not saved. Nothing was changed. Make the folder writable, then try again.</source>
+        <translation>Le dossier de données de Latchkey n’est plus accessible en écriture (il est en lecture seule) : rien n’a été enregistré ni modifié. Rendez le dossier accessible en écriture, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Latchkey&apos;s profile database is damaged. Nothing was changed, and Latchkey leaves the file as it is. Restore it from a backup; its path is in Latchkey&apos;s log.</source>
+        <translation>La base de données des profils de Latchkey est endommagée. Rien n’a été modifié, et Latchkey laisse le fichier tel quel. Restaurez-le depuis une sauvegarde ; son chemin figure dans le journal de Latchkey.</translation>
     </message>
 </context>
 </TS>

@@ -1,11 +1,15 @@
 #include "app/backend.h"
 
+#include "app/authenticator_setup.h"
 #include "app/data_folder.h"
 #include "app/launch_secret.h"
+#include "app/unclaimed_keys.h"
 #include "server/local_server.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QTextStream>
 
 namespace latchkey::app {
 
@@ -23,6 +27,22 @@ AppResult<std::unique_ptr<Backend>> Backend::start(const LaunchOptions& options,
                         QCoreApplication::translate("latchkey::app::Backend",
                                                     "Cannot open the profile database: %1")
                             .arg(database.error().message)};
+
+    // Before any page is served, so no ceremony of this launch is in flight. A keys file that
+    // cannot be read is reported and left as it is; the pages still open (a browser in front of
+    // --serve brings its own authenticator; the window says so at the first passkey).
+    const PasskeyStorage storage =
+        passkeyStorageFor(*folder, !options.dataDir.isEmpty(), options.tpmTcti);
+    if (const auto removed =
+            removeUnclaimedKeys(storage, **database, QDateTime::currentDateTimeUtc());
+        !removed)
+        QTextStream(stderr) << "latchkey: "
+                            << QCoreApplication::translate(
+                                   "latchkey::app::Backend",
+                                   "The passkeys in %1 could not be checked against the "
+                                   "profiles: %2")
+                                   .arg(storage.keysFile, removed.error().message)
+                            << Qt::endl;
 
     std::unique_ptr<Backend> backend(new Backend);
     backend->m_secret = std::move(launchSecret);

@@ -309,6 +309,39 @@ CredentialFileStore::discoverableCredentials(const QString& rpId)
     return out;
 }
 
+QList<QByteArray> CredentialFileStore::unclaimedIds(const Contents& contents, const QString& rpId,
+                                                    const QSet<QByteArray>& claimed,
+                                                    const QDateTime& madeBefore)
+{
+    QList<QByteArray> ids;
+    for (auto entry = contents.entries.cbegin(); entry != contents.entries.cend(); ++entry) {
+        const std::optional<CredentialRecord>& record = entry->record;
+        if (!record || (record->rpId == rpId && !claimed.contains(entry.key()) &&
+                        record->createdAt < madeBefore))
+            ids.append(entry.key());
+    }
+    return ids;
+}
+
+KeyStoreResult<QList<QByteArray>>
+CredentialFileStore::removeUnclaimed(const QString& rpId, const QSet<QByteArray>& claimed,
+                                     const QDateTime& madeBefore)
+{
+    if (auto fresh = refresh(); !fresh)
+        return fresh.error();
+    if (unclaimedIds(m_contents, rpId, claimed, madeBefore).isEmpty())
+        return QList<QByteArray>();
+    // Decided again on the file as it is under the lock.
+    return update<QList<QByteArray>>([&](Contents& contents) -> KeyStoreResult<QList<QByteArray>> {
+        const QList<QByteArray> ids = unclaimedIds(contents, rpId, claimed, madeBefore);
+        for (const QByteArray& id : ids) {
+            contents.entries.remove(id);
+            contents.order.removeAll(id);
+        }
+        return ids;
+    });
+}
+
 KeyStoreResult<quint32> CredentialFileStore::incrementSignCount(const QByteArray& credentialId)
 {
     // Under the lock and on the file's current counter, so two processes signing with one

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QLatin1String>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <chrono>
 #include <optional>
@@ -46,6 +47,17 @@ public:
 
     const QString& path() const { return m_path; }
 
+    // Removes, in one change under the lock, the keys nobody can use any more: the credentials
+    // of rpId that no passkey of the relying party claims (their credential id is not in
+    // claimed) and whose record was made before madeBefore, and the keys that never got a
+    // record (a process ended between addKey and saveCredential; no page ever received them).
+    // The caller picks madeBefore so that no ceremony that could still claim such a key is
+    // pending (the relying party's ceremony timeout ago: its challenge came before the key).
+    // Writes nothing when there is nothing to remove. Returns the credential ids removed.
+    KeyStoreResult<QList<QByteArray>> removeUnclaimed(const QString& rpId,
+                                                      const QSet<QByteArray>& claimed,
+                                                      const QDateTime& madeBefore);
+
 protected:
     // format: the file's "format" field, which tells one store's file from another's.
     CredentialFileStore(QString path, QLatin1String format, QByteArray sealingKey,
@@ -76,6 +88,10 @@ private:
         QList<QByteArray> order; // credential ids, oldest first
     };
 
+    // The ids removeUnclaimed() drops from contents.
+    static QList<QByteArray> unclaimedIds(const Contents& contents, const QString& rpId,
+                                          const QSet<QByteArray>& claimed,
+                                          const QDateTime& madeBefore);
     // Re-reads the file when its bytes differ from those this store last read or wrote.
     KeyStoreResult<void> refresh();
     KeyStoreResult<Contents> parse(const QByteArray& bytes) const;

@@ -303,7 +303,8 @@ HttpResponse Pages::registerSubmit(const HttpRequest& request)
     if (created.error().code == store::StoreError::Code::Invalid)
         return registerFailure(request, 400, QStringLiteral("invalid"), view);
     const ApiError failure = writeFailure(created.error());
-    if (created.error().code == store::StoreError::Code::Busy)
+    if (created.error().code == store::StoreError::Code::Busy ||
+        created.error().fault != store::StoreError::Fault::None)
         view.formError = failure.message;
     return registerFailure(request, failure.status, failure.code, view);
 }

@@ -218,6 +218,23 @@ StoreResult<QList<Credential>> CredentialStore::listForUser(qint64 userId) const
     return credentials;
 }
 
+StoreResult<QList<QByteArray>> CredentialStore::allCredentialIds() const
+{
+    QList<QByteArray> ids;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (!sql::run(query, QStringLiteral("SELECT credential_id FROM credentials"), {})) {
+        return sql::ioError(query, QStringLiteral("listing every passkey"));
+    }
+    while (query.next()) {
+        ids.append(query.value(0).toByteArray());
+    }
+    if (sql::readFailed(query)) {
+        return sql::ioError(query, QStringLiteral("listing every passkey"));
+    }
+    return ids;
+}
+
 StoreResult<qint64> CredentialStore::countForUser(qint64 userId) const
 {
     QSqlQuery query(m_database.connection());

@@ -57,6 +57,8 @@ public:
     StoreLookup<Credential> findByCredentialId(const QByteArray& credentialId) const;
     StoreResult<QList<Credential>> listForUser(qint64 userId) const; // oldest first
     StoreResult<qint64> countForUser(qint64 userId) const;
+    // Every registered credential id, of every profile (read in one statement, so one snapshot).
+    StoreResult<QList<QByteArray>> allCredentialIds() const;
 
     // Records a verified sign-in. The caller (webauthn) has already checked the counter.
     StoreResult<void> updateAfterSignIn(const QByteArray& credentialId, quint32 signCount,

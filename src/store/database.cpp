@@ -171,6 +171,10 @@ StoreResult<void> Database::prepare(int targetVersion)
     if (*version > latestSchemaVersion()) {
         return newerFileError(m_filePath, *version);
     }
+    // Before anything is written: a damaged file is reported, never migrated or rewritten.
+    if (auto intact = sqlite::checkIntact(db); !intact) {
+        return intact;
+    }
     if (auto durability = sqlite::applyDurabilitySettings(db); !durability) {
         return durability;
     }

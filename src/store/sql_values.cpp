@@ -59,7 +59,8 @@ StoreError ioError(const QSqlQuery& query, const QString& doing)
     return makeStoreError(StoreError::Code::Io,
                           QStringLiteral("The profile database failed while %1 (%2). Nothing was "
                                          "changed; check the disk and try again.")
-                              .arg(doing, query.lastError().text()));
+                              .arg(doing, query.lastError().text()),
+                          sqlite::faultOf(query.lastError()));
 }
 
 bool readFailed(const QSqlQuery& query)

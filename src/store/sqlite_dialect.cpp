@@ -11,7 +11,11 @@ namespace {
 // SQLite's primary result codes; extended codes keep them in the low byte.
 constexpr int sqliteBusy = 5;
 constexpr int sqliteLocked = 6;
+constexpr int sqliteReadOnly = 8;
+constexpr int sqliteCorrupt = 11;
+constexpr int sqliteFull = 13;
 constexpr int sqliteConstraint = 19;
+constexpr int sqliteNotADatabase = 26;
 
 // The primary result code of a failed statement, or -1 when the driver gave none.
 int primaryCode(const QSqlError& error)
@@ -140,10 +144,42 @@ StoreResult<void> applyDurabilitySettings(QSqlDatabase& db)
                         QStringLiteral("2"));
 }
 
+StoreError damagedDatabase(const QString& filePath, const QString& detail)
+{
+    return makeStoreError(StoreError::Code::Io,
+                          QStringLiteral("The profile database %1 is damaged (%2). Latchkey left "
+                                         "it as it is: restore it from a backup, or move it "
+                                         "away to start again with no profiles.")
+                              .arg(filePath, detail),
+                          StoreError::Fault::Damaged);
+}
+
+StoreResult<void> checkIntact(QSqlDatabase& db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA quick_check"))) {
+        if (faultOf(query.lastError()) == StoreError::Fault::Damaged) {
+            return damagedDatabase(db.databaseName(), query.lastError().text());
+        }
+        return makeStoreError(StoreError::Code::Io,
+                              QStringLiteral("Cannot check the profile database %1 (%2).")
+                                  .arg(db.databaseName(), query.lastError().text()),
+                              faultOf(query.lastError()));
+    }
+    const QString verdict = query.next() ? query.value(0).toString() : QString();
+    if (verdict != QLatin1String("ok")) {
+        return damagedDatabase(db.databaseName(), verdict);
+    }
+    return {};
+}
+
 StoreResult<int> readSchemaVersion(QSqlDatabase& db)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        if (faultOf(query.lastError()) == StoreError::Fault::Damaged) {
+            return damagedDatabase(db.databaseName(), query.lastError().text());
+        }
         return makeStoreError(StoreError::Code::Io,
                               QStringLiteral("Cannot read the schema version of %1 (%2). Check "
                                              "that the file is a Latchkey profile database.")
@@ -176,7 +212,8 @@ StoreResult<void> beginWriteTransaction(QSqlDatabase& db)
         return makeStoreError(isBusy(error) ? StoreError::Code::Busy : StoreError::Code::Io,
                               QStringLiteral("Cannot start writing to the profile database (%1). "
                                              "Another program may be holding it; try again.")
-                                  .arg(error.text()));
+                                  .arg(error.text()),
+                              faultOf(error));
     }
     return {};
 }
@@ -193,6 +230,21 @@ ConstraintViolation constraintViolation(const QSqlError& error)
         violation.detail = text.mid(colon + 1).trimmed();
     }
     return violation;
+}
+
+StoreError::Fault faultOf(const QSqlError& error)
+{
+    switch (primaryCode(error)) {
+    case sqliteFull:
+        return StoreError::Fault::DiskFull;
+    case sqliteReadOnly:
+        return StoreError::Fault::ReadOnly;
+    case sqliteCorrupt:
+    case sqliteNotADatabase:
+        return StoreError::Fault::Damaged;
+    default:
+        return StoreError::Fault::None;
+    }
 }
 
 bool isBusy(const QSqlError& error)

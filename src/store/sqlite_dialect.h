@@ -44,6 +44,17 @@ ConstraintViolation constraintViolation(const QSqlError& error);
 // timeout (SQLITE_BUSY or SQLITE_LOCKED): the same statement may well work a moment later.
 bool isBusy(const QSqlError& error);
 
+// The file system's or the file's fault behind a failed statement (SQLITE_FULL, SQLITE_READONLY,
+// SQLITE_CORRUPT / SQLITE_NOTADB), or Fault::None.
+StoreError::Fault faultOf(const QSqlError& error);
+
+// "The profile database <path> is damaged (<detail>) ...": left as it is, never replaced.
+StoreError damagedDatabase(const QString& filePath, const QString& detail);
+
+// SQLite's quick_check over the whole file (every page, index and constraint, without
+// comparing indexes to tables): Damaged with its first complaint when it is not "ok".
+StoreResult<void> checkIntact(QSqlDatabase& db);
+
 inline constexpr int busyTimeoutMs = 5000;
 
 } // namespace latchkey::store::sqlite

@@ -19,6 +19,21 @@ QString codeName(StoreError::Code code)
     return QStringLiteral("io");
 }
 
+QString faultName(StoreError::Fault fault)
+{
+    switch (fault) {
+    case StoreError::Fault::None:
+        return {};
+    case StoreError::Fault::DiskFull:
+        return QStringLiteral("disk_full");
+    case StoreError::Fault::ReadOnly:
+        return QStringLiteral("read_only");
+    case StoreError::Fault::Damaged:
+        return QStringLiteral("damaged");
+    }
+    return {};
+}
+
 bool isStoreFault(const StoreError& error)
 {
     return error.code == StoreError::Code::Io || error.code == StoreError::Code::Busy;

@@ -3,6 +3,7 @@
 #include "store/sqlite_dialect.h"
 
 #include <QSqlError>
+#include <QSqlQuery>
 
 namespace latchkey::store {
 
@@ -27,12 +28,19 @@ StoreResult<void> WriteTransaction::begin()
 
 StoreResult<void> WriteTransaction::commit()
 {
-    if (!m_db.commit()) {
-        return makeStoreError(sqlite::isBusy(m_db.lastError()) ? StoreError::Code::Busy
-                                                               : StoreError::Code::Io,
+    // SQLite's COMMIT as a statement of its own: QSqlDatabase::commit() drops SQLite's result
+    // code, and only the code tells a full disk or a read-only file from any other failure.
+    QSqlQuery query(m_db);
+    const bool committed = m_db.driverName() == sqlite::driverName()
+                               ? query.exec(QStringLiteral("COMMIT"))
+                               : m_db.commit();
+    if (!committed) {
+        const QSqlError error = query.lastError().isValid() ? query.lastError() : m_db.lastError();
+        return makeStoreError(sqlite::isBusy(error) ? StoreError::Code::Busy : StoreError::Code::Io,
                               QStringLiteral("Cannot save to the profile database (%1). Nothing "
                                              "was changed; check the disk and try again.")
-                                  .arg(m_db.lastError().text()));
+                                  .arg(error.text()),
+                              sqlite::faultOf(error));
     }
     m_open = false;
     return {};

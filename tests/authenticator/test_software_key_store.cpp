@@ -12,10 +12,12 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
@@ -234,6 +236,49 @@ private slots:
         QVERIFY(signature.ok());
         QVERIFY(verifyEs256(p256SpkiDer(point), "data", *signature));
         QCOMPARE(*reopened->incrementSignCount(handle), 2u);
+    }
+
+    // The start-up clean-up (app/unclaimed_keys.h): of the RP's keys only those no row claims
+    // and older than the cut-off go, with keys that never got a record; one write, or none.
+    void removeUnclaimedDropsOnlyOldUnclaimedKeysOfTheRp()
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto make = [&](char id, const QString& rpId, qint64 ageSeconds) {
+            const auto key = store->createKey(QByteArray(32, id));
+            CredentialRecord record = recordFor(*key, rpId);
+            record.createdAt = now.addSecs(-ageSeconds);
+            return key.ok() && store->saveCredential(record).ok();
+        };
+        QVERIFY(make('c', "localhost", 600)); // claimed by a row
+        QVERIFY(make('o', "localhost", 600)); // old, unclaimed: goes
+        QVERIFY(make('y', "localhost", 10));  // young, unclaimed: its ceremony may be pending
+        QVERIFY(make('x', "example.org", 600));
+        QVERIFY(store->createKey(QByteArray(32, 'n')).ok()); // never got a record: goes
+        const QSet<QByteArray> claimed{QByteArray(32, 'c')};
+        const QDateTime cutOff = now.addSecs(-300);
+
+        const auto removed = store->removeUnclaimed("localhost", claimed, cutOff);
+        QVERIFY(removed.ok());
+        QCOMPARE(QSet<QByteArray>(removed->cbegin(), removed->cend()),
+                 (QSet<QByteArray>{QByteArray(32, 'o'), QByteArray(32, 'n')}));
+        auto reopened = openStore();
+        QVERIFY(reopened);
+        for (const char kept : {'c', 'y'})
+            QVERIFY(reopened->findCredential("localhost", QByteArray(32, kept))->has_value());
+        QVERIFY(reopened->findCredential("example.org", QByteArray(32, 'x'))->has_value());
+        QVERIFY(!reopened->findCredential("localhost", QByteArray(32, 'o'))->has_value());
+        QVERIFY(!reopened->sign(QByteArray(32, 'n'), "data").ok());
+
+        // Nothing left to remove: the file is not written again.
+        const QByteArray before = readAll(keysPath());
+        const QDateTime modified = QFileInfo(keysPath()).lastModified();
+        QThread::msleep(20);
+        const auto again = reopened->removeUnclaimed("localhost", claimed, cutOff);
+        QVERIFY(again.ok() && again->isEmpty());
+        QCOMPARE(readAll(keysPath()), before);
+        QCOMPARE(QFileInfo(keysPath()).lastModified(), modified);
     }
 
     void keysFileIsModeSixHundred()

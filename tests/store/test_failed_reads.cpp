@@ -175,30 +175,42 @@ private slots:
     }
 
     // A damaged file (its pages overwritten) reads as an error, not as an empty table.
-    void corruptedPagesAnswerAnErrorNotAnEmptyResult()
+private:
+    // The root pages of the users and credentials tables, and the page size.
+    QList<qint64> tablePages(qint64& pageSize)
     {
         QList<qint64> pages;
-        qint64 pageSize = 0;
-        {
-            RawConnection reader(m_path);
-            pageSize = reader.scalar(QStringLiteral("PRAGMA page_size")).toLongLong();
-            for (const QString& table : {QStringLiteral("users"), QStringLiteral("credentials")}) {
-                QSqlQuery query(m_database->connection());
-                QVERIFY(query.exec(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE "
-                                                  "tbl_name = '%1' AND rootpage > 1")
-                                       .arg(table)));
-                while (query.next())
-                    pages.append(query.value(0).toLongLong());
-            }
+        RawConnection reader(m_path);
+        pageSize = reader.scalar(QStringLiteral("PRAGMA page_size")).toLongLong();
+        for (const QString& table : {QStringLiteral("users"), QStringLiteral("credentials")}) {
+            QSqlQuery query(m_database->connection());
+            if (!query.exec(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE "
+                                           "tbl_name = '%1' AND rootpage > 1")
+                                .arg(table)))
+                return {};
+            while (query.next())
+                pages.append(query.value(0).toLongLong());
         }
+        return pages;
+    }
+
+private slots:
+    // Pages damaged while the database is open (its cache emptied first, so they are read
+    // from the file again): every lookup answers an error, never "none".
+    void corruptedPagesAnswerAnErrorNotAnEmptyResult()
+    {
+        qint64 pageSize = 0;
+        const QList<qint64> pages = tablePages(pageSize);
         QVERIFY(pageSize > 0);
         QVERIFY(!pages.isEmpty());
         m_database.reset(); // the last connection closing checkpoints the WAL into the file
-        QVERIFY(corruptPages(m_path, pages, pageSize));
-
         auto reopened = Database::open(m_path);
         QVERIFY2(reopened.ok(), qPrintable(reopened ? QString() : describe(reopened.error())));
         m_database = std::move(*reopened);
+        QSqlQuery shrink(m_database->connection());
+        QVERIFY(shrink.exec(QStringLiteral("PRAGMA shrink_memory")));
+        QVERIFY(corruptPages(m_path, pages, pageSize));
+
         UserStore users(*m_database);
         CredentialStore credentials(*m_database);
         QCOMPARE(outcome(users.findByLogin(QStringLiteral("alice"))), QStringLiteral("error io"));
@@ -207,6 +219,34 @@ private slots:
         QCOMPARE(outcome(credentials.findByCredentialId("alice-key")), QStringLiteral("error io"));
         QCOMPARE(outcome(credentials.listForUser(m_alice.id)), QStringLiteral("error io"));
         QCOMPARE(outcome(credentials.countForUser(m_alice.id)), QStringLiteral("error io"));
+        // The handler tells the person the file is damaged, not "try again".
+        const auto found = users.findByLogin(QStringLiteral("alice"));
+        QVERIFY(!found);
+        QVERIFY(found.error().fault == StoreError::Fault::Damaged);
+    }
+
+    // A damaged file is refused when it is opened (PRAGMA quick_check), named with its path,
+    // and left byte for byte as it was: never migrated, rewritten or replaced.
+    void aDamagedFileIsRefusedAtOpenAndLeftAsItIs()
+    {
+        qint64 pageSize = 0;
+        const QList<qint64> pages = tablePages(pageSize);
+        QVERIFY(!pages.isEmpty());
+        m_database.reset();
+        QVERIFY(corruptPages(m_path, pages, pageSize));
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray damaged = file.readAll();
+        file.close();
+
+        const auto reopened = Database::open(m_path);
+        QVERIFY(!reopened);
+        QVERIFY(reopened.error().fault == StoreError::Fault::Damaged);
+        QVERIFY2(reopened.error().message.contains(m_path) &&
+                     reopened.error().message.contains(QLatin1String("damaged")),
+                 qPrintable(reopened.error().message));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), damaged);
     }
 
     // Another connection holding the write lock past the busy timeout is Busy (try again),

@@ -121,12 +121,11 @@ KeyStoreResult<void> preparePrivateFolder(const QString& folder)
     }
     // A folder that older versions made 0755 (or one made by hand) is narrowed, so the
     // files in it cannot be listed by others either.
-    if (!QFile::setPermissions(folder, kOwnerFolder))
+    // The system's reason, not a guess: on a read-only file system it says so.
+    if (::chmod(QFile::encodeName(folder).constData(), 0700) != 0)
         return ioError(QCoreApplication::translate("latchkey::authenticator::PrivateFile",
                                                    "restrict the folder"),
-                       folder,
-                       QCoreApplication::translate("latchkey::authenticator::PrivateFile",
-                                                   "permission denied"));
+                       folder, qt_error_string(errno));
     return {};
 }
 
