@@ -1477,6 +1477,30 @@ Mit Strg+C beenden.</translation>
         <source>Latchkey on this Mac, key in the Secure Enclave</source>
         <translation>Latchkey auf diesem Mac, Schlüssel in der Secure Enclave</translation>
     </message>
+    <message>
+        <source>Register a new passkey</source>
+        <translation>Neuen Passkey registrieren</translation>
+    </message>
+    <message>
+        <source>This recovery sign-in allows one thing: registering a new passkey for this profile, and removing the passkeys you lost. It ends when the new passkey is registered, or after 15 minutes.</source>
+        <translation>Diese Wiederherstellungsanmeldung erlaubt nur eines: einen neuen Passkey für dieses Profil zu registrieren und die verlorenen Passkeys zu entfernen. Sie endet, sobald der neue Passkey registriert ist, spätestens nach 15 Minuten.</translation>
+    </message>
+    <message>
+        <source>Passkeys you lost</source>
+        <translation>Verlorene Passkeys</translation>
+    </message>
+    <message>
+        <source>Remove each passkey you no longer have, so that nobody who finds the device can sign in with it.</source>
+        <translation>Entfernen Sie jeden Passkey, den Sie nicht mehr haben, damit sich niemand, der das Gerät findet, damit anmelden kann.</translation>
+    </message>
+    <message>
+        <source>This profile has no passkey left.</source>
+        <translation>Dieses Profil hat keinen Passkey mehr.</translation>
+    </message>
+    <message>
+        <source>Remove: I lost it</source>
+        <translation>Entfernen: verloren</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::PasskeyFlows</name>
@@ -1713,6 +1737,29 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>Only on this device</source>
         <translation>Nur auf diesem Gerät</translation>
+    </message>
+    <message>
+        <source>You signed in to the profile &quot;%1&quot; without a passkey.</source>
+        <translation>Sie haben sich ohne Passkey beim Profil „%1“ angemeldet.</translation>
+    </message>
+    <message>
+        <source>Register a new passkey</source>
+        <translation>Neuen Passkey registrieren</translation>
+    </message>
+    <message>
+        <source>This recovery sign-in only lets you register a new passkey and remove the ones you lost. Register a new passkey first; then sign in with it to change anything else.</source>
+        <translation>Mit dieser Wiederherstellungsanmeldung können Sie nur einen neuen Passkey registrieren und verlorene entfernen. Registrieren Sie zuerst einen neuen Passkey und melden Sie sich damit an, um anderes zu ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::RecoverySignIn</name>
+    <message>
+        <source>Recovery sign-in</source>
+        <translation>Wiederherstellungsanmeldung</translation>
+    </message>
+    <message>
+        <source>Register a new passkey for %1 now: this sign-in allows only that, and only for 15 minutes.</source>
+        <translation>Registrieren Sie jetzt einen neuen Passkey für %1: Diese Anmeldung erlaubt nur das, und nur für 15 Minuten.</translation>
     </message>
 </context>
 <context>

@@ -1477,6 +1477,30 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <source>Latchkey on this Mac, key in the Secure Enclave</source>
         <translation>Latchkey sur ce Mac, clé dans la Secure Enclave</translation>
     </message>
+    <message>
+        <source>Register a new passkey</source>
+        <translation>Enregistrer une nouvelle clé d’accès</translation>
+    </message>
+    <message>
+        <source>This recovery sign-in allows one thing: registering a new passkey for this profile, and removing the passkeys you lost. It ends when the new passkey is registered, or after 15 minutes.</source>
+        <translation>Cette connexion de récupération ne permet qu’une chose : enregistrer une nouvelle clé d’accès pour ce profil et supprimer les clés d’accès perdues. Elle prend fin dès que la nouvelle clé d’accès est enregistrée, ou au bout de 15 minutes.</translation>
+    </message>
+    <message>
+        <source>Passkeys you lost</source>
+        <translation>Clés d’accès perdues</translation>
+    </message>
+    <message>
+        <source>Remove each passkey you no longer have, so that nobody who finds the device can sign in with it.</source>
+        <translation>Supprimez chaque clé d’accès que vous n’avez plus, pour que personne ne puisse se connecter avec l’appareil s’il le trouve.</translation>
+    </message>
+    <message>
+        <source>This profile has no passkey left.</source>
+        <translation>Ce profil n’a plus aucune clé d’accès.</translation>
+    </message>
+    <message>
+        <source>Remove: I lost it</source>
+        <translation>Supprimer : je l’ai perdue</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::PasskeyFlows</name>
@@ -1713,6 +1737,29 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>Only on this device</source>
         <translation>Uniquement sur cet appareil</translation>
+    </message>
+    <message>
+        <source>You signed in to the profile &quot;%1&quot; without a passkey.</source>
+        <translation>Vous vous êtes connecté au profil « %1 » sans clé d’accès.</translation>
+    </message>
+    <message>
+        <source>Register a new passkey</source>
+        <translation>Enregistrer une nouvelle clé d’accès</translation>
+    </message>
+    <message>
+        <source>This recovery sign-in only lets you register a new passkey and remove the ones you lost. Register a new passkey first; then sign in with it to change anything else.</source>
+        <translation>Cette connexion de récupération permet seulement d’enregistrer une nouvelle clé d’accès et de supprimer celles que vous avez perdues. Enregistrez d’abord une nouvelle clé d’accès, puis connectez-vous avec elle pour modifier autre chose.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::RecoverySignIn</name>
+    <message>
+        <source>Recovery sign-in</source>
+        <translation>Connexion de récupération</translation>
+    </message>
+    <message>
+        <source>Register a new passkey for %1 now: this sign-in allows only that, and only for 15 minutes.</source>
+        <translation>Enregistrez maintenant une nouvelle clé d’accès pour %1 : cette connexion ne permet que cela, et seulement pendant 15 minutes.</translation>
     </message>
 </context>
 <context>

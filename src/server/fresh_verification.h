@@ -18,8 +18,9 @@ namespace latchkey::server {
 inline constexpr std::chrono::minutes kFreshVerificationWindow{5};
 
 // nullopt when session may make such a change at now: it is not signed in (an enrolling
-// session adds its profile's first passkey; the routes refuse the rest), or it was verified
-// within kFreshVerificationWindow. Otherwise 403 "verification_needed", saying what to do.
+// session adds its profile's first passkey, a recovery sign-in was itself just proved and
+// lives 15 minutes; the routes refuse the rest), or it was verified within
+// kFreshVerificationWindow. Otherwise 403 "verification_needed", saying what to do.
 std::optional<ApiError> checkFreshVerification(const CurrentSession& session, const QDateTime& now);
 
 } // namespace latchkey::server

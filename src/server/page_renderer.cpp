@@ -19,7 +19,8 @@ struct NavItem {
 bool pageUsesPasskeys(const QString& templateName)
 {
     static const QStringList pages = {QStringLiteral("register"), QStringLiteral("register_done"),
-                                      QStringLiteral("signin"), QStringLiteral("profile")};
+                                      QStringLiteral("signin"), QStringLiteral("profile"),
+                                      QStringLiteral("recovery")};
     return pages.contains(templateName);
 }
 

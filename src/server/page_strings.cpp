@@ -157,6 +157,21 @@ const Entry kStrings[] = {
     {"profileDeleteConfirm",
      QT_TRANSLATE_NOOP("latchkey::server::Pages", "Type your username to confirm")},
     {"profileDeleteSubmit", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Delete profile")},
+    // Recovery sign-in
+    {"recoveryTitle", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Register a new passkey")},
+    {"recoveryOneStep",
+     QT_TRANSLATE_NOOP("latchkey::server::Pages",
+                       "This recovery sign-in allows one thing: registering a new passkey for "
+                       "this profile, and removing the passkeys you lost. It ends when the new "
+                       "passkey is registered, or after 15 minutes.")},
+    {"recoveryLostTitle", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Passkeys you lost")},
+    {"recoveryLostText",
+     QT_TRANSLATE_NOOP("latchkey::server::Pages",
+                       "Remove each passkey you no longer have, so that nobody who finds the "
+                       "device can sign in with it.")},
+    {"recoveryNoPasskeys",
+     QT_TRANSLATE_NOOP("latchkey::server::Pages", "This profile has no passkey left.")},
+    {"recoveryRemoveLost", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Remove: I lost it")},
     // Errors
     {"errorHome", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Go to the home page")},
 };

@@ -161,7 +161,8 @@ HttpResponse Pages::home(const HttpRequest& request)
     const SessionState state = current->state;
     const PageContext context{QCoreApplication::translate("latchkey::server::Pages", "Home"),
                               QStringLiteral("home"),
-                              state == SessionState::SignedIn || state == SessionState::Enrolling,
+                              state == SessionState::SignedIn || state == SessionState::Enrolling ||
+                                  state == SessionState::Recovering,
                               {}};
     return HttpResponse::html(200, m_renderer.renderPage(QStringLiteral("home"), {}, context));
 }

@@ -105,13 +105,15 @@ ApiResult<QString> PasskeyFlows::validateNickname(const QString& nickname)
     return value;
 }
 
-// The session of a profile: Enrolling (just created, first passkey) or SignedIn.
+// The session of a profile: Enrolling (just created, first passkey), SignedIn, or
+// Recovering (a recovery sign-in, whose one step is registering a new passkey).
 ApiResult<CurrentSession> PasskeyFlows::profileSession(const HttpRequest& request)
 {
     auto current = m_sessions.current(request);
     if (!current)
         return readFailure(current.error());
-    if (current->state != SessionState::Enrolling && current->state != SessionState::SignedIn)
+    if (current->state != SessionState::Enrolling && current->state != SessionState::SignedIn &&
+        current->state != SessionState::Recovering)
         return notSignedIn();
     return *current;
 }
@@ -247,6 +249,8 @@ HttpResponse PasskeyFlows::registrationVerify(const HttpRequest& request)
     const auto credential = registerCredential(*current, *body);
     if (!credential)
         return apiErrorResponse(credential.error(), title);
+    // Rotation also ends a recovery sign-in: the new session is an ordinary one, reached by
+    // the passkey just verified.
     const auto rotated = m_sessions.rotate(current->token, current->user->id);
     if (!rotated)
         return apiErrorResponse(writeFailure(rotated.error()), title);

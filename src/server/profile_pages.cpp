@@ -77,7 +77,18 @@ ApiResult<TemplateData> ProfilePages::profileData(const store::User& user) const
         list.push_back(passkeyData(credential, credentials->size() == 1));
     data.set("passkeys", list);
     data.set("passkeyCount", std::to_string(credentials->size()));
+    data.set("hasPasskeys", !credentials->isEmpty());
+    data.set("recoveryLead",
+             s(tr("You signed in to the profile \"%1\" without a passkey.").arg(user.username)));
     return data;
+}
+
+// A recovery sign-in sees the recovery page (register a new passkey, remove lost ones)
+// where a signed-in session sees the profile.
+QString ProfilePages::pageTemplate(const CurrentSession& session)
+{
+    return session.state == SessionState::Recovering ? QStringLiteral("recovery")
+                                                     : QStringLiteral("profile");
 }
 
 HttpResponse ProfilePages::profilePage(const HttpRequest& request, int status,
@@ -86,15 +97,17 @@ HttpResponse ProfilePages::profilePage(const HttpRequest& request, int status,
     const auto data = profileData(*session.user);
     if (!data)
         return m_pages.error(request, data.error());
-    return renderProfile(status, *data, toasts);
+    return renderProfile(status, *data, toasts, session.state == SessionState::Recovering);
 }
 
 HttpResponse ProfilePages::renderProfile(int status, const TemplateData& data,
-                                         const QList<Toast>& toasts)
+                                         const QList<Toast>& toasts, bool recovering)
 {
-    const PageContext context{tr("Your profile"), QStringLiteral("profile"), true, toasts};
-    return HttpResponse::html(status,
-                              m_renderer.renderPage(QStringLiteral("profile"), data, context));
+    const PageContext context{recovering ? tr("Register a new passkey") : tr("Your profile"),
+                              QStringLiteral("profile"), true, toasts};
+    return HttpResponse::html(status, m_renderer.renderPage(recovering ? QStringLiteral("recovery")
+                                                                       : QStringLiteral("profile"),
+                                                            data, context));
 }
 
 // A profile without a passkey is reached only by its creator's enrolment session (or after
@@ -118,12 +131,13 @@ HttpResponse ProfilePages::profile(const HttpRequest& request)
         return m_pages.error(request, readFailure(session.error()));
     if (session->state == SessionState::Enrolling)
         return enrolPage(request, *session);
-    if (session->state != SessionState::SignedIn)
+    if (session->state != SessionState::SignedIn && session->state != SessionState::Recovering)
         return HttpResponse::redirect("/signin");
     return profilePage(request, 200, *session, {});
 }
 
-ApiResult<ProfilePages::Action> ProfilePages::beginAction(const HttpRequest& request)
+ApiResult<ProfilePages::Action> ProfilePages::beginAction(const HttpRequest& request,
+                                                          bool recoveryMay)
 {
     const BodyResult<FormFields> fields = parseFormBody(request);
     if (!fields)
@@ -136,6 +150,14 @@ ApiResult<ProfilePages::Action> ProfilePages::beginAction(const HttpRequest& req
     if (action.session.state == SessionState::Enrolling)
         return ApiError{403, QStringLiteral("passkey_required"),
                         tr("Register a passkey for this profile first.")};
+    if (action.session.state == SessionState::Recovering) {
+        if (recoveryMay)
+            return action;
+        return ApiError{403, QStringLiteral("recovery_only"),
+                        tr("This recovery sign-in only lets you register a new passkey and "
+                           "remove the ones you lost. Register a new passkey first; then sign in "
+                           "with it to change anything else.")};
+    }
     if (action.session.state != SessionState::SignedIn)
         return ApiError{401, QStringLiteral("no_session"),
                         tr("You are not signed in (or your session ended). Sign in again.")};
@@ -159,15 +181,17 @@ HttpResponse ProfilePages::actionDone(const HttpRequest& request, const CurrentS
                                       const QJsonObject& signal)
 {
     const auto data = profileData(*session.user);
+    const bool recovering = session.state == SessionState::Recovering;
     if (!request.wantsJson())
-        return data ? renderProfile(200, *data, {{Toast::Kind::Success, title, message}})
-                    : HttpResponse::redirect("/profile");
+        return data
+                   ? renderProfile(200, *data, {{Toast::Kind::Success, title, message}}, recovering)
+                   : HttpResponse::redirect("/profile");
     QJsonObject answer{{QStringLiteral("ok"), true},
                        {QStringLiteral("title"), title},
                        {QStringLiteral("message"), message}};
     if (data)
-        answer.insert(QStringLiteral("html"), QString::fromUtf8(m_renderer.renderFragment(
-                                                  QStringLiteral("profile"), *data)));
+        answer.insert(QStringLiteral("html"),
+                      QString::fromUtf8(m_renderer.renderFragment(pageTemplate(session), *data)));
     else
         answer.insert(QStringLiteral("redirect"), QStringLiteral("/profile"));
     if (!signal.isEmpty())
@@ -181,7 +205,8 @@ HttpResponse ProfilePages::actionFailed(const HttpRequest& request, const ApiErr
     if (request.wantsJson())
         return apiErrorResponse(error, title);
     const auto session = m_sessions.current(request);
-    if (!session || session->state != SessionState::SignedIn)
+    if (!session ||
+        (session->state != SessionState::SignedIn && session->state != SessionState::Recovering))
         return m_pages.error(request, error);
     return profilePage(request, error.status, *session,
                        {{Toast::Kind::Error, title, error.message}});
@@ -261,7 +286,8 @@ ApiResult<ProfilePages::Removal> ProfilePages::applyRemove(const Action& action)
 HttpResponse ProfilePages::removePasskey(const HttpRequest& request)
 {
     const QString title = tr("Passkey not removed");
-    const auto action = beginAction(request);
+    // A recovery sign-in removes the passkeys the person lost.
+    const auto action = beginAction(request, true);
     if (!action)
         return actionFailed(request, action.error(), title);
     const auto removed = applyRemove(*action);

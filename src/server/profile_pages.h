@@ -44,15 +44,19 @@ private:
         QJsonObject signal;
     };
 
-    ApiResult<Action> beginAction(const HttpRequest& request);
+    // An action of a signed-in session; a recovery sign-in may take it only when
+    // recoveryMay (removing a lost passkey), and is refused everything else.
+    ApiResult<Action> beginAction(const HttpRequest& request, bool recoveryMay = false);
     ApiResult<QByteArray> credentialField(const Action& action) const;
     ApiResult<QString> applyRename(const Action& action);
     ApiResult<Removal> applyRemove(const Action& action);
     ApiResult<TemplateData> profileData(const store::User& user) const;
     HttpResponse profilePage(const HttpRequest& request, int status, const CurrentSession& session,
                              const QList<Toast>& toasts);
-    HttpResponse renderProfile(int status, const TemplateData& data, const QList<Toast>& toasts);
+    HttpResponse renderProfile(int status, const TemplateData& data, const QList<Toast>& toasts,
+                               bool recovering = false);
     HttpResponse enrolPage(const HttpRequest& request, const CurrentSession& session);
+    static QString pageTemplate(const CurrentSession& session);
     HttpResponse actionDone(const HttpRequest& request, const CurrentSession& session,
                             const QString& title, const QString& message,
                             const QJsonObject& signal = {});

@@ -28,6 +28,8 @@ store::StoreResult<SessionState> Sessions::stateFor(const store::Session& sessio
     user = *found;
     if (!user)
         return SessionState::Anonymous;
+    if (session.kind == store::SessionKind::Recovery)
+        return SessionState::Recovering;
     const auto passkeys = m_credentials.countForUser(user->id);
     if (!passkeys)
         return passkeys.error();
@@ -82,6 +84,15 @@ store::StoreResult<store::IssuedSession> Sessions::startEnrolment(qint64 userId)
 {
     purgeExpired();
     return m_sessions.create(userId, m_context.now());
+}
+
+store::StoreResult<store::IssuedSession>
+Sessions::startRecovery(const HttpRequest& request, qint64 userId,
+                        const store::SpendRecoveryProof& spend)
+{
+    // No purge of expired sessions here: a refused proof must leave the database as it was.
+    const auto replacing = store::SessionToken::fromBase64Url(request.cookie(sessionCookieName()));
+    return m_sessions.startRecovery(userId, m_context.now(), spend, replacing);
 }
 
 store::StoreResult<store::IssuedSession> Sessions::rotate(const store::SessionToken& token,

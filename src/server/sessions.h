@@ -13,7 +13,11 @@ namespace latchkey::server {
 // Where a browser stands. A profile's session is Enrolling until the profile has a passkey:
 // creating a profile gives its creator such a session, good only for registering the first
 // passkey; SignedIn needs a passkey that verified (or one registered in this session).
-enum class SessionState { None, Anonymous, Enrolling, SignedIn };
+// Recovering: a recovery sign-in (store::SessionKind::Recovery, granted by a recovery code or
+// an emailed link), good only for registering a new passkey and removing lost ones; it ends
+// when the new passkey is registered (the session is rotated to SignedIn) or after
+// store::recoverySessionPolicy().
+enum class SessionState { None, Anonymous, Enrolling, SignedIn, Recovering };
 
 struct CurrentSession {
     SessionState state = SessionState::None;
@@ -36,6 +40,12 @@ public:
     store::StoreResult<CurrentSession> currentOrNew(const HttpRequest& request, bool& created);
     // A new session for a profile just created (Enrolling).
     store::StoreResult<store::IssuedSession> startEnrolment(qint64 userId);
+    // A recovery sign-in for userId, granted on a proof that spend marks used in the same
+    // transaction (store::SessionStore::startRecovery); the browser's current session, if
+    // any, is replaced. The caller sets the cookie: recoveryGrantedAnswer() does.
+    store::StoreResult<store::IssuedSession> startRecovery(const HttpRequest& request,
+                                                           qint64 userId,
+                                                           const store::SpendRecoveryProof& spend);
     // Sign-in: a new id for the same browser, now bound to userId.
     store::StoreResult<store::IssuedSession> rotate(const store::SessionToken& token,
                                                     qint64 userId);

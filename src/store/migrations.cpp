@@ -118,12 +118,23 @@ CREATE TABLE challenges (
              QStringLiteral("CREATE INDEX challenges_user_id ON challenges(user_id)")}};
 }
 
+// A session is ordinary or a recovery sign-in (SessionKind): the latter, granted by a
+// recovery code or an emailed link, may only register a new passkey and remove lost ones.
+// Existing sessions are ordinary.
+Migration sessionKinds()
+{
+    return {6,
+            QStringLiteral("recovery sign-in sessions"),
+            {QStringLiteral("ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT "
+                            "'ordinary' CHECK (kind IN ('ordinary', 'recovery'))")}};
+}
+
 } // namespace
 
 const QList<Migration>& migrations()
 {
-    static const QList<Migration> steps{usersTable(), credentialsTable(), sessionsTable(),
-                                        challengesTable(), challengeStatesTable()};
+    static const QList<Migration> steps{usersTable(),      credentialsTable(),     sessionsTable(),
+                                        challengesTable(), challengeStatesTable(), sessionKinds()};
     return steps;
 }
 

@@ -23,8 +23,13 @@ constexpr int randomTokenAttempts = 3;
 constexpr milliseconds longestLifetime = std::chrono::hours(24 * 366);
 
 const QString selectSession =
-    QStringLiteral("SELECT id, user_id, idle_timeout_ms, created_at, last_seen_at, expires_at "
-                   "FROM sessions ");
+    QStringLiteral("SELECT id, user_id, idle_timeout_ms, created_at, last_seen_at, expires_at, "
+                   "kind FROM sessions ");
+
+QString kindName(SessionKind kind)
+{
+    return kind == SessionKind::Recovery ? QStringLiteral("recovery") : QStringLiteral("ordinary");
+}
 
 SessionToken randomToken()
 {
@@ -50,6 +55,9 @@ Session readSession(const QSqlQuery& query)
     session.createdAt = sql::fromUnixMs(query.value(3).toLongLong());
     session.lastSeenAt = sql::fromUnixMs(query.value(4).toLongLong());
     session.expiresAt = sql::fromUnixMs(query.value(5).toLongLong());
+    // The column's CHECK allows only these two; anything else is not a recovery session.
+    session.kind = query.value(6).toString() == QLatin1String("recovery") ? SessionKind::Recovery
+                                                                          : SessionKind::Ordinary;
     return session;
 }
 
@@ -170,9 +178,11 @@ bool isTokenCollision(const QSqlQuery& query)
 
 // Inserts a new session row; the caller holds the write transaction.
 StoreResult<IssuedSession> insertSession(QSqlDatabase db, const std::optional<qint64>& userId,
-                                         qint64 nowMs, const SessionPolicy& policy)
+                                         qint64 nowMs, const SessionPolicy& policy,
+                                         SessionKind kind = SessionKind::Ordinary)
 {
     IssuedSession issued;
+    issued.session.kind = kind;
     issued.session.userId = userId;
     issued.session.idleTimeout = policy.idle;
     issued.session.createdAt = sql::fromUnixMs(nowMs);
@@ -184,10 +194,11 @@ StoreResult<IssuedSession> insertSession(QSqlDatabase db, const std::optional<qi
         const bool inserted = sql::run(
             query,
             QStringLiteral("INSERT INTO sessions (token_hash, user_id, idle_timeout_ms, "
-                           "created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                           "created_at, last_seen_at, expires_at, kind) VALUES (?, ?, ?, ?, ?, ?, "
+                           "?)"),
             {SessionStore::tokenHash(issued.token), nullableId(userId),
              static_cast<qint64>(policy.idle.count()), nowMs, nowMs,
-             sql::toUnixMs(issued.session.expiresAt)});
+             sql::toUnixMs(issued.session.expiresAt), kindName(kind)});
         if (inserted) {
             issued.session.id = query.lastInsertId().toLongLong();
             return issued;
@@ -203,6 +214,9 @@ StoreResult<IssuedSession> insertSession(QSqlDatabase db, const std::optional<qi
 
 SessionPolicy policyOf(const Session& session)
 {
+    // A recovery session's short life ends with it: what follows is an ordinary sign-in.
+    if (session.kind == SessionKind::Recovery)
+        return SessionPolicy{};
     const qint64 lifetimeMs = sql::toUnixMs(session.expiresAt) - sql::toUnixMs(session.createdAt);
     return {session.idleTimeout, milliseconds(lifetimeMs)};
 }
@@ -288,6 +302,28 @@ StoreResult<Session> SessionStore::findValid(const SessionToken& token, const QD
     }
     session.lastSeenAt = *touched;
     return session;
+}
+
+StoreResult<IssuedSession> SessionStore::startRecovery(qint64 userId, const QDateTime& now,
+                                                       const SpendRecoveryProof& spend,
+                                                       const SessionToken& replacing)
+{
+    if (auto problem = checkNow(now)) {
+        return *problem;
+    }
+    QSqlDatabase db = m_database.connection();
+    const qint64 nowMs = sql::toUnixMs(now);
+    return inTransaction<IssuedSession>(db, [&]() -> StoreResult<IssuedSession> {
+        if (auto spent = spend(db); !spent) {
+            return spent.error();
+        }
+        if (replacing.isWellFormed()) {
+            if (auto deleted = deleteByHash(db, tokenHash(replacing)); !deleted) {
+                return deleted.error();
+            }
+        }
+        return insertSession(db, userId, nowMs, recoverySessionPolicy(), SessionKind::Recovery);
+    });
 }
 
 StoreResult<IssuedSession> SessionStore::rotate(const SessionToken& oldToken, qint64 userId,

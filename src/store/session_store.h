@@ -5,7 +5,9 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QSqlDatabase>
 #include <chrono>
+#include <functional>
 #include <optional>
 
 namespace latchkey::store {
@@ -39,6 +41,25 @@ struct SessionPolicy {
     std::chrono::milliseconds absolute{std::chrono::hours(12)};
 };
 
+// What a session may do. Ordinary: whatever its state allows (README "Sessions"). Recovery:
+// a sign-in granted by a recovery proof (a recovery code, an emailed link) instead of a
+// passkey, good for one step only: registering a new passkey for its profile (and removing
+// the passkeys the person lost). It is short-lived and ends when the new passkey is
+// registered (rotate() makes an ordinary session of it).
+enum class SessionKind { Ordinary, Recovery };
+
+// A recovery sign-in lives for one step: 15 minutes at most, 10 idle.
+inline SessionPolicy recoverySessionPolicy()
+{
+    return {std::chrono::minutes(10), std::chrono::minutes(15)};
+}
+
+// Spends the proof a recovery sign-in is granted on (marks a recovery code or an emailed
+// token used), inside the transaction that creates the session: it runs first, on the
+// connection given, and the session is created only when it succeeded. Its error comes back
+// from startRecovery unchanged, and then nothing is written, the proof included.
+using SpendRecoveryProof = std::function<StoreResult<void>(QSqlDatabase db)>;
+
 struct Session {
     qint64 id = 0;                // row id: what challenges are bound to; never sent to a page
     std::optional<qint64> userId; // empty before sign-in
@@ -46,6 +67,7 @@ struct Session {
     QDateTime lastSeenAt;         // updated at most every touchInterval(idleTimeout)
     QDateTime expiresAt;          // absolute expiry
     std::chrono::milliseconds idleTimeout{0};
+    SessionKind kind = SessionKind::Ordinary;
 };
 
 // A session just created: the token is not stored anywhere, so this is the only copy.
@@ -72,11 +94,21 @@ public:
     // than touchInterval(). NotFound when the token is unknown, malformed or expired.
     StoreResult<Session> findValid(const SessionToken& token, const QDateTime& now);
 
+    // A recovery sign-in for userId (SessionKind::Recovery, recoverySessionPolicy()), in one
+    // transaction with spending its proof: spend runs first and nothing is written unless it
+    // succeeds. The session the browser had (replacing, when it names one) is deleted in the
+    // same transaction, challenges and all. NotFound when userId names no profile.
+    StoreResult<IssuedSession> startRecovery(qint64 userId, const QDateTime& now,
+                                             const SpendRecoveryProof& spend,
+                                             const SessionToken& replacing = {});
+
     // Sign-in: replaces the live session oldToken names with a new one (new token, new id,
     // fresh lifetimes) for userId, in one transaction, so a token known before sign-in is
-    // worthless after it. Challenges bound to the old session go with it. The policy is
-    // the old session's unless one is given. NotFound when the old session is not live or
-    // the profile does not exist; nothing changes then (an expired old session is deleted).
+    // worthless after it. Challenges bound to the old session go with it. The new session is
+    // always Ordinary; its policy is the one given, else the old session's, except that a
+    // recovery session becomes an ordinary one with the default policy. NotFound when the old
+    // session is not live or the profile does not exist; nothing changes then (an expired old
+    // session is deleted).
     StoreResult<IssuedSession> rotate(const SessionToken& oldToken, qint64 userId,
                                       const QDateTime& now,
                                       const std::optional<Policy>& policy = std::nullopt);

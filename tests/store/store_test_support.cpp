@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTimeZone>
 #include <QUuid>
 
@@ -96,6 +97,38 @@ bool RawConnection::exec(const QString& statement) const
 {
     QSqlQuery query(QSqlDatabase::database(m_name, false));
     return query.exec(statement);
+}
+
+QByteArray dumpOf(const QString& path)
+{
+    RawConnection raw(path);
+    QSqlDatabase db = QSqlDatabase::database(raw.connectionName(), false);
+    QSqlQuery tables(db);
+    if (!tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER "
+                                    "BY name")))
+        return {};
+    QStringList names;
+    while (tables.next())
+        names.append(tables.value(0).toString());
+    QByteArray dump;
+    for (const QString& name : names) {
+        dump += "[" + name.toUtf8() + "]\n";
+        QSqlQuery rows(db);
+        if (!rows.exec(QStringLiteral("SELECT * FROM \"%1\" ORDER BY rowid").arg(name)))
+            return {};
+        while (rows.next()) {
+            const QSqlRecord record = rows.record();
+            for (int i = 0; i < record.count(); ++i) {
+                const QVariant value = rows.value(i);
+                dump += value.isNull()                            ? QByteArray("NULL")
+                        : value.typeId() == QMetaType::QByteArray ? value.toByteArray().toHex()
+                                                                  : value.toString().toUtf8();
+                dump += '|';
+            }
+            dump += '\n';
+        }
+    }
+    return dump;
 }
 
 QByteArray fileBytes(const QString& path)

@@ -62,6 +62,7 @@ public:
     // The first column of the first row, or an invalid QVariant when the statement fails.
     QVariant scalar(const QString& statement) const;
     bool exec(const QString& statement) const;
+    const QString& connectionName() const { return m_name; }
 
 private:
     QString m_name;
@@ -77,6 +78,11 @@ template <typename T> T ok(StoreResult<T> result)
     }
     return std::move(result).value();
 }
+
+// Every row of every table of the database file at path, in rowid order, as text (blobs in
+// hex), read through a connection of its own: two dumps are equal when the data is equal
+// row for row. Empty when the file cannot be read.
+QByteArray dumpOf(const QString& path);
 
 // The file's bytes, or empty when it cannot be read.
 QByteArray fileBytes(const QString& path);

@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -416,6 +417,109 @@ private slots:
         QVERIFY(sessions.findValid(before->token, at(1min)).ok());
     }
 
+    // --- Recovery sign-in ---
+
+    void aRecoverySignInIsARecoverySessionOfFifteenMinutes()
+    {
+        SessionStore sessions(*m_database);
+        auto issued = sessions.startRecovery(m_alice, t0(), spendNothing());
+        QVERIFY2(issued.ok(), qPrintable(issued ? QString() : issued.error().message));
+        QCOMPARE(issued->session.kind, SessionKind::Recovery);
+        QCOMPARE(issued->session.userId, std::optional<qint64>(m_alice));
+        QCOMPARE(issued->session.idleTimeout, std::chrono::milliseconds(10min));
+        QCOMPARE(issued->session.expiresAt, at(15min));
+        auto found = sessions.findValid(issued->token, at(9min));
+        QVERIFY(found.ok());
+        QCOMPARE(found->kind, SessionKind::Recovery);
+        QCOMPARE(
+            RawConnection(m_path).scalar(QStringLiteral("SELECT kind FROM sessions")).toString(),
+            QStringLiteral("recovery"));
+        QCOMPARE(sessions.findValid(issued->token, at(15min)).error().code,
+                 StoreError::Code::NotFound);
+    }
+
+    void ordinarySessionsAreOrdinary()
+    {
+        SessionStore sessions(*m_database);
+        auto issued = sessions.create(m_alice, t0());
+        QVERIFY(issued.ok());
+        QCOMPARE(issued->session.kind, SessionKind::Ordinary);
+        QCOMPARE(ok(sessions.findValid(issued->token, t0())).kind, SessionKind::Ordinary);
+    }
+
+    void aProofThatCannotBeSpentGrantsNothingAndWritesNothing()
+    {
+        SessionStore sessions(*m_database);
+        auto browser = sessions.create(std::nullopt, t0());
+        QVERIFY(browser.ok());
+        const QByteArray before = dumpOf(m_path);
+        // The proof writes, then fails: its own write is rolled back with everything else.
+        auto refused = sessions.startRecovery(
+            m_alice, at(1min),
+            [this](QSqlDatabase db) -> StoreResult<void> {
+                QSqlQuery query(db);
+                if (!query.exec(QStringLiteral("UPDATE users SET display_name = 'spent' WHERE id "
+                                               "= %1")
+                                    .arg(m_alice)))
+                    return makeStoreError(StoreError::Code::Io, query.lastError().text());
+                return makeStoreError(StoreError::Code::NotFound, QStringLiteral("no such code"));
+            },
+            browser->token);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, StoreError::Code::NotFound);
+        QCOMPARE(refused.error().message, QStringLiteral("no such code"));
+        QCOMPARE(dumpOf(m_path), before);
+        QVERIFY(sessions.findValid(browser->token, at(1min)).ok());
+    }
+
+    void theProofIsSpentInTheTransactionThatGrantsTheSession()
+    {
+        SessionStore sessions(*m_database);
+        const QByteArray before = dumpOf(m_path);
+        // The proof is spent, but the session cannot be created (no such profile): the
+        // spending is rolled back too, so the proof is still good.
+        auto refused = sessions.startRecovery(
+            m_alice + m_bob + 100, t0(), [this](QSqlDatabase db) { return markAliceSpent(db); });
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, StoreError::Code::NotFound);
+        QCOMPARE(dumpOf(m_path), before);
+        auto granted = sessions.startRecovery(
+            m_alice, t0(), [this](QSqlDatabase db) { return markAliceSpent(db); });
+        QVERIFY(granted.ok());
+        QCOMPARE(
+            RawConnection(m_path)
+                .scalar(QStringLiteral("SELECT display_name FROM users WHERE id = %1").arg(m_alice))
+                .toString(),
+            QStringLiteral("spent"));
+    }
+
+    void aRecoverySignInReplacesTheBrowsersSession()
+    {
+        SessionStore sessions(*m_database);
+        auto browser = sessions.create(std::nullopt, t0());
+        QVERIFY(browser.ok());
+        auto issued = sessions.startRecovery(m_alice, at(1min), spendNothing(), browser->token);
+        QVERIFY(issued.ok());
+        QCOMPARE(sessions.findValid(browser->token, at(1min)).error().code,
+                 StoreError::Code::NotFound);
+        QCOMPARE(sessionCount(), 1);
+    }
+
+    void rotatingARecoverySessionMakesAnOrdinaryOneWithTheDefaultPolicy()
+    {
+        SessionStore sessions(*m_database);
+        auto recovery = sessions.startRecovery(m_alice, t0(), spendNothing());
+        QVERIFY(recovery.ok());
+        auto rotated = sessions.rotate(recovery->token, m_alice, at(2min));
+        QVERIFY(rotated.ok());
+        QCOMPARE(rotated->session.kind, SessionKind::Ordinary);
+        QCOMPARE(rotated->session.idleTimeout, SessionPolicy{}.idle);
+        QCOMPARE(rotated->session.expiresAt, at(2min + SessionPolicy{}.absolute));
+        QCOMPARE(ok(sessions.findValid(rotated->token, at(3min))).kind, SessionKind::Ordinary);
+        QCOMPARE(sessions.findValid(recovery->token, at(3min)).error().code,
+                 StoreError::Code::NotFound);
+    }
+
     void rotationTakesThePendingChallengesOfTheOldSession()
     {
         SessionStore sessions(*m_database);
@@ -509,11 +613,23 @@ private slots:
         {
             auto old = Database::openAtVersion(path, startVersion);
             QVERIFY(old.ok());
-            // A session written by a release that had sessions survives the upgrade.
+            // A session written by a release that had sessions survives the upgrade. Written
+            // as that release's schema has it (today's store writes columns added since).
             if (startVersion >= 3) {
-                auto issued = SessionStore(**old).create(std::nullopt, t0());
-                QVERIFY2(issued.ok(), qPrintable(issued ? QString() : issued.error().message));
-                oldSession = *issued;
+                IssuedSession issued;
+                issued.token = SessionToken::fromBytes(randomChallenge(SessionToken::size));
+                const qint64 t0Ms = t0().toMSecsSinceEpoch();
+                QSqlQuery insert((*old)->connection());
+                insert.prepare(QStringLiteral("INSERT INTO sessions (token_hash, user_id, "
+                                              "idle_timeout_ms, created_at, last_seen_at, "
+                                              "expires_at) VALUES (?, NULL, ?, ?, ?, ?)"));
+                insert.addBindValue(SessionStore::tokenHash(issued.token));
+                insert.addBindValue(qint64(30 * 60 * 1000));
+                insert.addBindValue(t0Ms);
+                insert.addBindValue(t0Ms);
+                insert.addBindValue(t0Ms + qint64(12 * 3600 * 1000));
+                QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+                oldSession = issued;
             }
         }
         auto database = Database::open(path);
@@ -521,7 +637,9 @@ private slots:
         QCOMPARE((*database)->schemaVersion(), Database::latestSchemaVersion());
         SessionStore sessions(**database);
         if (oldSession) {
-            QVERIFY(sessions.findValid(oldSession->token, at(1min)).ok());
+            const auto found = sessions.findValid(oldSession->token, at(1min));
+            QVERIFY(found.ok());
+            QCOMPARE(found->kind, SessionKind::Ordinary);
         }
         auto user = UserStore(**database)
                         .create({QStringLiteral("carol"), {}, QStringLiteral("c@example.org")});
@@ -538,6 +656,22 @@ private slots:
     }
 
 private:
+    static SpendRecoveryProof spendNothing()
+    {
+        return [](QSqlDatabase) -> StoreResult<void> {
+            return {};
+        };
+    }
+
+    StoreResult<void> markAliceSpent(QSqlDatabase db) const
+    {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("UPDATE users SET display_name = 'spent' WHERE id = %1")
+                            .arg(m_alice)))
+            return makeStoreError(StoreError::Code::Io, query.lastError().text());
+        return {};
+    }
+
     int sessionCount() const
     {
         return RawConnection(m_path)
