@@ -1477,6 +1477,30 @@ Pulsa Ctrl+C para detenerlo.</translation>
         <source>Latchkey on this Mac, key in the Secure Enclave</source>
         <translation>Latchkey en este Mac, clave en el Secure Enclave</translation>
     </message>
+    <message>
+        <source>Register a new passkey</source>
+        <translation>Registrar una nueva llave de acceso</translation>
+    </message>
+    <message>
+        <source>This recovery sign-in allows one thing: registering a new passkey for this profile, and removing the passkeys you lost. It ends when the new passkey is registered, or after 15 minutes.</source>
+        <translation>Este inicio de sesión de recuperación permite una sola cosa: registrar una nueva llave de acceso para este perfil y quitar las llaves de acceso que perdiste. Termina cuando la nueva llave de acceso queda registrada, o a los 15 minutos.</translation>
+    </message>
+    <message>
+        <source>Passkeys you lost</source>
+        <translation>Llaves de acceso que perdiste</translation>
+    </message>
+    <message>
+        <source>Remove each passkey you no longer have, so that nobody who finds the device can sign in with it.</source>
+        <translation>Quita cada llave de acceso que ya no tengas, para que nadie que encuentre el dispositivo pueda iniciar sesión con ella.</translation>
+    </message>
+    <message>
+        <source>This profile has no passkey left.</source>
+        <translation>A este perfil no le queda ninguna llave de acceso.</translation>
+    </message>
+    <message>
+        <source>Remove: I lost it</source>
+        <translation>Quitar: la perdí</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::PasskeyFlows</name>
@@ -1713,6 +1737,29 @@ Pulsa Ctrl+C para detenerlo.</translation>
     <message>
         <source>Only on this device</source>
         <translation>Solo en este dispositivo</translation>
+    </message>
+    <message>
+        <source>You signed in to the profile &quot;%1&quot; without a passkey.</source>
+        <translation>Iniciaste sesión en el perfil «%1» sin llave de acceso.</translation>
+    </message>
+    <message>
+        <source>Register a new passkey</source>
+        <translation>Registrar una nueva llave de acceso</translation>
+    </message>
+    <message>
+        <source>This recovery sign-in only lets you register a new passkey and remove the ones you lost. Register a new passkey first; then sign in with it to change anything else.</source>
+        <translation>Este inicio de sesión de recuperación solo te deja registrar una nueva llave de acceso y quitar las que perdiste. Registra primero una nueva llave de acceso; luego inicia sesión con ella para cambiar cualquier otra cosa.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::RecoverySignIn</name>
+    <message>
+        <source>Recovery sign-in</source>
+        <translation>Inicio de sesión de recuperación</translation>
+    </message>
+    <message>
+        <source>Register a new passkey for %1 now: this sign-in allows only that, and only for 15 minutes.</source>
+        <translation>Registra ahora una nueva llave de acceso para %1: este inicio de sesión solo permite eso, y solo durante 15 minutos.</translation>
     </message>
 </context>
 <context>
