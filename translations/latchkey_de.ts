@@ -713,10 +713,6 @@ Mit Strg+C beenden.</translation>
         <source>restrict the folder</source>
         <translation>Einschränken des Ordners</translation>
     </message>
-    <message>
-        <source>permission denied</source>
-        <translation>Zugriff verweigert</translation>
-    </message>
 </context>
 <context>
     <name>latchkey::authenticator::SealedBox</name>
@@ -1012,6 +1008,56 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>Latchkey is busy with other requests. Try again in a moment.</source>
         <translation>Latchkey ist mit anderen Anfragen beschäftigt. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::LanguageSection</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language of Latchkey&apos;s window and pages, for every profile on this computer. It changes the next time Latchkey starts.</source>
+        <translation>Die Sprache von Latchkeys Fenster und Seiten, für alle Profile auf diesem Computer. Sie wechselt beim nächsten Start von Latchkey.</translation>
+    </message>
+    <message>
+        <source>Show Latchkey in</source>
+        <translation>Latchkey anzeigen auf</translation>
+    </message>
+    <message>
+        <source>Save language</source>
+        <translation>Sprache speichern</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language (%1)</source>
+        <translation>Sprache des Systems (%1)</translation>
+    </message>
+    <message>
+        <source>Choose a language.</source>
+        <translation>Wählen Sie eine Sprache.</translation>
+    </message>
+    <message>
+        <source>Language saved</source>
+        <translation>Sprache gespeichert</translation>
+    </message>
+    <message>
+        <source>Latchkey will be in %1 from its next start.</source>
+        <translation>Ab dem nächsten Start ist Latchkey auf %1.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::LanguageSetting</name>
+    <message>
+        <source>Latchkey has no translation into &quot;%1&quot;.</source>
+        <translation>Latchkey hat keine Übersetzung in „%1“.</translation>
+    </message>
+    <message>
+        <source>This launch of Latchkey has no settings file, so the language cannot be kept.</source>
+        <translation>Dieser Start von Latchkey hat keine Einstellungsdatei, daher kann die Sprache nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be written; check its folder&apos;s permissions and free space.</source>
+        <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden; prüfen Sie die Berechtigungen ihres Ordners und den freien Speicherplatz.</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1547,10 @@ Mit Strg+C beenden.</translation>
         <source>Remove: I lost it</source>
         <translation>Entfernen: verloren</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::PasskeyFlows</name>
@@ -1767,6 +1817,17 @@ Mit Strg+C beenden.</translation>
     <message>
         <source>This one-time link has been used already, is older than two minutes, or is not valid. Restart &quot;latchkey --serve&quot; for a new one.</source>
         <translation>Dieser Einmal-Link wurde bereits verwendet, ist älter als zwei Minuten oder ist ungültig. Starten Sie „latchkey --serve“ neu, um einen neuen zu erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::SettingsPage</name>
+    <message>
+        <source>Language not saved</source>
+        <translation>Sprache nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>

@@ -713,10 +713,6 @@ Pulsa Ctrl+C para detenerlo.</translation>
         <source>restrict the folder</source>
         <translation>restringir la carpeta</translation>
     </message>
-    <message>
-        <source>permission denied</source>
-        <translation>permiso denegado</translation>
-    </message>
 </context>
 <context>
     <name>latchkey::authenticator::SealedBox</name>
@@ -1012,6 +1008,56 @@ Pulsa Ctrl+C para detenerlo.</translation>
     <message>
         <source>Latchkey is busy with other requests. Try again in a moment.</source>
         <translation>Latchkey está ocupado con otras solicitudes. Vuelve a intentarlo en un momento.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::LanguageSection</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The language of Latchkey&apos;s window and pages, for every profile on this computer. It changes the next time Latchkey starts.</source>
+        <translation>El idioma de la ventana y las páginas de Latchkey, para todos los perfiles de este equipo. Cambia la próxima vez que se inicie Latchkey.</translation>
+    </message>
+    <message>
+        <source>Show Latchkey in</source>
+        <translation>Mostrar Latchkey en</translation>
+    </message>
+    <message>
+        <source>Save language</source>
+        <translation>Guardar idioma</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language (%1)</source>
+        <translation>Idioma del sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Choose a language.</source>
+        <translation>Elige un idioma.</translation>
+    </message>
+    <message>
+        <source>Language saved</source>
+        <translation>Idioma guardado</translation>
+    </message>
+    <message>
+        <source>Latchkey will be in %1 from its next start.</source>
+        <translation>Latchkey estará en %1 a partir de su próximo inicio.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::LanguageSetting</name>
+    <message>
+        <source>Latchkey has no translation into &quot;%1&quot;.</source>
+        <translation>Latchkey no tiene traducción al «%1».</translation>
+    </message>
+    <message>
+        <source>This launch of Latchkey has no settings file, so the language cannot be kept.</source>
+        <translation>Este inicio de Latchkey no tiene archivo de ajustes, así que no se puede guardar el idioma.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be written; check its folder&apos;s permissions and free space.</source>
+        <translation>No se pudo escribir el archivo de ajustes %1; comprueba los permisos de su carpeta y el espacio libre.</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1547,10 @@ Pulsa Ctrl+C para detenerlo.</translation>
         <source>Remove: I lost it</source>
         <translation>Quitar: la perdí</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::PasskeyFlows</name>
@@ -1767,6 +1817,17 @@ Pulsa Ctrl+C para detenerlo.</translation>
     <message>
         <source>This one-time link has been used already, is older than two minutes, or is not valid. Restart &quot;latchkey --serve&quot; for a new one.</source>
         <translation>Este enlace de un solo uso ya se ha usado, tiene más de dos minutos o no es válido. Reinicia «latchkey --serve» para obtener uno nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::SettingsPage</name>
+    <message>
+        <source>Language not saved</source>
+        <translation>No se guardó el idioma</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
     </message>
 </context>
 <context>

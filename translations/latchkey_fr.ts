@@ -713,10 +713,6 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <source>restrict the folder</source>
         <translation>restreindre le dossier</translation>
     </message>
-    <message>
-        <source>permission denied</source>
-        <translation>permission refusée</translation>
-    </message>
 </context>
 <context>
     <name>latchkey::authenticator::SealedBox</name>
@@ -888,7 +884,7 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     </message>
     <message>
         <source>load the passkey&apos;s key</source>
-        <translation>charger la clé privée de la clé dcharger la clé de la clé d&apos;accèsapos;accès</translation>
+        <translation>charger la clé de la clé d’accès</translation>
     </message>
     <message>
         <source>sign</source>
@@ -1012,6 +1008,56 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>Latchkey is busy with other requests. Try again in a moment.</source>
         <translation>Latchkey est occupé par d’autres requêtes. Réessayez dans un instant.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::LanguageSection</name>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The language of Latchkey&apos;s window and pages, for every profile on this computer. It changes the next time Latchkey starts.</source>
+        <translation>La langue de la fenêtre et des pages de Latchkey, pour tous les profils de cet ordinateur. Elle change au prochain démarrage de Latchkey.</translation>
+    </message>
+    <message>
+        <source>Show Latchkey in</source>
+        <translation>Afficher Latchkey en</translation>
+    </message>
+    <message>
+        <source>Save language</source>
+        <translation>Enregistrer la langue</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language (%1)</source>
+        <translation>Langue du système (%1)</translation>
+    </message>
+    <message>
+        <source>Choose a language.</source>
+        <translation>Choisissez une langue.</translation>
+    </message>
+    <message>
+        <source>Language saved</source>
+        <translation>Langue enregistrée</translation>
+    </message>
+    <message>
+        <source>Latchkey will be in %1 from its next start.</source>
+        <translation>Latchkey sera en %1 à partir de son prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::LanguageSetting</name>
+    <message>
+        <source>Latchkey has no translation into &quot;%1&quot;.</source>
+        <translation>Latchkey n’a pas de traduction en « %1 ».</translation>
+    </message>
+    <message>
+        <source>This launch of Latchkey has no settings file, so the language cannot be kept.</source>
+        <translation>Ce lancement de Latchkey n’a pas de fichier de réglages : la langue ne peut pas être conservée.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be written; check its folder&apos;s permissions and free space.</source>
+        <translation>Le fichier de réglages %1 n’a pas pu être écrit ; vérifiez les permissions de son dossier et l’espace libre.</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1547,10 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
         <source>Remove: I lost it</source>
         <translation>Supprimer : je l’ai perdue</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
 </context>
 <context>
     <name>latchkey::server::PasskeyFlows</name>
@@ -1767,6 +1817,17 @@ Appuyez sur Ctrl+C pour arrêter.</translation>
     <message>
         <source>This one-time link has been used already, is older than two minutes, or is not valid. Restart &quot;latchkey --serve&quot; for a new one.</source>
         <translation>Ce lien à usage unique a déjà servi, date de plus de deux minutes ou n’est pas valide. Relancez « latchkey --serve » pour en obtenir un nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>latchkey::server::SettingsPage</name>
+    <message>
+        <source>Language not saved</source>
+        <translation>Langue non enregistrée</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
     </message>
 </context>
 <context>

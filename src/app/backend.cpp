@@ -3,6 +3,7 @@
 #include "app/authenticator_setup.h"
 #include "app/data_folder.h"
 #include "app/launch_secret.h"
+#include "app/translations.h"
 #include "app/unclaimed_keys.h"
 #include "server/local_server.h"
 #include "store/database.h"
@@ -51,6 +52,8 @@ AppResult<std::unique_ptr<Backend>> Backend::start(const LaunchOptions& options,
     config.port = options.port;
     config.launchSecret = backend->m_secret;
     config.userVerificationAvailable = userVerificationAvailable;
+    config.settingsFile = appSettingsFile(options.dataDir);
+    config.languages = availableLanguages();
     // --serve's pages are read in an ordinary browser, which sends its localhost cookies to
     // every localhost port: under a random path that only that browser learns, the cookies
     // are never sent to another port. The window's own view needs none (the header secret).

@@ -56,4 +56,12 @@ QString databasePath(const QString& dataFolder)
     return QDir(dataFolder).filePath(QStringLiteral("latchkey.sqlite"));
 }
 
+QString appSettingsFile(const QString& requestedDataDir)
+{
+    if (!requestedDataDir.isEmpty())
+        return QDir(requestedDataDir).filePath(QStringLiteral("settings.ini"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+        .filePath(QStringLiteral("settings.ini"));
+}
+
 } // namespace latchkey::app

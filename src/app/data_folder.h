@@ -15,4 +15,10 @@ AppResult<QString> prepareDataFolder(const QString& requested);
 // The profile database inside a data folder.
 QString databasePath(const QString& dataFolder);
 
+// The app's own settings, the same for every profile (the language chosen on the settings
+// page): settings.ini beside window.ini, so in the requested data folder when --data-dir was
+// given (a test or a second profile set never touches the person's own), else in the
+// platform's configuration folder (~/.config/Latchkey on Linux).
+QString appSettingsFile(const QString& requestedDataDir);
+
 } // namespace latchkey::app

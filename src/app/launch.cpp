@@ -93,10 +93,10 @@ int reportAuthenticators(const LaunchOptions& options)
 }
 
 // Help, version, bad arguments and --serve need neither a display nor WebEngine.
-int runWithoutWindow(int& argc, char** argv)
+int runWithoutWindow(int& argc, char** argv, const QString& language)
 {
     QCoreApplication application(argc, argv);
-    installTranslations(application);
+    installTranslations(application, language);
     // Parsed again so the messages come out translated.
     const auto options = parseCommandLine(QCoreApplication::arguments());
     if (!options)
@@ -142,7 +142,7 @@ int runWindow(const LaunchOptions& options, int& argc, char** argv)
     QGuiApplication application(argc, argv);
     FirstPaintReporter::markStage("application");
     application.setWindowIcon(appIcon());
-    installTranslations(application);
+    installTranslations(application, chosenLanguage(options.dataDir));
     // The Basic style loads fastest and the window shows almost no controls of its own.
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
@@ -182,7 +182,8 @@ int launch(int& argc, char** argv)
     const auto options = parseCommandLine(argumentsOf(argc, argv));
     if (options && options->mode == LaunchOptions::Mode::Window)
         return runWindow(*options, argc, argv);
-    return runWithoutWindow(argc, argv);
+    // The language chosen for this data folder, also for the command line's own messages.
+    return runWithoutWindow(argc, argv, chosenLanguage(options ? options->dataDir : QString()));
 }
 
 } // namespace latchkey::app

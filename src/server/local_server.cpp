@@ -60,6 +60,7 @@ LocalServer::LocalServer(store::Database& db, ServerConfig config, QObject* pare
                                                  QString::fromLatin1(m_config.pathPrefix)))
 {
     m_handler->setUserVerificationAvailable(m_config.userVerificationAvailable);
+    m_handler->setLanguageSetting(LanguageSetting(m_config.settingsFile, m_config.languages));
 }
 
 // The HTTP layer and its sockets go first: they call into the handler.

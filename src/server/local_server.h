@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <functional>
 #include <memory>
@@ -28,6 +29,11 @@ struct ServerConfig {
     // it, so a browser never sends the cookies to another localhost port (cookies ignore
     // ports). Only the one-time link stays outside it.
     QByteArray pathPrefix;
+    // The app's own settings file (INI, the same for every profile) where the settings page
+    // keeps the language, and the languages this build has a catalogue for (LanguageSetting).
+    // Empty file: the page offers the choice but cannot keep it.
+    QString settingsFile;
+    QStringList languages;
 };
 
 class RequestHandler;

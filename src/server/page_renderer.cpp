@@ -46,9 +46,11 @@ TemplateData navList(const PageContext& context, const QString& root)
 {
     static const NavItem signedOut[] = {{"home", "/", "navHome"},
                                         {"register", "/register", "navRegister"},
-                                        {"signin", "/signin", "navSignIn"}};
+                                        {"signin", "/signin", "navSignIn"},
+                                        {"settings", "/settings", "navSettings"}};
     static const NavItem signedIn[] = {{"home", "/", "navHome"},
-                                       {"profile", "/profile", "navProfile"}};
+                                       {"profile", "/profile", "navProfile"},
+                                       {"settings", "/settings", "navSettings"}};
     const TemplateData strings = pageStrings();
     TemplateData list{TemplateData::type::list};
     auto addItems = [&](const auto& items) {

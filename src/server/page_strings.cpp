@@ -24,6 +24,7 @@ const Entry kStrings[] = {
     {"navSignIn", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Sign in")},
     {"navProfile", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Profile")},
     {"navSignOut", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Sign out")},
+    {"navSettings", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Settings")},
     {"brandHome", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Latchkey home")},
     {"notifications", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Notifications")},
     {"dismiss", QT_TRANSLATE_NOOP("latchkey::server::Pages", "Dismiss notification")},

@@ -66,7 +66,8 @@ RequestHandler::RequestHandler(store::Database& database, QByteArray launchSecre
                                QString pathPrefix)
     : m_secret(std::move(launchSecret)), m_context{0, systemNow, std::move(pathPrefix)},
       m_sessions(database, m_context), m_pages(database, m_sessions),
-      m_flows(database, m_context, m_sessions), m_profile(database, m_context, m_sessions, m_pages)
+      m_flows(database, m_context, m_sessions), m_profile(database, m_context, m_sessions, m_pages),
+      m_settings(m_context, m_sessions, m_pages, m_languageSection)
 {
     addRoutes();
 }
@@ -98,6 +99,10 @@ void RequestHandler::addRoutes()
                  std::bind(&ProfilePages::removePasskey, &m_profile, _1));
     m_router.add("POST", QStringLiteral("/profile/delete"),
                  std::bind(&ProfilePages::deleteProfile, &m_profile, _1));
+    m_router.add("GET", QStringLiteral("/settings"),
+                 std::bind(&SettingsPage::show, &m_settings, _1));
+    m_router.add("POST", QStringLiteral("/settings/language"),
+                 std::bind(&SettingsPage::saveLanguage, &m_settings, _1));
     m_router.add("POST", QStringLiteral("/signout"),
                  std::bind(&ProfilePages::signOut, &m_profile, _1));
     m_router.add("POST", QStringLiteral("/signin/forget"),

@@ -3,6 +3,8 @@
 #include "server/bounded_tcp_server.h"
 #include "server/guards.h"
 #include "server/http_message.h"
+#include "server/language_section.h"
+#include "server/language_setting.h"
 #include "server/one_time_tokens.h"
 #include "server/pages.h"
 #include "server/passkey_flows.h"
@@ -10,6 +12,7 @@
 #include "server/router.h"
 #include "server/server_context.h"
 #include "server/sessions.h"
+#include "server/settings_page.h"
 
 namespace latchkey::server {
 
@@ -25,6 +28,8 @@ public:
     void setClock(Clock clock) { m_context.clock = std::move(clock); }
     // Whether the client can verify the person (ServerConfig::userVerificationAvailable).
     void setUserVerificationAvailable(bool available);
+    // Where the settings page keeps the language (ServerConfig::settingsFile, languages).
+    void setLanguageSetting(LanguageSetting setting) { m_language = std::move(setting); }
 
     // Answers one request; the security headers are always on the answer.
     HttpResponse handle(const HttpRequest& request);
@@ -59,6 +64,9 @@ private:
     Pages m_pages;
     PasskeyFlows m_flows;
     ProfilePages m_profile;
+    LanguageSetting m_language;
+    LanguageSection m_languageSection{m_language};
+    SettingsPage m_settings;
     Router m_router;
 };
 

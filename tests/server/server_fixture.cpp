@@ -106,6 +106,19 @@ bool ServerFixture::start(bool userVerificationAvailable)
     return startServer(std::move(config));
 }
 
+bool ServerFixture::startWithSettingsFile(QString settingsFile)
+{
+    ServerConfig config;
+    config.settingsFile = std::move(settingsFile);
+    config.languages = {QStringLiteral("de"), QStringLiteral("es"), QStringLiteral("fr")};
+    return startServer(std::move(config));
+}
+
+QString ServerFixture::settingsFile() const
+{
+    return m_dir.filePath(QStringLiteral("settings.ini"));
+}
+
 bool ServerFixture::startWith(ConnectionLimits limits, QByteArray pathPrefix)
 {
     ServerConfig config;
@@ -128,6 +141,11 @@ bool ServerFixture::startServer(ServerConfig config)
     m_database = std::move(opened.value());
     m_secret = randomSecret();
     config.launchSecret = m_secret;
+    // The app's own settings file beside the database, with the catalogues the app ships.
+    if (config.settingsFile.isEmpty()) {
+        config.settingsFile = settingsFile();
+        config.languages = {QStringLiteral("de"), QStringLiteral("es"), QStringLiteral("fr")};
+    }
     m_server = std::make_unique<LocalServer>(*m_database, config);
     if (!m_server->listen()) {
         m_error = m_server->errorString();

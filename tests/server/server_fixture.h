@@ -40,7 +40,12 @@ public:
     // With the connection limits and path prefix given (ServerConfig's; the prefix as --serve
     // gives it, empty as in the app window).
     bool startWith(ConnectionLimits limits, QByteArray pathPrefix = {});
+    // With the app's settings file elsewhere than settingsFile() (e.g. one that cannot be
+    // written).
+    bool startWithSettingsFile(QString settingsFile);
     QString errorString() const { return m_error; }
+    // The app's own settings file (ServerConfig::settingsFile), beside the database.
+    QString settingsFile() const;
 
     quint16 port() const { return m_server->port(); }
     LocalServer& server() { return *m_server; }

@@ -24,7 +24,7 @@ int main(int argc, char** argv)
         c = static_cast<char>(QRandomGenerator::system()->bounded(256));
     const QByteArray secret =
         raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    latchkey::server::LocalServer server(*database.value(), {0, secret, true, {}, {}});
+    latchkey::server::LocalServer server(*database.value(), {0, secret, true, {}, {}, {}, {}});
     if (!server.listen()) {
         std::fprintf(stderr, "%s\n", qPrintable(server.errorString()));
         return 1;

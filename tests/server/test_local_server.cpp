@@ -60,7 +60,7 @@ void TestLocalServer::secretHeaderNameIsFixed()
 
 void TestLocalServer::listensOnBothLoopbackAddressesWithOnePort()
 {
-    LocalServer server(*m_database, {0, kSecret, true, {}, {}});
+    LocalServer server(*m_database, {0, kSecret, true, {}, {}, {}, {}});
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     QVERIFY(server.port() != 0);
     const Headers headers{{"Host", "localhost:" + QByteArray::number(server.port())},
@@ -75,7 +75,7 @@ void TestLocalServer::listensOnBothLoopbackAddressesWithOnePort()
 
 void TestLocalServer::homeUrlIsLocalhostWithThePort()
 {
-    LocalServer server(*m_database, {0, kSecret, true, {}, {}});
+    LocalServer server(*m_database, {0, kSecret, true, {}, {}, {}, {}});
     QVERIFY(server.listen());
     QCOMPARE(server.homeUrl(), QUrl(QStringLiteral("http://localhost:%1/").arg(server.port())));
 }
@@ -83,7 +83,7 @@ void TestLocalServer::homeUrlIsLocalhostWithThePort()
 void TestLocalServer::explicitFreePortIsUsed()
 {
     const quint16 port = freePort();
-    LocalServer server(*m_database, {port, kSecret, true, {}, {}});
+    LocalServer server(*m_database, {port, kSecret, true, {}, {}, {}, {}});
     QVERIFY2(server.listen(), qPrintable(server.errorString()));
     QCOMPARE(server.port(), port);
 }
@@ -92,7 +92,7 @@ void TestLocalServer::explicitPortTakenOnIpv4IsAClearError()
 {
     QTcpServer squatter;
     QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
-    LocalServer server(*m_database, {squatter.serverPort(), kSecret, true, {}, {}});
+    LocalServer server(*m_database, {squatter.serverPort(), kSecret, true, {}, {}, {}, {}});
     QVERIFY(!server.listen());
     QVERIFY2(
         server.errorString().contains(
@@ -106,7 +106,7 @@ void TestLocalServer::explicitPortTakenOnIpv6IsAClearError()
     QTcpServer squatter;
     if (!squatter.listen(QHostAddress::LocalHostIPv6, 0))
         QSKIP("no IPv6 loopback on this machine");
-    LocalServer server(*m_database, {squatter.serverPort(), kSecret, true, {}, {}});
+    LocalServer server(*m_database, {squatter.serverPort(), kSecret, true, {}, {}, {}, {}});
     QVERIFY(!server.listen());
     QVERIFY2(
         server.errorString().contains(
@@ -129,7 +129,7 @@ void TestLocalServer::unusableSecretRefusesToListen_data()
 void TestLocalServer::unusableSecretRefusesToListen()
 {
     QFETCH(QByteArray, secret);
-    LocalServer server(*m_database, {0, secret, true, {}, {}});
+    LocalServer server(*m_database, {0, secret, true, {}, {}, {}, {}});
     QVERIFY(!server.listen());
     QVERIFY(server.errorString().contains(QStringLiteral("launch secret")));
     QCOMPARE(server.port(), quint16(0));
@@ -137,7 +137,7 @@ void TestLocalServer::unusableSecretRefusesToListen()
 
 void TestLocalServer::listeningTwiceIsRefused()
 {
-    LocalServer server(*m_database, {0, kSecret, true, {}, {}});
+    LocalServer server(*m_database, {0, kSecret, true, {}, {}, {}, {}});
     QVERIFY(server.listen());
     const quint16 port = server.port();
     QVERIFY(!server.listen());
@@ -146,7 +146,7 @@ void TestLocalServer::listeningTwiceIsRefused()
 
 void TestLocalServer::notReachableFromOtherInterfaces()
 {
-    LocalServer server(*m_database, {0, kSecret, true, {}, {}});
+    LocalServer server(*m_database, {0, kSecret, true, {}, {}, {}, {}});
     QVERIFY(server.listen());
     QHostAddress outside;
     for (const QHostAddress& address : QNetworkInterface::allAddresses()) {
