@@ -70,6 +70,9 @@ FolderContents readFolder(const QString& databasePath)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(databasePath);
+        // Read-only: closing it never checkpoints the log, so the next Latchkey finds the
+        // folder exactly as the kill left it (its write-ahead log included) and recovers it.
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         if (!db.open())
             contents.error = db.lastError().text();
         else

@@ -8,7 +8,8 @@
 
 namespace latchkey::soak {
 
-// What a data folder holds, read with a connection of its own while no Latchkey runs on it:
+// What a data folder holds, read with a read-only connection of its own while no Latchkey
+// runs on it:
 // SQLite's own integrity verdict, the profiles and passkeys, and every row that breaks a rule
 // the store's writes keep (a half-written row).
 struct FolderContents {

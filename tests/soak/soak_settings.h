@@ -15,3 +15,15 @@ inline int settingFromEnvironment(const char* name, int fallback)
 }
 
 } // namespace latchkey::soak
+
+namespace latchkey::soak {
+
+// QtTest ends a test function after 5 minutes (QTEST_FUNCTION_TIMEOUT); a long run of the
+// benchmark command gets the time it needs. Called in main(), before QTest::qExec() reads it.
+inline void allowTestFunctionSeconds(qint64 seconds)
+{
+    if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number(seconds * 1000));
+}
+
+} // namespace latchkey::soak

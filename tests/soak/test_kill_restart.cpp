@@ -19,6 +19,7 @@
 #include "soak_settings.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QMutex>
 #include <QRandomGenerator>
 #include <QStandardPaths>
@@ -99,33 +100,37 @@ void browse(Run& run, int round, int index, quint32 seed)
     }
     SoakBrowser browser(run.address, **keys);
     std::mt19937 random(seed);
+    // A step that fails: a wrong answer while the server lives, else the kill's mark (and this
+    // browser stops: its next requests would only find the server gone).
+    const auto failed = [&run](const QString& what, const Step& step) {
+        if (run.killed) {
+            ++run.cutShort;
+            return true;
+        }
+        run.acknowledged.error(what + ": " + answerText(step));
+        return false;
+    };
     for (int n = 0; !run.stop; ++n) {
         const QString login = run.acknowledged.anyPasskeyOwner(random());
         browser.forgetCookies();
         if (random() % 3 != 0 && !login.isEmpty()) {
             const Step signIn = browser.signIn(login);
-            if (signIn.status() != 200 && !run.killed)
-                run.acknowledged.error("sign in " + login + ": " + answerText(signIn));
-            else if (signIn.status() != 200)
-                ++run.cutShort;
+            if (signIn.status() != 200 && failed("sign in " + login, signIn))
+                return;
             continue;
         }
         const QString username = QStringLiteral("k%1t%2n%3").arg(round).arg(index).arg(n);
         const Step profile = browser.createProfile(username, username + "@example.org");
         if (profile.status() != 201) {
-            if (!run.killed)
-                run.acknowledged.error("create " + username + ": " + answerText(profile));
-            else
-                ++run.cutShort;
+            if (failed("create " + username, profile))
+                return;
             continue;
         }
         run.acknowledged.profile(username);
         const Step passkey = browser.registerPasskey();
         if (passkey.status() != 201) {
-            if (!run.killed)
-                run.acknowledged.error("register " + username + ": " + answerText(passkey));
-            else
-                ++run.cutShort;
+            if (failed("register " + username, passkey))
+                return;
             continue;
         }
         const auto id = latchkey::core::decodeBase64Url(QStringView(
@@ -160,11 +165,14 @@ private:
     Run m_run;
     std::unique_ptr<FileSealingKeyProvider> m_sealing;
     std::unique_ptr<SoftwareKeyStore> m_keys;
+    int m_hotLogs = 0; // kills that left a write-ahead log for the next start to recover
 };
 
 void TestKillRestart::initTestCase()
 {
     QVERIFY(m_scratch.isValid());
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("faketime")).isEmpty(),
+             "faketime is not installed (packaging/install-deps.sh installs it)");
     m_dataDir = m_scratch.filePath(QStringLiteral("data"));
     m_run.keysFile = QDir(m_dataDir).filePath(QStringLiteral("keys.json"));
     // Where the app keeps the sealing key of --data-dir D: D-sealing/sealing.key.
@@ -182,6 +190,9 @@ void TestKillRestart::initTestCase()
 
 void TestKillRestart::checkFolder(int kill)
 {
+    const QString log = QDir(m_dataDir).filePath(QStringLiteral("latchkey.sqlite-wal"));
+    if (QFileInfo(log).size() > 0)
+        ++m_hotLogs;
     const FolderContents contents =
         readFolder(QDir(m_dataDir).filePath(QStringLiteral("latchkey.sqlite")));
     QVERIFY2(contents.error.isEmpty(), qPrintable(contents.error));
@@ -287,10 +298,11 @@ void TestKillRestart::killedAtRandomItLosesNothingAcknowledged()
     QVERIFY(keysBefore);
     const FolderContents rows =
         readFolder(QDir(m_dataDir).filePath(QStringLiteral("latchkey.sqlite")));
-    qInfo("%d kills cut %d steps short; %lld profiles and %lld passkeys acknowledged; %lld "
+    qInfo("%d kills cut %d steps short and left %d write-ahead logs to recover; %lld profiles and "
+          "%lld passkeys acknowledged; %lld "
           "profiles and %lld passkey rows in the database; %lld keys in the key store before the "
           "clean-up",
-          killsDone, int(m_run.cutShort), qint64(m_run.acknowledged.profiles.size()),
+          killsDone, int(m_run.cutShort), m_hotLogs, qint64(m_run.acknowledged.profiles.size()),
           qint64(m_run.acknowledged.passkeys.size()), qint64(rows.users.size()),
           qint64(rows.credentials.size()), qint64(keysBefore->size()));
     QVERIFY2(everyone.size() >= kills, "too few passkeys were acknowledged to prove anything");
@@ -321,5 +333,11 @@ void TestKillRestart::cleanupTestCase()
         m_server->terminate();
 }
 
-QTEST_GUILESS_MAIN(TestKillRestart)
+int main(int argc, char** argv)
+{
+    allowTestFunctionSeconds(qint64(settingFromEnvironment("LATCHKEY_KILLS", 20)) * 10 + 300);
+    QCoreApplication application(argc, argv);
+    TestKillRestart test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "test_kill_restart.moc"

@@ -212,5 +212,11 @@ void TestSoak::cleanupTestCase()
         QCOMPARE(m_server->terminate(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestSoak)
+int main(int argc, char** argv)
+{
+    allowTestFunctionSeconds(settingFromEnvironment("LATCHKEY_SOAK_SECONDS", 30) + 300);
+    QCoreApplication application(argc, argv);
+    TestSoak test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "test_soak.moc"
