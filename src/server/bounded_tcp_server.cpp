@@ -1,5 +1,7 @@
 #include "server/bounded_tcp_server.h"
 
+#include "server/request_head.h"
+
 #include <QTcpSocket>
 #include <QTimer>
 #include <algorithm>
@@ -17,37 +19,6 @@ void discardInput(QTcpSocket& socket)
     if (socket.isTransactionStarted())
         socket.commitTransaction();
     socket.readAll();
-}
-
-// The request line and header fields of one head (without its blank line), enough to judge
-// it; QHttpServer parses the request again, fully, when it is let through.
-HttpRequest parseHead(const QByteArray& head)
-{
-    HttpRequest request;
-    const QList<QByteArray> lines = head.split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    request.method = requestLine.value(0);
-    request.path = QString::fromLatin1(requestLine.value(1));
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines.at(i).indexOf(':');
-        if (colon > 0)
-            request.headers.append(
-                {lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
-    }
-    return request;
-}
-
-// Whether the request says a body follows: any Transfer-Encoding, or a Content-Length that is
-// not plainly zero.
-bool announcesBody(const HttpRequest& head)
-{
-    if (head.hasHeader("transfer-encoding"))
-        return true;
-    if (!head.hasHeader("content-length"))
-        return false;
-    bool isNumber = false;
-    const qlonglong length = head.header("content-length").toLongLong(&isNumber);
-    return !isNumber || length != 0;
 }
 
 } // namespace
@@ -176,7 +147,7 @@ void BoundedTcpServer::readHeads(Connection& connection, const QByteArray& arriv
         const qsizetype end = connection.head.indexOf("\r\n\r\n");
         if (end < 0)
             break;
-        const HttpRequest head = parseHead(connection.head.left(end));
+        const HttpRequest head = parseRequestHead(connection.head.left(end));
         switch (m_answers.judgeHead(head)) {
         case HeadVerdict::Trusted:
             connection.trusted = true;

@@ -51,7 +51,7 @@ TemplateData navList(const PageContext& context, const QString& root)
     static const NavItem signedIn[] = {{"home", "/", "navHome"},
                                        {"profile", "/profile", "navProfile"},
                                        {"settings", "/settings", "navSettings"}};
-    const TemplateData strings = pageStrings();
+    const TemplateData& strings = pageStrings();
     TemplateData list{TemplateData::type::list};
     auto addItems = [&](const auto& items) {
         for (const NavItem& item : items) {
@@ -107,6 +107,15 @@ const std::string& PageRenderer::templateText(const QString& name)
     return it.value();
 }
 
+kainjow::mustache::mustache& PageRenderer::compiled(const QString& name)
+{
+    auto it = m_compiled.find(name);
+    if (it == m_compiled.end())
+        it = m_compiled.insert(name,
+                               std::make_shared<kainjow::mustache::mustache>(templateText(name)));
+    return **it;
+}
+
 TemplateData PageRenderer::layoutData(const PageContext& context) const
 {
     TemplateData data;
@@ -136,8 +145,7 @@ QByteArray PageRenderer::renderFragment(const QString& name, TemplateData data)
     data.set("t", pageStrings());
     data.set("presenceOnly", m_presenceOnly);
     data.set("root", toStd(m_context.pathPrefix));
-    kainjow::mustache::mustache view{templateText(name)};
-    return QByteArray::fromStdString(view.render(data));
+    return QByteArray::fromStdString(compiled(name).render(data));
 }
 
 QByteArray PageRenderer::renderPage(const QString& name, TemplateData data,
@@ -149,8 +157,7 @@ QByteArray PageRenderer::renderPage(const QString& name, TemplateData data,
     layout.set("body", body.toStdString());
     layout.set("toast", kainjow::mustache::partial(
                             [text = templateText(QStringLiteral("toast"))] { return text; }));
-    kainjow::mustache::mustache view{templateText(QStringLiteral("layout"))};
-    return QByteArray::fromStdString(view.render(layout));
+    return QByteArray::fromStdString(compiled(QStringLiteral("layout")).render(layout));
 }
 
 } // namespace latchkey::server

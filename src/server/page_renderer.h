@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <kainjow/mustache.hpp>
+#include <memory>
 #include <string>
 
 namespace latchkey::server {
@@ -50,14 +51,17 @@ public:
 
 private:
     const std::string& templateText(const QString& name);
+    // The template parsed once (parsing was most of a page's cost: bench/README.md).
+    kainjow::mustache::mustache& compiled(const QString& name);
     TemplateData layoutData(const PageContext& context) const;
     const ServerContext& m_context;
     QHash<QString, std::string> m_templates;
+    QHash<QString, std::shared_ptr<kainjow::mustache::mustache>> m_compiled;
     bool m_presenceOnly = false;
 };
 
-// The translated strings every template reads as {{t.<key>}}.
-TemplateData pageStrings();
+// The translated strings every template reads as {{t.<key>}}, in the current language.
+const TemplateData& pageStrings();
 
 // The language of the pages for <html lang>, given by the translation itself ("de", "fr");
 // "en" without one, or when a translation gives something that is not a language tag.

@@ -189,12 +189,25 @@ QString pageLanguage()
     return languageTag.match(tag).hasMatch() ? tag : QStringLiteral("en");
 }
 
-TemplateData pageStrings()
+const TemplateData& pageStrings()
 {
-    TemplateData strings;
-    for (const Entry& entry : kStrings)
-        strings.set(entry.key, QCoreApplication::translate(kContext, entry.text).toStdString());
-    return strings;
+    // Translated once per language and thread: every page reads them three times, and
+    // translating all of them was a fifth of a page's cost (bench/README.md). A translator
+    // installed for another language changes pageLanguage(), which makes them anew.
+    struct Cache {
+        bool filled = false;
+        QString language;
+        TemplateData strings;
+    };
+    thread_local Cache cache;
+    const QString language = pageLanguage();
+    if (!cache.filled || cache.language != language) {
+        TemplateData strings;
+        for (const Entry& entry : kStrings)
+            strings.set(entry.key, QCoreApplication::translate(kContext, entry.text).toStdString());
+        cache = Cache{true, language, std::move(strings)};
+    }
+    return cache.strings;
 }
 
 } // namespace latchkey::server

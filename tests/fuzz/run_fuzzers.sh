@@ -7,7 +7,7 @@ set -euo pipefail
 src="$(cd "$1" && pwd)"
 build="$(mkdir -p "$2" && cd "$2" && pwd)"
 seconds="${3:-${LATCHKEY_FUZZ_SECONDS:-15}}"
-targets=(credential_json authenticator_data attestation_object cose_key client_data)
+targets=(credential_json authenticator_data attestation_object cose_key client_data http_request)
 
 if ! command -v clang++ >/dev/null; then
   echo "skipped: clang++ not found (apt-get install clang libfuzzer-14-dev)"
