@@ -3,6 +3,8 @@
 # for a bounded time on a copy of its seed corpus, after replaying tests/fuzz/regressions/.
 # Fails on any crash, leak, timeout or sanitizer report.
 #   run_fuzzers.sh <source-dir> <build-dir> [seconds-per-target]
+# LATCHKEY_FUZZ_KEEP_CORPUS=1: after a clean run, the inputs that raise coverage over the
+# target's corpus in the source tree are added to it (libFuzzer -merge=1), to be committed.
 set -euo pipefail
 src="$(cd "$1" && pwd)"
 build="$(mkdir -p "$2" && cd "$2" && pwd)"
@@ -51,6 +53,13 @@ for target in "${targets[@]}"; do
     status=1
   else
     grep -E "stat::number_of_executed_units|stat::new_units_added" "$work/fuzz.log" | sed "s/^/   /"
+    if [ "${LATCHKEY_FUZZ_KEEP_CORPUS:-0}" = 1 ]; then
+      kept="$src/tests/fuzz/corpus/$target"
+      before=$(ls "$kept" | wc -l)
+      "$binary" -merge=1 -rss_limit_mb=2048 -timeout=10 -max_len=4096 "$kept" "$work/corpus" \
+        >"$work/merge.log" 2>&1 || { tail -n 20 "$work/merge.log"; status=1; }
+      echo "   kept $(( $(ls "$kept" | wc -l) - before )) input(s) that raise coverage in $kept"
+    fi
   fi
 done
 exit $status
