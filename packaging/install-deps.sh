@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Latchkey needs to build, run and test on Debian 12, by package name.
 # Idempotent; works as root or through sudo.
+#   install-deps.sh           what the build and the test suite need
+#   install-deps.sh --bench   that, and what bench/run-all.sh adds (wrk, nginx-light, Node.js)
 set -euo pipefail
 
 packages=(
@@ -44,6 +46,14 @@ packages=(
   # start-up cleanup of keys without a passkey row is seen to happen
   faketime
 )
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(
+    # bench/run-all.sh: HTTP load (wrk), the page baseline (nginx-light, started by the script
+    # on loopback only), the sign-in round-trip client (libcurl), the peer baseline
+    # @simplewebauthn/server (Node.js >= 20 and npm: the image's nodejs package brings both)
+    wrk nginx-light libcurl4-openssl-dev nodejs
+  )
+fi
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -53,6 +63,11 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+
+# Debian's own nodejs has npm as a separate package; a nodejs that ships npm must not get it.
+if [ "${1:-}" = "--bench" ] && ! command -v npm >/dev/null; then
+  missing+=(npm)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages already installed"
