@@ -34,6 +34,8 @@ packages=(
   # tested under Wine; Wine's bcrypt.dll does the fake authenticator's keys through GnuTLS,
   # which libwine only recommends
   g++-mingw-w64-x86-64 wine64 libgnutls30
+  # the benchmarks' sign-in round-trip client (bench/handler, built with everything else)
+  libcurl4-openssl-dev
   # user verification through PAM (libpam), tested through a real PAM stack (pam_wrapper)
   libpam0g-dev libpam-wrapper pamtester
   # the .deb: CPack's DEB generator (dpkg-deb, dpkg-shlibdeps from dpkg-dev, file), and what the
@@ -49,9 +51,9 @@ packages=(
 if [ "${1:-}" = "--bench" ]; then
   packages+=(
     # bench/run-all.sh: HTTP load (wrk), the page baseline (nginx-light, started by the script
-    # on loopback only), the sign-in round-trip client (libcurl), the peer baseline
-    # @simplewebauthn/server (Node.js >= 20 and npm: the image's nodejs package brings both)
-    wrk nginx-light libcurl4-openssl-dev nodejs
+    # on loopback only), the peer baseline @simplewebauthn/server (Node.js >= 20 and npm: the
+    # image's nodejs package brings both)
+    wrk nginx-light nodejs
   )
 fi
 
