@@ -8,6 +8,7 @@
 #   BENCH_VERIFY_SECONDS [3]        BENCH_LOAD_SECONDS [10] per wrk / round-trip run
 #   BENCH_CLIENTS [32]              BENCH_STARTUP_RUNS [7]   BENCH_SIGNIN_RUNS [15]
 #   BENCH_SOAK_SECONDS [600]        BENCH_KILLS [200]
+#   BENCH_FUZZ_BUILD [<build dir>]  folder whose fuzz-build/ holds the clang fuzz build
 #   BENCH_SKIP="fuzz soak ..."      parts to leave out while trying the script (the table says so)
 # Figures are printed, never asserted; the parts' own logs stay in <build>/bench-logs/.
 set -euo pipefail
@@ -196,7 +197,8 @@ fi
 # ---- 6. every libFuzzer target --------------------------------------------------------------------
 if ! skipped fuzz; then
   say "fuzzing: every target for ${fuzz_seconds}s (ASan, UBSan, LSan)"
-  if bash "$src/tests/fuzz/run_fuzzers.sh" "$src" "$build" "$fuzz_seconds" > "$logs/fuzz.txt" 2>&1; then
+  if bash "$src/tests/fuzz/run_fuzzers.sh" "$src" "${BENCH_FUZZ_BUILD:-$build}" "$fuzz_seconds" \
+      > "$logs/fuzz.txt" 2>&1; then
     put fuzz.result passed
   else
     put fuzz.result FAILED
