@@ -108,7 +108,9 @@ if ! skipped handler; then
   nginx_port="$(free_port)"
   mkdir -p "$scratch/nginx"
   cat > "$scratch/nginx/nginx.conf" << EOF
-# One worker, like Latchkey's one handler thread; loopback only; no logging.
+# One worker, like Latchkey's one handler thread; loopback only; no logging. The worker runs
+# as this user, so it can read the scratch folder (0700).
+user $(id -un);
 worker_processes 1;
 daemon off;
 pid $scratch/nginx/nginx.pid;
