@@ -180,11 +180,11 @@ if ! skipped soak; then
   if [ ${#soak_tests[@]} -eq 0 ]; then
     put soak.result none-in-tree
   else
-    say "soak: ${soak_tests[*]} with LATCHKEY_SOAK_SECONDS=$soak_seconds LATCHKEY_SOAK_KILLS=$kills"
+    say "soak: ${soak_tests[*]} with LATCHKEY_SOAK_SECONDS=$soak_seconds LATCHKEY_KILLS=$kills"
     summary=""
     for t in "${soak_tests[@]}"; do
       # Run directly, not through ctest: their ctest TIMEOUT is set for the suite's short runs.
-      if LATCHKEY_SOAK_SECONDS="$soak_seconds" LATCHKEY_SOAK_KILLS="$kills" QT_QPA_PLATFORM=offscreen \
+      if LATCHKEY_SOAK_SECONDS="$soak_seconds" LATCHKEY_KILLS="$kills" QT_QPA_PLATFORM=offscreen \
           LATCHKEY_SHARED_DIR="$src/../shared" LATCHKEY_ARTIFACTS_DIR="$logs/soak" \
           "$build/tests/soak/$t" > "$logs/soak-$t.txt" 2>&1; then
         summary="$summary$t:passed,"
