@@ -66,17 +66,29 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 
-# Debian's own nodejs has npm as a separate package; a nodejs that ships npm must not get it.
-if [ "${1:-}" = "--bench" ] && ! command -v npm >/dev/null; then
-  missing+=(npm)
+# Node.js and npm, for axe-core (tests/a11y) and the benchmarks' peer baseline: Debian's packages
+# where the machine has no npm of its own (Debian's nodejs has npm as a separate package; a
+# nodejs that ships npm, as the image's does, is used as it is and must not get Debian's npm).
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages already installed"
-  exit 0
+else
+  echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-as_root apt-get update -qq
-as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# axe-core for the accessibility tests (tests/a11y), the version pinned by its lock file, from
+# the npm registry; node_modules stays in tests/a11y and out of git. No install scripts run.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+a11y="$root/tests/a11y"
+wanted() { node -p "require('$a11y/package-lock.json').packages['node_modules/axe-core'].version"; }
+have() { node -p "require('$a11y/node_modules/axe-core/package.json').version" 2>/dev/null || true; }
+if [ "$(have)" != "$(wanted)" ]; then
+  echo "install-deps: npm ci in tests/a11y (axe-core $(wanted))"
+  (cd "$a11y" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+fi

@@ -8,6 +8,8 @@ ListView {
 
     // [{displayName, userName}]
     property var accounts: []
+    // The sentence above the list ("Choose the profile..."), read with it.
+    property string instruction: ""
 
     model: accounts
     clip: true
@@ -18,6 +20,7 @@ ListView {
     activeFocusOnTab: true
     Accessible.role: Accessible.List
     Accessible.name: qsTr("Profiles")
+    Accessible.description: instruction
 
     delegate: ItemDelegate {
         id: row
@@ -29,6 +32,10 @@ ListView {
         focusPolicy: Qt.NoFocus
         Accessible.role: Accessible.ListItem
         Accessible.name: modelData.displayName + " (" + modelData.userName + ")"
+        Accessible.description: qsTr("Profile %1 of %2: Up and Down choose another, Enter confirms.")
+                                .arg(index + 1).arg(list.count)
+        Accessible.selectable: true
+        Accessible.selected: highlighted
         onClicked: list.currentIndex = index
 
         contentItem: Column {

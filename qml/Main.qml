@@ -98,6 +98,9 @@ T.ApplicationWindow {
         width: parent.width * view.loadProgress / 100
         color: "#0b6f72"
         visible: window.everLoaded && view.loading
+        Accessible.role: Accessible.ProgressBar
+        Accessible.name: qsTr("Loading the page")
+        Accessible.description: view.title
     }
 
     Timer {
@@ -112,6 +115,8 @@ T.ApplicationWindow {
         visible: (!window.everLoaded && window.startIsSlow) || window.failure !== ""
         failure: window.failure
         onRetryRequested: window.retry()
+        // The pane held the keyboard (its Try again button): the pages get it back.
+        onVisibleChanged: if (!visible) view.forceActiveFocus()
     }
 
     // The passkey prompt is loaded the first time a page asks for one, not at start-up: its

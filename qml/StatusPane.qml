@@ -13,6 +13,16 @@ Rectangle {
     signal retryRequested()
 
     color: "#f4f5f7"
+    readonly property string heading: failed ? qsTr("Latchkey cannot show its pages")
+                                             : qsTr("Opening Latchkey…")
+    readonly property string detail: failed
+        ? qsTr("%1\nThe page did not load. Try again; if it keeps failing, restart Latchkey.").arg(failure)
+        : ""
+
+    // Announced as it appears: an alert when the pages failed, otherwise a busy pane.
+    Accessible.role: failed ? Accessible.AlertMessage : Accessible.Pane
+    Accessible.name: heading
+    Accessible.description: detail
 
     Timer {
         interval: 1500
@@ -57,7 +67,7 @@ Rectangle {
                     wrapMode: Text.Wrap
                     font.pixelSize: 20
                     color: "#1f2328"
-                    text: pane.failed ? qsTr("Latchkey cannot show its pages") : qsTr("Opening Latchkey…")
+                    text: pane.heading
                 }
                 Text {
                     width: parent.width
@@ -68,10 +78,11 @@ Rectangle {
                     visible: pane.failed
                     // The failure comes from WebEngine and may quote the page's address.
                     textFormat: Text.PlainText
-                    text: qsTr("%1\nThe page did not load. Try again; if it keeps failing, restart Latchkey.").arg(pane.failure)
+                    text: pane.detail
                 }
                 Rectangle {
                     id: retryButton
+                    objectName: "retryButton"
                     anchors.horizontalCenter: parent.horizontalCenter
                     visible: pane.failed
                     width: retryLabel.implicitWidth + 40
@@ -80,10 +91,27 @@ Rectangle {
                     color: retryArea.pressed ? "#095457" : (retryArea.containsMouse ? "#0a6366" : "#0b6f72")
                     activeFocusOnTab: true
                     Keys.onReturnPressed: pane.retryRequested()
+                    Keys.onEnterPressed: pane.retryRequested()
                     Keys.onSpacePressed: pane.retryRequested()
                     Accessible.role: Accessible.Button
                     Accessible.name: retryLabel.text
+                    Accessible.description: pane.detail
                     Accessible.onPressAction: pane.retryRequested()
+                    // The failure takes the keyboard: Enter tries again at once, as Tab's
+                    // focus (the frame below shows).
+                    onVisibleChanged: if (visible) forceActiveFocus(Qt.TabFocusReason)
+                    Component.onCompleted: if (visible) forceActiveFocus(Qt.TabFocusReason)
+
+                    // The keyboard focus: a ring outside the button, dark blue on the pane.
+                    Rectangle {
+                        anchors.fill: parent
+                        anchors.margins: -4
+                        radius: parent.radius + 4
+                        color: "transparent"
+                        border.width: 2
+                        border.color: "#1f4fd8"
+                        visible: retryButton.activeFocus
+                    }
 
                     Text {
                         id: retryLabel

@@ -125,7 +125,7 @@ Popup {
             prompt.question = question
             prompt.hiddenAnswer = hidden
             prompt.asking = true
-            answerField.forceActiveFocus()
+            answerField.forceActiveFocus(Qt.TabFocusReason)
         }
         function onMessageShown(message, error) {
             prompt.systemMessage = message
@@ -143,7 +143,8 @@ Popup {
         onTriggered: prompt.retrySeconds = Math.max(0, prompt.retrySeconds - 1)
     }
 
-    onOpened: (asking ? answerField : choosing ? chooser : confirmButton).forceActiveFocus()
+    // As a keyboard focus (Tab's reason), so the control shows its focus frame from the start.
+    onOpened: (asking ? answerField : choosing ? chooser : confirmButton).forceActiveFocus(Qt.TabFocusReason)
     onClosed: {
         if (!answered) {
             answered = true
@@ -196,6 +197,7 @@ Popup {
             Layout.fillWidth: true
         }
         Label {
+            id: chooserLabel
             visible: prompt.choosing
             text: qsTr("Choose the profile to sign in with:")
             Layout.fillWidth: true
@@ -204,6 +206,7 @@ Popup {
             id: chooser
             visible: prompt.choosing
             accounts: prompt.choosing ? prompt.accounts : []
+            instruction: chooserLabel.text
             // The account is fixed once the system's verification has started for it.
             enabled: !(prompt.verifying && prompt.started)
             Layout.fillWidth: true
@@ -236,7 +239,9 @@ Popup {
             visible: prompt.asking
             echoMode: prompt.hiddenAnswer ? TextInput.Password : TextInput.Normal
             placeholderText: prompt.hiddenAnswer ? qsTr("Password") : ""
+            Accessible.role: Accessible.EditableText
             Accessible.name: prompt.question
+            Accessible.description: verificationLabel.text
             Layout.fillWidth: true
             Keys.onReturnPressed: prompt.submitAnswer()
             Keys.onEnterPressed: prompt.submitAnswer()
@@ -275,7 +280,9 @@ Popup {
                 id: cancelButton
                 visible: !prompt.notice
                 text: qsTr("Cancel")
+                Accessible.role: Accessible.Button
                 Accessible.name: text
+                Accessible.description: qsTr("Closes this prompt: no passkey is created or used.")
                 onClicked: prompt.cancel()
                 Keys.onReturnPressed: prompt.cancel()
                 Keys.onEnterPressed: prompt.cancel()
@@ -286,7 +293,9 @@ Popup {
                 highlighted: true
                 // While the system works (a fingerprint, a delay) there is nothing to confirm.
                 enabled: prompt.notice || !prompt.verifying || prompt.asking || !prompt.started
+                Accessible.role: Accessible.Button
                 Accessible.name: text
+                Accessible.description: prompt.notice ? reasonLabel.text : verificationLabel.text
                 onClicked: prompt.confirm()
                 Keys.onReturnPressed: prompt.confirm()
                 Keys.onEnterPressed: prompt.confirm()

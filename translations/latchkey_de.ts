@@ -7,6 +7,10 @@
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
+    <message>
+        <source>Profile %1 of %2: Up and Down choose another, Enter confirms.</source>
+        <translation>Profil %1 von %2: Pfeil nach oben und unten wählen ein anderes, die Eingabetaste bestätigt.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -17,6 +21,10 @@
     <message>
         <source>The page stopped unexpectedly (exit code %1).</source>
         <translation>Die Seite wurde unerwartet beendet (Exit-Code %1).</translation>
+    </message>
+    <message>
+        <source>Loading the page</source>
+        <translation>Die Seite wird geladen</translation>
     </message>
 </context>
 <context>
@@ -96,6 +104,10 @@ Die Seite wurde nicht geladen. Versuchen Sie es erneut; wenn es weiterhin fehlsc
             <numerusform>Zu viele Fehlversuche: Sie können es in %n Sekunde erneut versuchen.</numerusform>
             <numerusform>Zu viele Fehlversuche: Sie können es in %n Sekunden erneut versuchen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Closes this prompt: no passkey is created or used.</source>
+        <translation>Schließt diese Abfrage: Es wird kein Passkey erstellt oder verwendet.</translation>
     </message>
 </context>
 <context>

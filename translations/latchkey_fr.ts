@@ -7,6 +7,10 @@
         <source>Profiles</source>
         <translation>Profils</translation>
     </message>
+    <message>
+        <source>Profile %1 of %2: Up and Down choose another, Enter confirms.</source>
+        <translation>Profil %1 sur %2 : les flèches haut et bas en choisissent un autre, Entrée confirme.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -17,6 +21,10 @@
     <message>
         <source>The page stopped unexpectedly (exit code %1).</source>
         <translation>La page s’est arrêtée de façon inattendue (code de sortie %1).</translation>
+    </message>
+    <message>
+        <source>Loading the page</source>
+        <translation>Chargement de la page</translation>
     </message>
 </context>
 <context>
@@ -96,6 +104,10 @@ La page ne s’est pas chargée. Réessayez ; si l’échec persiste, redémarre
             <numerusform>Trop d’échecs : vous pourrez réessayer dans %n seconde.</numerusform>
             <numerusform>Trop d’échecs : vous pourrez réessayer dans %n secondes.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Closes this prompt: no passkey is created or used.</source>
+        <translation>Ferme cette demande : aucune clé d’accès n’est créée ni utilisée.</translation>
     </message>
 </context>
 <context>

@@ -69,7 +69,6 @@
     close.className = "toast-close";
     close.dataset.toastClose = "";
     close.setAttribute("aria-label", label("dismissLabel", "Dismiss notification"));
-    close.innerHTML = "<span aria-hidden=\"true\">&times;</span>";
     toast.append(icon, text, close);
     return toast;
   }
