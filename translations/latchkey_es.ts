@@ -7,6 +7,10 @@
         <source>Profiles</source>
         <translation>Perfiles</translation>
     </message>
+    <message>
+        <source>Profile %1 of %2: Up and Down choose another, Enter confirms.</source>
+        <translation>Perfil %1 de %2: las flechas arriba y abajo eligen otro, Intro confirma.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -17,6 +21,10 @@
     <message>
         <source>The page stopped unexpectedly (exit code %1).</source>
         <translation>La página se detuvo de forma inesperada (código de salida %1).</translation>
+    </message>
+    <message>
+        <source>Loading the page</source>
+        <translation>Cargando la página</translation>
     </message>
 </context>
 <context>
@@ -96,6 +104,10 @@ La página no se cargó. Vuelve a intentarlo; si sigue fallando, reinicia Latchk
             <numerusform>Demasiados intentos fallidos: podrás volver a intentarlo dentro de %n segundo.</numerusform>
             <numerusform>Demasiados intentos fallidos: podrás volver a intentarlo dentro de %n segundos.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Closes this prompt: no passkey is created or used.</source>
+        <translation>Cierra este aviso: no se crea ni se usa ninguna llave de acceso.</translation>
     </message>
 </context>
 <context>
