@@ -21,6 +21,7 @@ public:
     void enter() { press(QStringLiteral("Enter"), 13, QStringLiteral("\r")); }
     void space() { press(QStringLiteral(" "), 32, QStringLiteral(" ")); }
     void escape() { press(QStringLiteral("Escape"), 27); }
+    void down() { press(QStringLiteral("ArrowDown"), 40); }
     // One key press per character.
     void type(const QString& text);
 

@@ -29,6 +29,7 @@ private slots:
     void initTestCase();
     void signedOutPages();
     void errorPages();
+    void settingsPages();
     void signedInPages();
     void signedOutAgain();
     void pagesWithoutASystemVerifier();
@@ -104,6 +105,10 @@ void TestPagesAxe::postWithoutScript(const QString& formSelector)
                                               "document.readyState === 'complete' && "
                                               "document.documentElement.classList.contains('js')"),
                                15000));
+    // Toasts the server rendered are put back 150 ms after load, then slide in (180 ms).
+    QVERIFY(m_chromium.waitFor(
+        QStringLiteral("performance.now() > 600 && "
+                       "document.getAnimations().every((a) => a.playState === 'finished')")));
 }
 
 bool TestPagesAxe::waitForToast(const QString& kind)
@@ -236,6 +241,31 @@ void TestPagesAxe::errorPages()
     audit(QStringLiteral("error 403"));
 }
 
+// The settings page (one section per topic; the language first) and what its forms answer.
+void TestPagesAxe::settingsPages()
+{
+    QVERIFY(open(QStringLiteral("/settings")));
+    audit(QStringLiteral("settings, signed out"));
+
+    m_chromium.evaluate(QStringLiteral("document.querySelector('input[value=es]').checked = true"));
+    postWithoutScript(QStringLiteral("form[data-language-form]"));
+    QVERIFY2(
+        m_chromium.evaluate(QStringLiteral("document.body.innerText.includes('Español')")).toBool(),
+        qPrintable(pageText()));
+    audit(QStringLiteral("settings, language saved"));
+
+    // No language chosen at all: refused, with the field's error.
+    m_chromium.evaluate(QStringLiteral(
+        "document.querySelectorAll('input[name=language]').forEach((r) => r.checked = false)"));
+    postWithoutScript(QStringLiteral("form[data-language-form]"));
+    QVERIFY2(m_chromium
+                 .evaluate(QStringLiteral("document.querySelector('#language-error')"
+                                          "?.textContent.trim() !== ''"))
+                 .toBool(),
+             qPrintable(pageText()));
+    audit(QStringLiteral("settings, no language chosen"));
+}
+
 void TestPagesAxe::signedInPages()
 {
     QVERIFY(open(QStringLiteral("/register")));
@@ -270,6 +300,9 @@ void TestPagesAxe::signedInPages()
 
     QVERIFY(open(QStringLiteral("/")));
     audit(QStringLiteral("home, signed in"));
+
+    QVERIFY(open(QStringLiteral("/settings")));
+    audit(QStringLiteral("settings, signed in"));
 }
 
 void TestPagesAxe::signedOutAgain()

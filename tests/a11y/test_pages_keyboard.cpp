@@ -11,6 +11,7 @@
 #include "server_fixture.h"
 
 #include <QJsonArray>
+#include <QSettings>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -30,6 +31,7 @@ private slots:
     void everyControlOfTheProfileIsReachedWithAVisibleFocus();
     void escapeDismissesAToast();
     void signOutAndInByKeyboard();
+    void languageChosenByKeyboard();
     void cleanupTestCase();
 
 private:
@@ -304,6 +306,31 @@ void TestPagesKeyboard::signOutAndInByKeyboard()
     QVERIFY(arrivedAt(QStringLiteral("/profile")));
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM sessions WHERE user_id IS NOT NULL")), 1);
     shoot(QStringLiteral("8_signed_in_again"));
+}
+
+// The settings page from the navigation: a language picked with the arrow keys and saved.
+void TestPagesKeyboard::languageChosenByKeyboard()
+{
+    QVERIFY(tabUntil(QStringLiteral("el.matches('a.nav-link[href$=\"/settings\"]')")));
+    m_keyboard.enter();
+    QVERIFY(arrivedAt(QStringLiteral("/settings")));
+    QVERIFY(tabUntil(QStringLiteral("el.matches('input[name=language]')")));
+    QCOMPARE(m_chromium.evaluate(QStringLiteral("document.activeElement.value")).toString(),
+             QString()); // the system's language, chosen until now
+    m_keyboard.down();
+    m_keyboard.down();
+    QCOMPARE(m_chromium.evaluate(QStringLiteral("document.activeElement.value")).toString(),
+             QStringLiteral("de"));
+    shoot(QStringLiteral("9_language_chosen"));
+    QVERIFY(tabUntil(QStringLiteral("el.matches('form[data-language-form] button')")));
+    m_keyboard.enter();
+    QVERIFY(m_chromium.waitFor(QStringLiteral("document.body.innerText.includes('Deutsch') && "
+                                              "!!document.querySelector('.toast-success')"),
+                               15000));
+    QCOMPARE(QSettings(m_fixture.settingsFile(), QSettings::IniFormat)
+                 .value(QStringLiteral("app/language"))
+                 .toString(),
+             QStringLiteral("de"));
 }
 
 QTEST_MAIN(TestPagesKeyboard)
