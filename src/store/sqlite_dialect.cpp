@@ -101,10 +101,13 @@ StoreResult<void> restrictFilesToOwner(const QString& filePath)
     QFile database(filePath);
     if (!database.exists()) {
         // An empty file is an empty SQLite database; created 0600 before SQLite writes a byte.
-        if (!database.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnly)) {
+        // Another process opening the same profile may create it between the check and
+        // the open (O_EXCL); its file is then as good as ours and is checked below.
+        if (database.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnly)) {
+            database.close();
+        } else if (!database.exists()) {
             return permissionError(filePath, database.errorString());
         }
-        database.close();
     }
     for (const QString& suffix :
          {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {

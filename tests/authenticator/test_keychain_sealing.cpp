@@ -1,8 +1,9 @@
 // Where the sealing key goes when the keychain does not give it, on a real D-Bus session bus
-// (a private dbus-daemon started here) with the real qtkeychain. Only a bus without any
-// keychain service lets the key go to a file. A keychain service that exists but refuses
-// (played by this test: it answers every call with an error) is not replaced by a file, since
-// it may hold the key that opens every sealed passkey; nothing is written.
+// (a private dbus-daemon started here, which starts no installed service) with the real
+// qtkeychain. Only a bus without any keychain service lets the key go to a file. A keychain
+// service that exists but refuses (played by this test: it answers every call with an error)
+// is not replaced by a file, since it may hold the key that opens every sealed passkey;
+// nothing is written.
 #include "authenticator/software/file_sealing_key_provider.h"
 #include "authenticator/software/keychain_sealing_key_provider.h"
 
@@ -54,6 +55,7 @@ private slots:
 private:
     QString sealingPath() const { return m_dir->filePath(QStringLiteral("config/sealing.key")); }
 
+    std::unique_ptr<QTemporaryDir> m_busConfig;
     QProcess m_bus;
     QString m_address;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -63,8 +65,23 @@ void TestKeychainSealing::initTestCase()
 {
     const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
     QVERIFY2(!daemon.isEmpty(), "dbus-daemon is not installed (packaging/install-deps.sh)");
-    m_bus.start(daemon, {QStringLiteral("--session"), QStringLiteral("--nofork"),
-                         QStringLiteral("--nopidfile"), QStringLiteral("--print-address=1")});
+    // A session bus of this test's own, with no service folders: the standard session
+    // configuration would start any installed keychain (gnome-keyring, KWallet) on the first
+    // call to org.freedesktop.secrets, and this test decides what answers there.
+    m_busConfig = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_busConfig->isValid());
+    QFile config(m_busConfig->filePath(QStringLiteral("session.conf")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+                 " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                 "<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>"
+                 "<auth>EXTERNAL</auth><policy context=\"default\">"
+                 "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
+                 "<allow own=\"*\"/></policy></busconfig>\n");
+    config.close();
+    m_bus.start(daemon, {QStringLiteral("--config-file=") + config.fileName(),
+                         QStringLiteral("--nofork"), QStringLiteral("--nopidfile"),
+                         QStringLiteral("--print-address=1")});
     QVERIFY(m_bus.waitForStarted(5000));
     QTRY_VERIFY_WITH_TIMEOUT(m_bus.canReadLine(), 5000);
     m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
