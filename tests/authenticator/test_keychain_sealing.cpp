@@ -72,16 +72,17 @@ void TestKeychainSealing::initTestCase()
     QVERIFY(m_busConfig->isValid());
     QFile config(m_busConfig->filePath(QStringLiteral("session.conf")));
     QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
-                 " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-                 "<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>"
-                 "<auth>EXTERNAL</auth><policy context=\"default\">"
-                 "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
-                 "<allow own=\"*\"/></policy></busconfig>\n");
+    config.write(
+        "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+        " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+        "<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>"
+        "<auth>EXTERNAL</auth><policy context=\"default\">"
+        "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
+        "<allow own=\"*\"/></policy></busconfig>\n");
     config.close();
-    m_bus.start(daemon, {QStringLiteral("--config-file=") + config.fileName(),
-                         QStringLiteral("--nofork"), QStringLiteral("--nopidfile"),
-                         QStringLiteral("--print-address=1")});
+    m_bus.start(daemon,
+                {QStringLiteral("--config-file=") + config.fileName(), QStringLiteral("--nofork"),
+                 QStringLiteral("--nopidfile"), QStringLiteral("--print-address=1")});
     QVERIFY(m_bus.waitForStarted(5000));
     QTRY_VERIFY_WITH_TIMEOUT(m_bus.canReadLine(), 5000);
     m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
