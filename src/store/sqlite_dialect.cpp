@@ -1,7 +1,9 @@
 #include "store/sqlite_dialect.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
 
 namespace latchkey::store::sqlite {
@@ -137,6 +139,23 @@ StoreResult<void> applySessionSettings(QSqlDatabase& db)
 
 StoreResult<void> applyDurabilitySettings(QSqlDatabase& db)
 {
+    // Turning a new file to WAL needs its exclusive lock. When another connection opening
+    // the same new file holds a shared lock and waits for the same upgrade, SQLite answers
+    // "locked" at once instead of calling the busy handler (it would deadlock), so the
+    // switch is retried here for as long as busy_timeout would have waited.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        QSqlQuery attempt(db);
+        if (attempt.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
+            break;
+        }
+        const int code = primaryCode(attempt.lastError());
+        if ((code != sqliteBusy && code != sqliteLocked) || waited.elapsed() >= busyTimeoutMs) {
+            break; // setAndVerify below reports it
+        }
+        QThread::msleep(10);
+    }
     auto wal = setAndVerify(db, QStringLiteral("journal_mode"), QStringLiteral("WAL"),
                             QStringLiteral("wal"));
     if (!wal) {
