@@ -37,13 +37,24 @@ StoreError settingError(const QString& pragma, const QString& detail)
 }
 
 // Runs one pragma and returns its first result column (empty when it returns no row).
+// A pragma that needs the file's exclusive lock (journal_mode = WAL on a new file) can meet
+// another connection opening the same file that holds a shared lock and waits for the same
+// upgrade: SQLite then answers "locked" at once instead of calling the busy handler (it
+// would deadlock), so it is retried here for as long as busy_timeout would have waited.
 StoreResult<QVariant> runPragma(QSqlDatabase& db, const QString& statement)
 {
-    QSqlQuery query(db);
-    if (!query.exec(statement)) {
-        return settingError(statement, query.lastError().text());
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        QSqlQuery query(db);
+        if (query.exec(statement)) {
+            return query.next() ? query.value(0) : QVariant();
+        }
+        if (!isBusy(query.lastError()) || waited.elapsed() >= busyTimeoutMs) {
+            return settingError(statement, query.lastError().text());
+        }
+        QThread::msleep(10);
     }
-    return query.next() ? query.value(0) : QVariant();
 }
 
 // Sets a pragma, then reads it back: SQLite ignores unknown or impossible settings silently.
@@ -139,23 +150,6 @@ StoreResult<void> applySessionSettings(QSqlDatabase& db)
 
 StoreResult<void> applyDurabilitySettings(QSqlDatabase& db)
 {
-    // Turning a new file to WAL needs its exclusive lock. When another connection opening
-    // the same new file holds a shared lock and waits for the same upgrade, SQLite answers
-    // "locked" at once instead of calling the busy handler (it would deadlock), so the
-    // switch is retried here for as long as busy_timeout would have waited.
-    QElapsedTimer waited;
-    waited.start();
-    for (;;) {
-        QSqlQuery attempt(db);
-        if (attempt.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
-            break;
-        }
-        const int code = primaryCode(attempt.lastError());
-        if ((code != sqliteBusy && code != sqliteLocked) || waited.elapsed() >= busyTimeoutMs) {
-            break; // setAndVerify below reports it
-        }
-        QThread::msleep(10);
-    }
     auto wal = setAndVerify(db, QStringLiteral("journal_mode"), QStringLiteral("WAL"),
                             QStringLiteral("wal"));
     if (!wal) {
